@@ -1,0 +1,49 @@
+import { ConfigError } from '@cswb/shared';
+import { startStack } from '../startStack';
+
+export const EXAMPLE_QUERY = `query AreaPolice {
+  areas(kind: NEIGHBOURHOOD) {
+    id
+    name
+    population
+    police {
+      indicators(from: "2023-01-01", to: "2024-12-31") {
+        indicator { id name unit }
+        observations { period { label } value numerator }
+      }
+    }
+  }
+}`;
+
+export async function start(): Promise<number> {
+  const startedAt = Date.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  let stack;
+  try {
+    stack = await startStack({ env: process.env, log });
+  } catch (error) {
+    process.stderr.write(`cswb start: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+    return 1;
+  }
+  for (const subgraph of stack.subgraphs) log(`Subgraph ${subgraph.name}: ${subgraph.url}`);
+  log(`\ncswb-hub gateway ready on ${stack.gateway.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  log(`Readiness: ${stack.gateway.url.replace(/\/graphql$/, '/readiness')}`);
+  log(`\nTry it:\n  curl -s ${stack.gateway.url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`);
+  log('Press Ctrl-C to stop everything (PostgreSQL included).');
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`\n${signal}: stopping gateway, subgraphs and PostgreSQL…`);
+      stack.close().then(resolve, (error) => {
+        process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  log('Stopped.');
+  return 0;
+}

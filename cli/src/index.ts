@@ -1,0 +1,4 @@
+export * from './compose';
+export * from './discoverSubgraphs';
+export * from './startStack';
+export * from './projectRoot';

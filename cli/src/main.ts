@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { compose } from './commands/compose';
+import { migrate } from './commands/migrate';
+import { start } from './commands/start';
+
+const USAGE = `Usage: cswb <command> [options]
+
+Commands:
+  start               Start PostgreSQL (embedded unless configured), every subgraph and the gateway
+  compose [--check]   Regenerate each subgraph's schema.graphql and gateway/supergraph.graphql;
+                      with --check, change nothing and exit 1 if any is out of date
+  migrate [--seed]    Run pending migrations of every subgraph (and seed empty databases)
+
+Environment: see README.md, "Configuration".
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'start':
+      return start();
+    case 'compose': {
+      const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
+      return compose({ check: values.check ?? false });
+    }
+    case 'migrate': {
+      const { values } = parseArgs({ args: rest, options: { seed: { type: 'boolean', default: false } } });
+      return migrate({ seed: values.seed ?? false });
+    }
+    default:
+      process.stderr.write(`cswb: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`cswb: ${(error as Error).message}\n`);
+    process.exit(error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+  },
+);

@@ -1,0 +1,4 @@
+export * from './createGateway';
+export * from './serveGateway';
+export * from './startGateway';
+export * from './subgraphEndpoints';

@@ -1,0 +1,78 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { SubgraphEndpoint } from './subgraphEndpoints';
+
+export interface ServingGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface SubgraphStatus {
+  name: string;
+  url: string;
+  reachable: boolean;
+  error?: string;
+}
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/** Asks each subgraph for `__typename`: the cheapest query any federation subgraph answers. */
+export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[]): Promise<SubgraphStatus[]> {
+  return Promise.all(
+    subgraphs.map(async ({ name, url }) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{__typename}"}',
+          signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+        });
+        return { name, url, reachable: response.ok, ...(response.ok ? {} : { error: `HTTP ${response.status}` }) };
+      } catch (error) {
+        return { name, url, reachable: false, error: (error as Error).message };
+      }
+    }),
+  );
+}
+
+/**
+ * Serves the gateway over `node:http`: `/graphql`, `/healthcheck` (liveness) and
+ * `/readiness` (200 only when every subgraph answers). The runtime does not close a
+ * server it did not create, so `close` does both.
+ */
+export async function serveGateway(
+  gateway: GatewayRuntime,
+  subgraphs: readonly SubgraphEndpoint[],
+  options: { port: number; host?: string },
+): Promise<ServingGateway> {
+  const server = http.createServer(async (request, response) => {
+    if (request.url?.split('?')[0] === '/readiness') {
+      const statuses = await probeSubgraphs(subgraphs);
+      const ready = statuses.every((s) => s.reachable);
+      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', subgraphs: statuses }));
+      return;
+    }
+    return gateway(request, response);
+  });
+  server.keepAliveTimeout = 65_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await gateway.dispose();
+    },
+  };
+}

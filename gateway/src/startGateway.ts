@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { GatewayConfig } from '@cswb/shared';
+import { createGateway } from './createGateway';
+import { serveGateway, ServingGateway } from './serveGateway';
+import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
+
+/** The supergraph committed beside this package, composed by `npm run compose`. */
+export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
+
+export interface StartedGateway extends ServingGateway {
+  subgraphs: SubgraphEndpoint[];
+}
+
+export async function startGateway(config: GatewayConfig): Promise<StartedGateway> {
+  if (!fs.existsSync(config.supergraphPath)) {
+    throw new Error(`SUPERGRAPH_PATH: ${config.supergraphPath} does not exist; run "npm run compose" first`);
+  }
+  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
+  const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  const gateway = createGateway({
+    supergraphSdl,
+    subgraphs,
+    logging: config.logLevel === 'silent' ? false : config.logLevel,
+  });
+  const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host });
+  return { ...serving, subgraphs };
+}

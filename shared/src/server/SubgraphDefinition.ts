@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm';
+import type { NonEmptyArray } from 'type-graphql';
+import type { ReferenceResolver } from '../federation/buildFederatedSchema';
+import type { SeedSize } from '../config/config';
+import type { SyntheticCity } from '../synthetic/syntheticCity';
+
+export interface SeedOptions {
+  size: Exclude<SeedSize, 'none'>;
+  city: SyntheticCity;
+  /** Called with a line of progress for long seeds. */
+  progress?: (message: string) => void;
+}
+
+export interface SeedReport {
+  /** Rows written per table. */
+  rows: Record<string, number>;
+}
+
+/**
+ * Everything the hub needs to know about one sector subgraph. Each folder under
+ * `subgraphs/` exports one of these as `subgraph` from its index: the CLI, the
+ * composer and the tests find sectors by reading the folder, not a list.
+ */
+export interface SubgraphDefinition<Loaders = unknown> {
+  /** Lower-case, dash-separated: also the database name suffix and env prefix. */
+  name: string;
+  description: string;
+  /** Port used when none is configured; also the URL in the committed supergraph. */
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: Record<string, ReferenceResolver>;
+  /** Per-request loaders: called once for every request. */
+  createLoaders(db: DataSource): Loaders;
+  /** True when the database already holds seeded data. */
+  isSeeded(db: DataSource): Promise<boolean>;
+  /** Writes deterministic synthetic data in one transaction. */
+  seed(db: DataSource, options: SeedOptions): Promise<SeedReport>;
+}
+
+export interface SubgraphContext<Loaders = unknown> {
+  db: DataSource;
+  loaders: Loaders;
+  requestId: string;
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { ErrorCode } from '../errors/ErrorCode';
+import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
+
+export interface SubgraphServerOptions {
+  plugins?: ApolloServerPlugin<SubgraphContext>[];
+}
+
+/** The subgraph's Apollo Server, built but not listening: see `listen`. */
+export function createSubgraphServer(
+  schema: GraphQLSchema,
+  options: SubgraphServerOptions = {},
+): ApolloServer<SubgraphContext> {
+  return new ApolloServer<SubgraphContext>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      // Unexpected errors (SQL, bugs) must not leak internals to callers.
+      const code = formatted.extensions?.code;
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+        process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+        return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+      return formatted;
+    },
+  });
+}
+
+/** A new context per request: fresh loaders, so no cache outlives its request. */
+export function createContextFactory<Loaders>(definition: SubgraphDefinition<Loaders>, db: DataSource) {
+  return (requestId?: string): SubgraphContext<Loaders> => ({
+    db,
+    loaders: definition.createLoaders(db),
+    requestId: requestId ?? randomUUID(),
+  });
+}

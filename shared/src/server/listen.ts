@@ -1,0 +1,103 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+
+export interface ListeningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ListenOptions<TContext extends BaseContext> {
+  port: number;
+  host?: string;
+  context: (request: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Answers GET /readiness: 200 when true. */
+  ready?: () => Promise<boolean>;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes?: number;
+}
+
+async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: http.ServerResponse, status: number, body: string, type = 'application/json'): void {
+  response.writeHead(status, { 'content-type': type });
+  response.end(body);
+}
+
+/** Serves an Apollo Server over `node:http`, with `/health` and `/readiness`. */
+export async function listen<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ListenOptions<TContext>,
+): Promise<ListeningServer> {
+  await server.start();
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const httpServer = http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return send(response, 200, '{"status":"ok"}');
+      if (url.pathname === '/readiness') {
+        const ready = options.ready ? await options.ready().catch(() => false) : true;
+        return send(response, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'unavailable' }));
+      }
+      if (url.pathname !== '/graphql') return send(response, 404, '{"error":"not found"}');
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : '';
+      let body: unknown = undefined;
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return send(response, 400, JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        }
+      }
+      const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: graphqlRequest,
+        context: async () => options.context(request),
+      });
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      if (!response.headersSent) send(response, status, JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+      else response.end();
+    }
+  });
+  httpServer.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    port,
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}

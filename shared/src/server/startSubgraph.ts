@@ -1,0 +1,94 @@
+import type { Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../db/createDataSource';
+import { ensureDatabase } from '../db/ensureDatabase';
+import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
+import type { SyntheticCity } from '../synthetic/syntheticCity';
+import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
+import { listen, ListeningServer } from './listen';
+import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
+
+const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<FederatedSchema>>();
+
+/** The subgraph's federated schema, built once per process. */
+export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<FederatedSchema> {
+  let schema = schemas.get(definition);
+  if (!schema) {
+    schema = buildFederatedSchema({
+      resolvers: definition.resolvers,
+      orphanedTypes: definition.orphanedTypes,
+      referenceResolvers: definition.referenceResolvers,
+    });
+    schemas.set(definition, schema);
+  }
+  return schema;
+}
+
+export interface PrepareDatabaseOptions {
+  url: string;
+  logger?: Logger;
+  /** Seed deterministic synthetic data when the database holds none. */
+  seed?: { city: SyntheticCity; size: 'small' | 'city'; progress?: (message: string) => void };
+}
+
+export interface PreparedDatabase {
+  db: DataSource;
+  seeded?: SeedReport;
+}
+
+/** Creates the database if needed, runs pending migrations and seeds an empty database. */
+export async function prepareDatabase(definition: SubgraphDefinition<unknown>, options: PrepareDatabaseOptions): Promise<PreparedDatabase> {
+  await ensureDatabase(options.url);
+  const db = createDataSource(definition, { url: options.url, logger: options.logger });
+  await db.initialize();
+  try {
+    await db.runMigrations({ transaction: 'each' });
+    let seeded: SeedReport | undefined;
+    if (options.seed && !(await definition.isSeeded(db))) {
+      seeded = await definition.seed(db, options.seed);
+    }
+    return { db, seeded };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+export interface RunningSubgraph extends ListeningServer {
+  name: string;
+  db: DataSource;
+}
+
+/** Serves a subgraph over a prepared database; closing it closes the database pool too. */
+export async function serveSubgraph(
+  definition: SubgraphDefinition<unknown>,
+  db: DataSource,
+  options: { port: number; host?: string },
+): Promise<RunningSubgraph> {
+  const { schema } = await subgraphSchema(definition);
+  const server = createSubgraphServer(schema);
+  const contextFor = createContextFactory(definition, db);
+  const listening = await listen(server, {
+    port: options.port,
+    host: options.host,
+    context: (request) => contextFor(headerValue(request.headers['x-request-id'])),
+    ready: async () => {
+      await db.query('SELECT 1');
+      return true;
+    },
+  });
+  return {
+    ...listening,
+    name: definition.name,
+    db,
+    close: async () => {
+      await listening.close();
+      if (db.isInitialized) await db.destroy();
+    },
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single && /^[A-Za-z0-9._-]{1,128}$/.test(single) ? single : undefined;
+}

@@ -1,0 +1,49 @@
+import { NotFoundError, SubgraphContext } from '@cswb/shared';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Area } from '../entities/Area';
+import { AreaKind } from '../entities/AreaKind';
+import type { PlanningLoaders } from '../loaders/createLoaders';
+
+type Context = SubgraphContext<PlanningLoaders>;
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Query(() => [Area], { description: 'Areas of the municipality, optionally of one kind, ordered by id' })
+  async areas(
+    @Ctx() ctx: Context,
+    @Arg('kind', () => AreaKind, { nullable: true }) kind?: AreaKind | null,
+  ): Promise<Area[]> {
+    const query = ctx.db.getRepository(Area).createQueryBuilder('a').orderBy('a.id');
+    if (kind) query.where('a.kind = :kind', { kind });
+    return query.getMany();
+  }
+
+  @Query(() => Area, { nullable: true, description: 'One area by id; null with a NOT_FOUND error when there is none' })
+  async area(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Area> {
+    const area = await ctx.loaders.areaById.load(id);
+    if (!area) throw new NotFoundError('Area', id);
+    return area;
+  }
+
+  @FieldResolver(() => Area, { nullable: true, description: 'The area this one lies within' })
+  parent(@Root() area: Area, @Ctx() ctx: Context): Promise<Area | null> | null {
+    return area.parentId ? ctx.loaders.areaById.load(area.parentId) : null;
+  }
+
+  @FieldResolver(() => [Area], { description: 'The areas directly within this one' })
+  children(@Root() area: Area, @Ctx() ctx: Context): Promise<Area[]> {
+    return ctx.loaders.childrenOf.load(area.id);
+  }
+
+  @FieldResolver(() => [ID], {
+    description: 'Ids of the neighbourhoods this area covers (itself, for a neighbourhood); sectors aggregate over them',
+  })
+  async neighbourhoodIds(@Root() area: Area, @Ctx() ctx: Context): Promise<string[]> {
+    const rows = await ctx.loaders.neighbourhoodsUnder.load(area.id);
+    return rows.map((row) => row.neighbourhood_id);
+  }
+}
+
+export async function resolveAreaReference(reference: { id: string }, ctx: Context): Promise<Area | null> {
+  return ctx.loaders.areaById.load(reference.id);
+}

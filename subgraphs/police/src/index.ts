@@ -1,0 +1,29 @@
+import type { SubgraphDefinition } from '@cswb/shared';
+import { Area } from './entities/Area';
+import { CallForService } from './entities/CallForService';
+import { Occurrence } from './entities/Occurrence';
+import { POLICE_INDICATORS } from './indicators';
+import { createLoaders, PoliceLoaders } from './loaders/createLoaders';
+import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-CreatePoliceRecords';
+import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
+import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
+import { isSeeded, seed } from './seed/seed';
+
+export const subgraph: SubgraphDefinition<PoliceLoaders> = {
+  name: 'police',
+  description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
+  defaultPort: 4002,
+  entities: [Occurrence, CallForService],
+  migrations: [CreatePoliceRecords1732140100000],
+  resolvers: [AreaResolver, PoliceProfileResolver, PoliceRecordsResolver],
+  orphanedTypes: [Area],
+  referenceResolvers: { Area: resolveAreaReference },
+  createLoaders,
+  isSeeded,
+  seed,
+};
+
+export { POLICE_INDICATORS };
+export { generatePoliceRecords } from './seed/generate';
+export type { GeneratedCall, GeneratedOccurrence } from './seed/generate';

@@ -1,0 +1,19 @@
+import type { SubgraphContext } from '@cswb/shared';
+import { Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Area } from '../entities/Area';
+import { PoliceProfile } from '../entities/PoliceProfile';
+import type { PoliceLoaders } from '../loaders/createLoaders';
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Directive('@requires(fields: "population neighbourhoodIds")')
+  @FieldResolver(() => PoliceProfile, { description: "The police service's indicators and data for this area" })
+  police(@Root() area: Area): PoliceProfile {
+    return { areaId: area.id, population: area.population ?? null, neighbourhoodIds: area.neighbourhoodIds ?? [] };
+  }
+}
+
+/** Police holds no area rows: the reference (with the fields it requires) is the area. */
+export function resolveAreaReference(reference: Area, _ctx: SubgraphContext<PoliceLoaders>): Area {
+  return reference;
+}

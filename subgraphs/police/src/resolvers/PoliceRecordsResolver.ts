@@ -1,0 +1,45 @@
+import { BadUserInputError, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { MAX_RECORDS, RecordRangeArgs } from '../args/RecordRangeArgs';
+import { OccurrenceArgs } from '../args/OccurrenceArgs';
+import { CallForService } from '../entities/CallForService';
+import { Occurrence } from '../entities/Occurrence';
+import type { PoliceLoaders } from '../loaders/createLoaders';
+
+function checkRange(args: RecordRangeArgs): void {
+  if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_RECORDS) {
+    throw new BadUserInputError(`limit must be from 1 to ${MAX_RECORDS}, got ${args.limit}`, 'limit');
+  }
+  if (args.from > args.to) throw new BadUserInputError(`from (${args.from}) is after to (${args.to})`, 'from');
+}
+
+/** Record-level police data, in the police namespace; access rules decide who may read it. */
+@Resolver()
+export class PoliceRecordsResolver {
+  @Query(() => [Occurrence], { description: 'De-identified occurrences in a neighbourhood over a date range, oldest first' })
+  async policeOccurrences(@Args(() => OccurrenceArgs) args: OccurrenceArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<Occurrence[]> {
+    checkRange(args);
+    const query = ctx.db
+      .getRepository(Occurrence)
+      .createQueryBuilder('o')
+      .where('o.area_id = :areaId AND o.occurred_on BETWEEN :from AND :to', args)
+      .orderBy('o.occurred_on')
+      .addOrderBy('o.occurrence_number')
+      .limit(args.limit);
+    if (args.category) query.andWhere('o.category = :category', { category: args.category });
+    return query.getMany();
+  }
+
+  @Query(() => [CallForService], { description: 'Calls for service in a neighbourhood over a date range, oldest first' })
+  async policeCallsForService(@Args(() => RecordRangeArgs) args: RecordRangeArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<CallForService[]> {
+    checkRange(args);
+    return ctx.db
+      .getRepository(CallForService)
+      .createQueryBuilder('c')
+      .where('c.area_id = :areaId AND c.received_on BETWEEN :from AND :to', args)
+      .orderBy('c.received_on')
+      .addOrderBy('c.call_number')
+      .limit(args.limit)
+      .getMany();
+  }
+}
