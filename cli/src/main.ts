@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { compose } from './commands/compose';
 import { migrate } from './commands/migrate';
+import { serveOneSubgraph } from './commands/serveSubgraph';
 import { start } from './commands/start';
 
 const USAGE = `Usage: cswb <command> [options]
@@ -11,6 +12,9 @@ Commands:
   compose [--check]   Regenerate each subgraph's schema.graphql and gateway/supergraph.graphql;
                       with --check, change nothing and exit 1 if any is out of date
   migrate [--seed]    Run pending migrations of every subgraph (and seed empty databases)
+  serve-subgraph <name>
+                      Run one subgraph on its own (as a container does): create, migrate and
+                      seed its database, then serve it on <NAME>_PORT or PORT
 
 Environment: see README.md, "Configuration".
 `;
@@ -31,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { seed: { type: 'boolean', default: false } } });
       return migrate({ seed: values.seed ?? false });
+    }
+    case 'serve-subgraph': {
+      const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
+      if (positionals.length !== 1) {
+        process.stderr.write(`cswb serve-subgraph: expected one subgraph name\n\n${USAGE}`);
+        return 2;
+      }
+      return serveOneSubgraph(positionals[0]);
     }
     default:
       process.stderr.write(`cswb: unknown command "${command}"\n\n${USAGE}`);

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import type { SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { createLoaders, PlanningLoaders } from './loaders/createLoaders';

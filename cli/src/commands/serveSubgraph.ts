@@ -1,0 +1,85 @@
+import {
+  ConfigError,
+  createSyntheticCity,
+  prepareDatabase,
+  readSeed,
+  readSeedSize,
+  readSubgraphServerConfig,
+  RunningSubgraph,
+  serveSubgraph,
+} from '@cswb/shared';
+import type { DataSource } from 'typeorm';
+import { discoverSubgraphs } from '../discoverSubgraphs';
+
+/**
+ * `cswb serve-subgraph <name>`: one subgraph on its own, as a container runs it. Creates
+ * its database if needed, migrates it, seeds it when empty (`SEED_SIZE` small or city)
+ * and serves it until SIGINT or SIGTERM.
+ */
+export async function serveOneSubgraph(name: string): Promise<number> {
+  const env = process.env;
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const discovered = discoverSubgraphs();
+  const found = discovered.find((s) => s.definition.name === name);
+  if (!found) {
+    const known = discovered.map((s) => s.definition.name).join(', ');
+    process.stderr.write(`cswb serve-subgraph: unknown subgraph "${name}"; known subgraphs: ${known}\n`);
+    return 2;
+  }
+  const { definition } = found;
+
+  // Listen for signals from the start: a container stopped while migrating or seeding
+  // must stop too (as PID 1, node ignores signals it has no handler for).
+  let requestStop: (signal: string) => void = () => {};
+  const stopRequested = new Promise<string>((resolve) => (requestStop = resolve));
+  const onSigint = () => requestStop('SIGINT');
+  const onSigterm = () => requestStop('SIGTERM');
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+
+  let db: DataSource | undefined;
+  let server: RunningSubgraph | undefined;
+  try {
+    const config = readSubgraphServerConfig(name, definition.defaultPort, env);
+    const host = env.HOST ?? '127.0.0.1';
+    const size = readSeedSize(env);
+    const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
+
+    const starting = (async () => {
+      const prepared = await prepareDatabase(definition, { url: config.databaseUrl, seed });
+      db = prepared.db;
+      if (prepared.seeded) {
+        log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+      }
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host });
+      return server;
+    })();
+    const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);
+    if ('signal' in first) {
+      // Stopped before it was listening: let start-up settle, then close what it opened.
+      log(`${first.signal}: stopping subgraph ${name} before it started`);
+      await starting.catch(() => undefined);
+      await closeQuietly(server, db);
+      return 0;
+    }
+    log(`subgraph ${name} listening on ${first.running.url}`);
+
+    const signal = await stopRequested;
+    log(`${signal}: stopping subgraph ${name}…`);
+    await first.running.close();
+    log('Stopped.');
+    return 0;
+  } catch (error) {
+    await closeQuietly(server, db);
+    process.stderr.write(`cswb serve-subgraph: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGTERM', onSigterm);
+  }
+}
+
+async function closeQuietly(server: RunningSubgraph | undefined, db: DataSource | undefined): Promise<void> {
+  if (server) await server.close().catch(() => {});
+  else if (db?.isInitialized) await db.destroy().catch(() => {});
+}

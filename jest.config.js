@@ -1,0 +1,18 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/shared', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/cli'],
+  testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/.data/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
+  },
+  // The gateway runtime loads some modules with import(): jest needs --experimental-vm-modules (see package.json).
+  // Tests import the workspaces by package name, i.e. the compiled code `npm start` runs
+  // (`npm test` builds first), so there is one copy of every decorator registry.
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,57 @@
+import {
+  ConfigError,
+  databaseNameFor,
+  databaseUrlFor,
+  envPrefix,
+  readGatewayConfig,
+  readPort,
+  readSeedSize,
+  usesEmbeddedPostgres,
+} from '@cswb/shared';
+
+describe('configuration from the environment', () => {
+  it('derives env prefixes and database names from subgraph names', () => {
+    expect(envPrefix('social-services')).toBe('SOCIAL_SERVICES');
+    expect(databaseNameFor('social-services')).toBe('cswb_social_services');
+    expect(() => envPrefix('Police!')).toThrow('subgraph name: "Police!" must be lower-case letters, digits and dashes');
+  });
+
+  it('prefers <NAME>_DATABASE_URL, then the DATABASE_URL server with the subgraph database, then the embedded server', () => {
+    const own = 'postgres://u:p@db.example:5432/police_records';
+    expect(databaseUrlFor('police', { POLICE_DATABASE_URL: own, DATABASE_URL: 'postgres://x@y/z' })).toBe(own);
+    expect(databaseUrlFor('police', { DATABASE_URL: 'postgres://u:p@shared:5432/anything' })).toBe('postgres://u:p@shared:5432/cswb_police');
+    expect(databaseUrlFor('police', {}, 'postgres://postgres:pw@127.0.0.1:5999/postgres')).toBe('postgres://postgres:pw@127.0.0.1:5999/cswb_police');
+    expect(() => databaseUrlFor('police', {})).toThrow(
+      new ConfigError('POLICE_DATABASE_URL', 'is not set, nor is DATABASE_URL, and no embedded PostgreSQL is running'),
+    );
+  });
+
+  it('starts the embedded server only when some subgraph has no database configured', () => {
+    expect(usesEmbeddedPostgres({}, ['police'])).toBe(true);
+    expect(usesEmbeddedPostgres({ DATABASE_URL: 'postgres://a@b/c' }, ['police', 'planning'])).toBe(false);
+    expect(usesEmbeddedPostgres({ POLICE_DATABASE_URL: 'postgres://a@b/c' }, ['police', 'planning'])).toBe(true);
+    expect(usesEmbeddedPostgres({ POLICE_DATABASE_URL: 'postgres://a@b/c', PLANNING_DATABASE_URL: 'postgres://a@b/d' }, ['police', 'planning'])).toBe(false);
+  });
+
+  it('fails fast with the variable named and the bad value quoted', () => {
+    expect(() => readPort({ PORT: 'eighty' }, 'PORT', 4000)).toThrow('PORT: must be a port number from 0 to 65535, got "eighty"');
+    expect(() => readPort({ PORT: '70000' }, 'PORT', 4000)).toThrow('PORT: must be a port number from 0 to 65535, got "70000"');
+    expect(readPort({ PORT: ' ' }, 'PORT', 4000)).toBe(4000);
+    expect(() => databaseUrlFor('police', { DATABASE_URL: 'mysql://x@y/z' })).toThrow('DATABASE_URL: must be a postgres:// URL, got protocol "mysql:"');
+    expect(() => readSeedSize({ SEED_SIZE: 'huge' })).toThrow('SEED_SIZE: must be one of none, small, city, got "huge"');
+    expect(() => readGatewayConfig({ POLICE_URL: 'police:4002' }, ['police'], '/x')).toThrow(
+      'POLICE_URL: must be an http(s):// URL, got protocol "police:"',
+    );
+  });
+
+  it('reads the gateway configuration with defaults', () => {
+    const config = readGatewayConfig({ POLICE_URL: 'http://police:4002/graphql' }, ['police', 'planning'], '/repo/gateway/supergraph.graphql');
+    expect(config).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      supergraphPath: '/repo/gateway/supergraph.graphql',
+      subgraphUrls: { police: 'http://police:4002/graphql' },
+      logLevel: 'info',
+    });
+  });
+});

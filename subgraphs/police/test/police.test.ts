@@ -1,0 +1,107 @@
+import { subgraph } from '@cswb/subgraph-police';
+import { smallCity } from '../../../test/support/expected';
+import { graphql } from '../../../test/support/graphql';
+import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+
+const { city, occurrences, calls } = smallCity();
+let police: TestSubgraph;
+
+beforeAll(async () => {
+  police = await startTestSubgraph(subgraph);
+});
+afterAll(async () => {
+  await police?.stop();
+});
+
+const ENTITIES = `
+  query ($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!, $g: Granularity!) {
+    _entities(representations: $r) {
+      ... on Area {
+        id
+        police {
+          indicators(from: $from, to: $to, granularity: $g) {
+            indicator { id }
+            observations { areaId period { label } value numerator denominator }
+          }
+        }
+      }
+    }
+  }`;
+
+function representation(area: { id: string; population: number }, neighbourhoodIds: string[] = [area.id]) {
+  return { __typename: 'Area', id: area.id, population: area.population, neighbourhoodIds };
+}
+
+describe('police subgraph', () => {
+  it('computes monthly indicators from its records for the areas the gateway sends', async () => {
+    const area = city.neighbourhoods[5];
+    const response = await graphql(police.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' });
+    expect(response.errors).toBeUndefined();
+    const series = response.data._entities[0].police.indicators;
+    const property = series.find((s: any) => s.indicator.id === 'police.property_crime_rate');
+    expect(property.observations).toHaveLength(12);
+    const march = occurrences.filter((o) => o.areaId === area.id && o.category === 'PROPERTY' && o.occurredOn.startsWith('2024-03')).length;
+    expect(property.observations[2]).toEqual({
+      areaId: area.id,
+      period: { label: '2024-03' },
+      value: Math.round((march / area.population) * 1e6) / 1e3,
+      numerator: march,
+      denominator: area.population,
+    });
+    const callsSeries = series.find((s: any) => s.indicator.id === 'police.calls_for_service_rate');
+    const allCalls2024 = calls.filter((c) => c.areaId === area.id && c.receivedOn.startsWith('2024-')).length;
+    expect(callsSeries.observations.reduce((sum: number, o: any) => sum + o.numerator, 0)).toBe(allCalls2024);
+  });
+
+  it('answers many areas with one SQL statement', async () => {
+    const representations = city.neighbourhoods.map((n) => representation(n));
+    police.counter.reset();
+    const response = await graphql(police.url, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities).toHaveLength(city.neighbourhoods.length);
+    expect(police.counter.count).toBe(1);
+  });
+
+  it('filters indicators by id and framework area', async () => {
+    const area = city.neighbourhoods[0];
+    const response = await graphql(
+      police.url,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { police {
+          byId: indicators(from: "2024-01-01", to: "2024-12-31", ids: ["police.mha_apprehensions"]) { indicator { id } }
+          prevention: indicators(from: "2024-01-01", to: "2024-12-31", frameworkArea: PREVENTION) { indicator { id } }
+      } } } }`,
+      { r: [representation(area)] },
+    );
+    expect(response.data._entities[0].police.byId).toEqual([{ indicator: { id: 'police.mha_apprehensions' } }]);
+    expect(response.data._entities[0].police.prevention).toEqual([]);
+  });
+
+  it('lists record-level occurrences with a bounded limit', async () => {
+    const area = city.neighbourhoods[1];
+    const response = await graphql(
+      police.url,
+      `{ policeOccurrences(areaId: "${area.id}", from: "2024-01-01", to: "2024-01-31", category: VIOLENT, limit: 1000) { occurrenceNumber occurredOn category } }`,
+    );
+    const expected = occurrences
+      .filter((o) => o.areaId === area.id && o.category === 'VIOLENT' && o.occurredOn.startsWith('2024-01'))
+      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.occurrenceNumber.localeCompare(b.occurrenceNumber))
+      .map((o) => ({ occurrenceNumber: o.occurrenceNumber, occurredOn: o.occurredOn, category: 'VIOLENT' }));
+    expect(response.data.policeOccurrences).toEqual(expected);
+
+    const tooMany = await graphql(police.url, `{ policeOccurrences(areaId: "${area.id}", from: "2024-01-01", to: "2024-01-31", limit: 5000) { occurrenceNumber } }`);
+    expect(tooMany.errors?.[0]).toMatchObject({ message: 'limit must be from 1 to 1000, got 5000', extensions: { code: 'BAD_USER_INPUT', argument: 'limit' } });
+  });
+
+  it('rejects malformed dates before touching the database', async () => {
+    police.counter.reset();
+    const literal = await graphql(police.url, `{ policeCallsForService(areaId: "x", from: "2024-13-01", to: "2024-12-31") { callNumber } }`);
+    expect(literal.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const variable = await graphql(
+      police.url,
+      'query ($from: LocalDate!) { policeCallsForService(areaId: "x", from: $from, to: "2024-12-31") { callNumber } }',
+      { from: '2024-13-01' },
+    );
+    expect(variable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(police.counter.count).toBe(0);
+  });
+});

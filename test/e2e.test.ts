@@ -1,0 +1,111 @@
+import { graphql } from './support/graphql';
+import { smallCity } from './support/expected';
+import { startTestStack, TestStack } from './support/stack';
+
+const { city, occurrences, calls } = smallCity();
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack('e2e');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const AREA_QUERY = `
+  query Area($id: ID!) {
+    area(id: $id) {
+      id
+      name
+      population
+      police {
+        indicators(from: "2023-01-01", to: "2024-12-31", granularity: YEAR) {
+          indicator { id sector frameworkArea unit }
+          observations { areaId period { label start end } value numerator denominator unit }
+        }
+      }
+    }
+  }`;
+
+describe('one query through the gateway', () => {
+  it("returns an area's name from planning with its police indicators equal to the seeded records", async () => {
+    const area = city.neighbourhoods[2];
+    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: area.id });
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data.area).toMatchObject({ id: area.id, name: area.name, population: area.population });
+
+    const series = Object.fromEntries(
+      response.data.area.police.indicators.map((s: any) => [s.indicator.id, s]),
+    );
+    for (const year of [2023, 2024]) {
+      const inYear = (date: string) => date.startsWith(`${year}-`);
+      const violent = occurrences.filter((o) => o.areaId === area.id && o.category === 'VIOLENT' && inYear(o.occurredOn)).length;
+      const crisis = calls.filter((c) => c.areaId === area.id && c.callType === 'PERSON_IN_CRISIS' && inYear(c.receivedOn));
+      const apprehensions = crisis.filter((c) => c.mhaApprehension).length;
+      const label = String(year);
+
+      expect(series['police.violent_crime_rate'].observations.find((o: any) => o.period.label === label)).toEqual({
+        areaId: area.id,
+        period: { label, start: `${year}-01-01`, end: `${year}-12-31` },
+        value: Math.round((violent / area.population) * 1000 * 1000) / 1000,
+        numerator: violent,
+        denominator: area.population,
+        unit: 'per 1,000 residents',
+      });
+      expect(series['police.person_in_crisis_calls'].observations.find((o: any) => o.period.label === label).value).toBe(crisis.length);
+      expect(series['police.mha_apprehensions'].observations.find((o: any) => o.period.label === label).value).toBe(apprehensions);
+    }
+    expect(series['police.violent_crime_rate'].indicator).toEqual({
+      id: 'police.violent_crime_rate',
+      sector: 'police',
+      frameworkArea: 'INCIDENT_RESPONSE',
+      unit: 'per 1,000 residents',
+    });
+  });
+
+  it("aggregates a ward's police counts over the neighbourhoods within it", async () => {
+    const ward = city.wards[1];
+    const members = new Set(city.neighbourhoods.filter((n) => n.parentId === ward.id).map((n) => n.id));
+    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: ward.id });
+    const violent2024 = occurrences.filter((o) => members.has(o.areaId) && o.category === 'VIOLENT' && o.occurredOn.startsWith('2024-')).length;
+    const observation = response.data.area.police.indicators
+      .find((s: any) => s.indicator.id === 'police.violent_crime_rate')
+      .observations.find((o: any) => o.period.label === '2024');
+    expect(observation.numerator).toBe(violent2024);
+    expect(observation.denominator).toBe(ward.population);
+  });
+
+  it('reports an unknown area as null with a NOT_FOUND error', async () => {
+    const response = await graphql(stack.gateway.url, '{ area(id: "nowhere") { id name } }');
+    expect(response.data).toEqual({ area: null });
+    expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('rejects a period range that would half-count a period, naming the argument', async () => {
+    const response = await graphql(
+      stack.gateway.url,
+      `{ area(id: "${city.neighbourhoods[0].id}") { name police { indicators(from: "2023-02-01", to: "2024-12-31") { indicator { id } } } } }`,
+    );
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'from must be the first day of a YEAR period: 2023-01-01, not 2023-02-01',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'from' },
+    });
+  });
+
+  it('answers /healthcheck and /readiness, and readiness turns 503 when a subgraph stops', async () => {
+    const base = stack.gateway.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/healthcheck`)).status).toBe(200);
+    const ready = await fetch(`${base}/readiness`);
+    expect(ready.status).toBe(200);
+    expect((await ready.json()).subgraphs.map((s: any) => s.name).sort()).toEqual(['planning', 'police']);
+
+    const police = stack.subgraphs.find((s) => s.name === 'police')!;
+    await police.close();
+    const notReady = await fetch(`${base}/readiness`);
+    expect(notReady.status).toBe(503);
+    const body = await notReady.json();
+    expect(body.subgraphs.find((s: any) => s.name === 'police').reachable).toBe(false);
+    expect(body.subgraphs.find((s: any) => s.name === 'planning').reachable).toBe(true);
+  });
+});

@@ -1,0 +1,20 @@
+import * as fs from 'node:fs';
+import { discoverSubgraphs, generatedFiles } from '@cswb/cli';
+
+describe('committed generated files', () => {
+  it('match what the subgraphs generate now (run "npm run compose" after a schema change)', async () => {
+    const files = await generatedFiles(discoverSubgraphs());
+    expect(files.length).toBe(discoverSubgraphs().length + 1);
+    for (const file of files) {
+      expect({ path: file.path, content: fs.readFileSync(file.path, 'utf8') }).toEqual({ path: file.path, content: file.content });
+    }
+  });
+
+  it('compose every subgraph into the supergraph', async () => {
+    const files = await generatedFiles(discoverSubgraphs());
+    const supergraph = files[files.length - 1].content;
+    for (const { definition } of discoverSubgraphs()) {
+      expect(supergraph).toContain(`@join__graph(name: "${definition.name}", url: "http://localhost:${definition.defaultPort}/graphql")`);
+    }
+  });
+});

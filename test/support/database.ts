@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export function testServerUrl(): string {
+  const url = process.env.CSWB_TEST_POSTGRES_URL;
+  if (!url) throw new Error('CSWB_TEST_POSTGRES_URL is not set: run the tests with "npm test"');
+  return url;
+}
+
+/** A URL for a new, uniquely named database on the test server (created on first use). */
+export function freshDatabaseUrl(label: string): string {
+  const url = new URL(testServerUrl());
+  url.pathname = `/t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  return url.toString();
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const client = new Client({ connectionString: testServerUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,34 @@
+import { envPrefix, SqlStatementCounter } from '@cswb/shared';
+import { discoverSubgraphs, RunningStack, startStack } from '@cswb/cli';
+import { dropDatabase, freshDatabaseUrl } from './database';
+
+export interface TestStack extends RunningStack {
+  counters: Record<string, SqlStatementCounter>;
+  stop(): Promise<void>;
+}
+
+/** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`. */
+export async function startTestStack(label: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
+  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...extraEnv };
+  delete env.DATABASE_URL;
+  const urls: string[] = [];
+  for (const { definition } of discoverSubgraphs()) {
+    const prefix = envPrefix(definition.name);
+    env[`${prefix}_DATABASE_URL`] = freshDatabaseUrl(`${label}_${definition.name}`);
+    env[`${prefix}_PORT`] = '0';
+    urls.push(env[`${prefix}_DATABASE_URL`] as string);
+  }
+  const counters: Record<string, SqlStatementCounter> = {};
+  const stack = await startStack({
+    env,
+    sqlLogger: (name) => (counters[name] = new SqlStatementCounter()),
+  });
+  return {
+    ...stack,
+    counters,
+    stop: async () => {
+      await stack.close();
+      await Promise.all(urls.map(dropDatabase));
+    },
+  };
+}
