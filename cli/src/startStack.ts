@@ -26,6 +26,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** A TypeORM logger per subgraph, e.g. to count SQL statements. */
   sqlLogger?: (subgraphName: string) => Logger | undefined;
+  /** No gateway logs (tests). */
+  quiet?: boolean;
 }
 
 export interface RunningStack {
@@ -81,7 +83,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     const subgraphUrls = { ...Object.fromEntries(started.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
-    started.gateway = await startGateway({ ...gatewayConfig, subgraphUrls });
+    started.gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, { quiet: options.quiet });
     return { gateway: started.gateway, subgraphs: started.subgraphs, postgres: started.postgres, close };
   } catch (error) {
     await close();

@@ -6,7 +6,8 @@ import type { SubgraphEndpoint } from './subgraphEndpoints';
 export interface GatewayOptions {
   supergraphSdl: string;
   subgraphs: readonly SubgraphEndpoint[];
-  logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /** A level, or false for no logs at all. */
+  logging?: false | 'trace' | 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**

@@ -12,7 +12,7 @@ export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];
 }
 
-export async function startGateway(config: GatewayConfig): Promise<StartedGateway> {
+export async function startGateway(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<StartedGateway> {
   if (!fs.existsSync(config.supergraphPath)) {
     throw new Error(`SUPERGRAPH_PATH: ${config.supergraphPath} does not exist; run "npm run compose" first`);
   }
@@ -21,7 +21,7 @@ export async function startGateway(config: GatewayConfig): Promise<StartedGatewa
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
-    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    logging: options.quiet ? false : config.logLevel,
   });
   const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host });
   return { ...serving, subgraphs };

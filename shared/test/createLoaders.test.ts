@@ -29,13 +29,14 @@ describe('createOneLoader', () => {
     expect(sizes).toEqual([2, 2, 1]);
   });
 
-  it.each([
+  const one = (): number => 1;
+  it.each<[unknown, string]>([
     [null, 'createOneLoader: options must be an object, got null'],
-    [{ keyOfRow: () => 1 }, 'createOneLoader: options.fetch must be a function, got undefined'],
+    [{ keyOfRow: one }, 'createOneLoader: options.fetch must be a function, got undefined'],
     [{ fetch: async () => [] }, 'createOneLoader: options.keyOfRow must be a function, got undefined'],
-    [{ fetch: async () => [], keyOfRow: () => 1, cacheKey: 'id' }, 'createOneLoader: options.cacheKey must be a function, got string'],
-    [{ fetch: async () => [], keyOfRow: () => 1, maxBatchSize: 0 }, 'createOneLoader: options.maxBatchSize must be a positive integer, got 0'],
-    [{ fetch: async () => [], keyOfRow: () => 1, maxBatchSize: 2.5 }, 'createOneLoader: options.maxBatchSize must be a positive integer, got 2.5'],
+    [{ fetch: async () => [], keyOfRow: one, cacheKey: 'id' }, 'createOneLoader: options.cacheKey must be a function, got string'],
+    [{ fetch: async () => [], keyOfRow: one, maxBatchSize: 0 }, 'createOneLoader: options.maxBatchSize must be a positive integer, got 0'],
+    [{ fetch: async () => [], keyOfRow: one, maxBatchSize: 2.5 }, 'createOneLoader: options.maxBatchSize must be a positive integer, got 2.5'],
   ])('validates its options up front: %p', (options, message) => {
     expect(() => createOneLoader(options as never)).toThrow(new TypeError(message));
   });

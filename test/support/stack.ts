@@ -9,7 +9,7 @@ export interface TestStack extends RunningStack {
 
 /** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`. */
 export async function startTestStack(label: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...extraEnv };
+  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', ...extraEnv };
   delete env.DATABASE_URL;
   const urls: string[] = [];
   for (const { definition } of discoverSubgraphs()) {
@@ -22,6 +22,7 @@ export async function startTestStack(label: string, extraEnv: Record<string, str
   const stack = await startStack({
     env,
     sqlLogger: (name) => (counters[name] = new SqlStatementCounter()),
+    quiet: !process.env.LOG_LEVEL,
   });
   return {
     ...stack,

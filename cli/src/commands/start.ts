@@ -22,7 +22,7 @@ export async function start(): Promise<number> {
   try {
     stack = await startStack({ env: process.env, log });
   } catch (error) {
-    process.stderr.write(`cswb start: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`cswb start: ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
     return 1;
   }
   for (const subgraph of stack.subgraphs) log(`Subgraph ${subgraph.name}: ${subgraph.url}`);

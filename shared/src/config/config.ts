@@ -81,13 +81,17 @@ export function readSubgraphServerConfig(
   };
 }
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface GatewayConfig {
   port: number;
   host: string;
   supergraphPath: string;
   /** Subgraph URL overrides, `<NAME>_URL`; subgraphs not named here use the supergraph's URL. */
   subgraphUrls: Record<string, string>;
-  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Read by the gateway runtime's logger too, so it takes the runtime's values. */
+  logLevel: LogLevel;
 }
 
 export function readGatewayConfig(env: Env, subgraphNames: readonly string[], defaultSupergraphPath: string): GatewayConfig {
@@ -101,7 +105,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     host: readString(env, 'HOST', '127.0.0.1'),
     supergraphPath: path.resolve(readString(env, 'SUPERGRAPH_PATH', defaultSupergraphPath)),
     subgraphUrls,
-    logLevel: readEnum(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
 

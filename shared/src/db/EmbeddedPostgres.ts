@@ -59,7 +59,12 @@ export class EmbeddedPostgres {
     const dataDir = path.resolve(this.options.dataDir);
     const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    const log = this.options.onLog ?? (() => {});
+    const recent: string[] = [];
+    const log = (line: string) => {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      this.options.onLog?.(line);
+    };
     this.server = new Server({
       databaseDir: dataDir,
       port: this.actualPort,
@@ -75,9 +80,20 @@ export class EmbeddedPostgres {
     });
     if (!initialised) {
       if (isRoot) makeTraversable(path.dirname(dataDir));
-      await this.server.initialise();
+      try {
+        await this.server.initialise();
+      } catch (error) {
+        this.server = undefined;
+        throw new Error(`initdb failed in ${dataDir}: ${error instanceof Error ? error.message : ''}\n${recent.join('\n')}`);
+      }
     }
-    await this.server.start();
+    try {
+      await this.server.start();
+    } catch (error) {
+      this.server = undefined;
+      const cause = error instanceof Error ? error.message : '';
+      throw new Error(`PostgreSQL did not start in ${dataDir}${cause ? `: ${cause}` : ''}\n${recent.join('\n')}`);
+    }
     return this.url;
   }
 

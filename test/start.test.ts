@@ -1,0 +1,100 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { envPrefix } from '@cswb/shared';
+import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
+import { graphql } from './support/graphql';
+
+/** `npm start` as a user runs it: its own embedded PostgreSQL, every subgraph, the gateway. */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+}
+
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-start-'));
+const children: ChildProcess[] = [];
+
+function startHub(): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CSWB_DATA_DIR: dataRoot, LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  for (const { definition } of discoverSubgraphs()) {
+    env[`${envPrefix(definition.name)}_PORT`] = '0';
+    delete env[`${envPrefix(definition.name)}_DATABASE_URL`];
+  }
+  const child = spawn(process.execPath, ['cli/dist/main.js', 'start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready within 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /gateway ready on (http:\/\/\S+\/graphql)/.exec(output);
+      if (match && output.includes('Press Ctrl-C')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output, url: match[1] });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ready:\n${output}`));
+    });
+  });
+}
+
+function stopHub(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.once('exit', (code) => resolve(code));
+    started.child.kill('SIGINT');
+  });
+}
+
+function postmasterPid(): number {
+  return Number(fs.readFileSync(path.join(dataRoot, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  fs.rmSync(dataRoot, { recursive: true, force: true });
+});
+
+describe('cswb start', () => {
+  it('starts PostgreSQL, seeds, serves the gateway, and Ctrl-C stops everything including PostgreSQL', async () => {
+    const hub = await startHub();
+    expect(hub.output()).toMatch(/Seeded police: \d+ police_occurrence/);
+    expect(hub.output()).toContain('curl -s');
+
+    const readiness = await fetch(hub.url.replace(/\/graphql$/, '/readiness'));
+    expect(readiness.status).toBe(200);
+    const response = await graphql(hub.url, '{ areas(kind: WARD) { name police { indicators(from: "2024-01-01", to: "2024-12-31", ids: ["police.violent_crime_rate"]) { observations { numerator } } } } }');
+    expect(response.errors).toBeUndefined();
+    expect(response.data.areas).toHaveLength(4);
+    expect(response.data.areas[0].police.indicators[0].observations[0].numerator).toBeGreaterThan(0);
+
+    const pid = postmasterPid();
+    expect(isAlive(pid)).toBe(true);
+    expect(await stopHub(hub)).toBe(0);
+    expect(hub.output()).toContain('Stopped.');
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('keeps the data between starts and does not seed twice', async () => {
+    const hub = await startHub();
+    expect(hub.output()).not.toContain('Seeded');
+    const response = await graphql(hub.url, '{ areas { id } }');
+    expect(response.data.areas).toHaveLength(29);
+    expect(await stopHub(hub)).toBe(0);
+  });
+});
