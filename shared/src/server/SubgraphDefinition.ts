@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { ReferenceResolver } from '../federation/buildFederatedSchema';
 import type { SeedSize } from '../config/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
+import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 
 export interface SeedOptions {
   size: Exclude<SeedSize, 'none'>;
@@ -36,6 +37,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, ReferenceResolver>;
+  /** The indicators this sector publishes: they make up the hub's indicator catalogue. */
+  indicators?: readonly IndicatorSpec[];
   /** Per-request loaders: called once for every request. */
   createLoaders(db: DataSource): Loaders;
   /** True when the database already holds seeded data. */

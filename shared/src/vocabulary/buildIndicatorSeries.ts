@@ -4,17 +4,23 @@ import { IndicatorSeries } from './IndicatorSeries';
 import { Period } from './Period';
 
 /**
- * How a sector computes one of its indicators from the counts it aggregates:
- * `measure` names the count; with `perResidents` the value is a rate per that many residents.
+ * How a sector computes one indicator from the measures its rollup holds.
+ * - count: `value = numerator`
+ * - rate: `value = numerator / denominator × per`, where the denominator is the area's
+ *   population or another measure (e.g. enrolled students, shelter capacity).
+ * Ratios are built from sums, so a ward's rate is its neighbourhoods' counts over their
+ * combined base, never an average of rates.
  */
 export interface IndicatorSpec {
   definition: IndicatorDefinition;
-  measure: string;
-  perResidents?: number;
+  numerator: string;
+  denominator?: 'population' | { measure: string };
+  /** Scale of a rate: 1000 for "per 1,000", 100 for a percentage. */
+  per?: number;
 }
 
-/** Counts for one area: measure → period start (YYYY-MM-DD) → count. */
-export type MeasureCounts = Map<string, Map<string, number>>;
+/** Measure values for one area: measure → period start (YYYY-MM-DD) → value. */
+export type MeasureValues = Map<string, Map<string, number>>;
 
 export function selectIndicators(specs: readonly IndicatorSpec[], args: Pick<IndicatorArgs, 'frameworkArea' | 'ids'>): IndicatorSpec[] {
   return specs.filter(
@@ -35,17 +41,20 @@ export function buildIndicatorSeries(
   areaId: string,
   population: number | null | undefined,
   periods: readonly Period[],
-  counts: MeasureCounts,
+  values: MeasureValues,
 ): IndicatorSeries[] {
+  const valueOf = (measure: string, period: Period) => values.get(measure)?.get(period.start) ?? 0;
   return specs.map((spec) => ({
     indicator: spec.definition,
     observations: periods.map((period) => {
-      const count = counts.get(spec.measure)?.get(period.start) ?? 0;
-      if (spec.perResidents === undefined) {
-        return { areaId, period, value: count, numerator: count, denominator: null, unit: spec.definition.unit };
+      const numerator = round(valueOf(spec.numerator, period), 3);
+      const unit = spec.definition.unit;
+      if (!spec.denominator) {
+        return { areaId, period, value: numerator, numerator, denominator: null, unit };
       }
-      const value = population ? round((count / population) * spec.perResidents, 3) : null;
-      return { areaId, period, value, numerator: count, denominator: population ?? null, unit: spec.definition.unit };
+      const denominator = spec.denominator === 'population' ? (population ?? null) : round(valueOf(spec.denominator.measure, period), 3);
+      const value = denominator ? round((numerator / denominator) * (spec.per ?? 1), 3) : null;
+      return { areaId, period, value, numerator, denominator, unit };
     }),
   }));
 }

@@ -6,6 +6,7 @@ import { Occurrence } from './entities/Occurrence';
 import { POLICE_INDICATORS } from './indicators';
 import { createLoaders, PoliceLoaders } from './loaders/createLoaders';
 import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-CreatePoliceRecords';
+import { CreatePoliceMeasureRollup1732140200000 } from './migrations/1732140200000-CreatePoliceMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
@@ -16,10 +17,11 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
   defaultPort: 4002,
   entities: [Occurrence, CallForService],
-  migrations: [CreatePoliceRecords1732140100000],
+  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000],
   resolvers: [AreaResolver, PoliceProfileResolver, PoliceRecordsResolver],
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
+  indicators: POLICE_INDICATORS,
   createLoaders,
   isSeeded,
   seed,

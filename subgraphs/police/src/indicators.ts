@@ -4,8 +4,9 @@ const SOURCE = 'Lakeshore Police Service records management and computer-aided d
 
 function rate(id: string, name: string, definition: string, measure: string): IndicatorSpec {
   return {
-    measure,
-    perResidents: 1000,
+    numerator: measure,
+    denominator: 'population',
+    per: 1000,
     definition: {
       id: `police.${id}`,
       name,
@@ -22,7 +23,7 @@ function rate(id: string, name: string, definition: string, measure: string): In
 
 function count(id: string, name: string, definition: string, measure: string): IndicatorSpec {
   return {
-    measure,
+    numerator: measure,
     definition: {
       id: `police.${id}`,
       name,

@@ -1,7 +1,8 @@
+import type { AreaProfileSource } from '@cswb/shared';
 import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "The police service's view of an area" })
-export class PoliceProfile {
+export class PoliceProfile implements AreaProfileSource {
   areaId: string;
   population: number | null;
   neighbourhoodIds: string[];

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@cswb/shared';
+import { PROFILE_REQUIRES, profileSource, SubgraphContext } from '@cswb/shared';
 import { Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { PoliceProfile } from '../entities/PoliceProfile';
@@ -6,10 +6,10 @@ import type { PoliceLoaders } from '../loaders/createLoaders';
 
 @Resolver(() => Area)
 export class AreaResolver {
-  @Directive('@requires(fields: "population neighbourhoodIds")')
+  @Directive(PROFILE_REQUIRES)
   @FieldResolver(() => PoliceProfile, { description: "The police service's indicators and data for this area" })
   police(@Root() area: Area): PoliceProfile {
-    return { areaId: area.id, population: area.population ?? null, neighbourhoodIds: area.neighbourhoodIds ?? [] };
+    return profileSource(area);
   }
 }
 

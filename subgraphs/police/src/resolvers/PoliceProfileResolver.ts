@@ -1,4 +1,4 @@
-import { buildIndicatorSeries, IndicatorArgs, IndicatorSeries, periodsBetween, selectIndicators, SubgraphContext } from '@cswb/shared';
+import { IndicatorArgs, IndicatorSeries, resolveIndicators, SubgraphContext } from '@cswb/shared';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PoliceProfile } from '../entities/PoliceProfile';
 import { POLICE_INDICATORS } from '../indicators';
@@ -9,17 +9,11 @@ export class PoliceProfileResolver {
   @FieldResolver(() => [IndicatorSeries], {
     description: 'Police indicators for the area, one series per indicator over the requested periods',
   })
-  async indicators(
+  indicators(
     @Root() profile: PoliceProfile,
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<PoliceLoaders>,
   ): Promise<IndicatorSeries[]> {
-    const periods = periodsBetween(args.from, args.to, args.granularity);
-    const specs = selectIndicators(POLICE_INDICATORS, args);
-    if (specs.length === 0) return [];
-    const counts = await ctx.loaders
-      .measureCounts({ from: args.from, to: args.to, granularity: args.granularity })
-      .load({ areaId: profile.areaId, neighbourhoodIds: profile.neighbourhoodIds });
-    return buildIndicatorSeries(specs, profile.areaId, profile.population, periods, counts);
+    return resolveIndicators(POLICE_INDICATORS, profile, args, ctx.loaders.measures);
   }
 }

@@ -1,4 +1,5 @@
-import { bulkInsert, SeedOptions, SeedReport } from '@cswb/shared';
+import { bulkInsert, refreshRollups, SeedOptions, SeedReport } from '@cswb/shared';
+import { POLICE_ROLLUPS } from '../loaders/createLoaders';
 import type { DataSource } from 'typeorm';
 import { GeneratedCall, GeneratedOccurrence, generatePoliceRecords } from './generate';
 
@@ -42,6 +43,7 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query('ANALYZE police_occurrence; ANALYZE police_call_for_service');
+    await refreshRollups(manager, POLICE_ROLLUPS);
   });
   return { rows };
 }

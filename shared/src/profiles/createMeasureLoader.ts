@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { Granularity } from '../vocabulary/Granularity';
+import { truncUnit } from '../vocabulary/periods';
+import type { MeasureValues } from '../vocabulary/buildIndicatorSeries';
+import type { AreaProfileSource } from './AreaProfileSource';
+
+export interface MeasureQuery {
+  from: string;
+  to: string;
+  granularity: Granularity;
+}
+
+interface MeasureRow {
+  area_id: string;
+  period_start: string;
+  measure: string;
+  value: string | number;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * A sector's monthly rollup: a (materialized) view with columns
+ * `area_id text, month date, measure text, value numeric, stock boolean`, one row per
+ * neighbourhood, month and measure. Flows (visits, occurrences) add up over the months of a
+ * period; stocks (waitlist, caseload) are averaged over them.
+ */
+export function measureSql(rollup: string): string {
+  if (!IDENTIFIER.test(rollup)) throw new Error(`rollup "${rollup}" must be a plain lower-case SQL identifier`);
+  return `
+    SELECT area_id, date_trunc($4, month)::date::text AS period_start, measure,
+           CASE WHEN bool_and(stock) THEN sum(value) / count(DISTINCT month) ELSE sum(value) END AS value
+      FROM ${rollup}
+     WHERE area_id = ANY($1) AND month BETWEEN $2 AND $3
+     GROUP BY 1, 2, 3`;
+}
+
+/**
+ * Per request and period range: the measure values of every area asked for, in one SQL
+ * statement, each area being the sum over the neighbourhoods it covers.
+ */
+export function createMeasureLoader(db: DataSource, rollup: string, query: MeasureQuery): DataLoader<AreaProfileSource, MeasureValues, string> {
+  const sql = measureSql(rollup);
+  return new DataLoader<AreaProfileSource, MeasureValues, string>(
+    async (areas) => {
+      const neighbourhoods = [...new Set(areas.flatMap((a) => a.neighbourhoodIds))];
+      const rows: MeasureRow[] = await db.query(sql, [neighbourhoods, query.from, query.to, truncUnit(query.granularity)]);
+      const byNeighbourhood = new Map<string, MeasureRow[]>();
+      for (const row of rows) {
+        const list = byNeighbourhood.get(row.area_id);
+        if (list) list.push(row);
+        else byNeighbourhood.set(row.area_id, [row]);
+      }
+      return areas.map((area) => {
+        const values: MeasureValues = new Map();
+        for (const id of area.neighbourhoodIds) {
+          for (const row of byNeighbourhood.get(id) ?? []) {
+            let byPeriod = values.get(row.measure);
+            if (!byPeriod) values.set(row.measure, (byPeriod = new Map()));
+            byPeriod.set(row.period_start, (byPeriod.get(row.period_start) ?? 0) + Number(row.value));
+          }
+        }
+        return values;
+      });
+    },
+    { cacheKeyFn: (area) => area.areaId },
+  );
+}

@@ -1,0 +1,24 @@
+import type DataLoader from 'dataloader';
+import type { IndicatorArgs } from '../vocabulary/IndicatorArgs';
+import { buildIndicatorSeries, IndicatorSpec, MeasureValues, selectIndicators } from '../vocabulary/buildIndicatorSeries';
+import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
+import { periodsBetween } from '../vocabulary/periods';
+import type { AreaProfileSource } from './AreaProfileSource';
+import type { MeasureQuery } from './createMeasureLoader';
+
+/**
+ * The body of every sector profile's `indicators` field: validate the range, pick the
+ * indicators, load the area's measures through the request's loader, build the series.
+ */
+export async function resolveIndicators(
+  specs: readonly IndicatorSpec[],
+  profile: AreaProfileSource,
+  args: IndicatorArgs,
+  measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>,
+): Promise<IndicatorSeries[]> {
+  const periods = periodsBetween(args.from, args.to, args.granularity);
+  const selected = selectIndicators(specs, args);
+  if (selected.length === 0) return [];
+  const values = await measures({ from: args.from, to: args.to, granularity: args.granularity }).load(profile);
+  return buildIndicatorSeries(selected, profile.areaId, profile.population, periods, values);
+}
