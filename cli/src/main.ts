@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { bench } from './commands/bench';
 import { compose } from './commands/compose';
 import { migrate } from './commands/migrate';
 import { serveOneSubgraph } from './commands/serveSubgraph';
@@ -15,6 +16,9 @@ Commands:
   serve-subgraph <name>
                       Run one subgraph on its own (as a container does): create, migrate and
                       seed its database, then serve it on <NAME>_PORT or PORT
+  bench [--size small|city] [--seconds N] [--concurrency N] [--smoke] [--write]
+                      Area-profile benchmark through the gateway (npm run bench); --write
+                      records the results in docs/benchmarks.md; --smoke is a few-second check
 
 Environment: see README.md, "Configuration".
 `;
@@ -43,6 +47,25 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return serveOneSubgraph(positionals[0]);
+    }
+    case 'bench': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          size: { type: 'string', default: 'city' },
+          seconds: { type: 'string', default: '10' },
+          concurrency: { type: 'string', default: '10' },
+          smoke: { type: 'boolean', default: false },
+          write: { type: 'boolean', default: false },
+        },
+      });
+      return bench({
+        size: values.size ?? 'city',
+        seconds: Number(values.seconds),
+        concurrency: Number(values.concurrency),
+        smoke: values.smoke ?? false,
+        write: values.write ?? false,
+      });
     }
     default:
       process.stderr.write(`cswb: unknown command "${command}"\n\n${USAGE}`);

@@ -19,6 +19,7 @@ export * from './vocabulary/IndicatorSeries';
 export * from './vocabulary/IndicatorArgs';
 export * from './vocabulary/periods';
 export * from './vocabulary/buildIndicatorSeries';
+export * from './vocabulary/indicatorCatalogue';
 export * from './db/SqlStatementCounter';
 export * from './db/createDataSource';
 export * from './db/ensureDatabase';

@@ -1,4 +1,5 @@
 import { discoverSubgraphs } from '../discoverSubgraphs';
+import { CatalogueError } from '@cswb/shared';
 import { CompositionError, generatedFiles, writeOrCheck } from '../compose';
 
 /** `cswb compose [--check]`: regenerate each subgraph's schema.graphql and the supergraph. */
@@ -17,7 +18,7 @@ export async function compose(args: { check: boolean }): Promise<number> {
     process.stdout.write(stale.length ? `Wrote ${stale.join(', ')}\n` : `All ${files.length} generated files were already up to date.\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${error instanceof CompositionError ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`${error instanceof CompositionError || error instanceof CatalogueError ? error.message : (error as Error).stack}\n`);
     return 1;
   }
 }

@@ -39,6 +39,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** The indicators this sector publishes: they make up the hub's indicator catalogue. */
   indicators?: readonly IndicatorSpec[];
+  /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
+  servesIndicatorCatalogue?: boolean;
   /** Per-request loaders: called once for every request. */
   createLoaders(db: DataSource): Loaders;
   /** True when the database already holds seeded data. */

@@ -80,6 +80,9 @@ export function createSyntheticCity(size: 'small' | 'city', seed: number): Synth
     });
     ward.population += population;
   }
+  // Centre the scores so that the city as a whole sits at the base rates, whatever the seed.
+  const meanDeprivation = neighbourhoods.reduce((sum, n) => sum + n.deprivation, 0) / neighbourhoods.length;
+  for (const area of [...wards, ...neighbourhoods]) area.deprivation -= meanDeprivation;
   const municipality: SyntheticArea = {
     id: municipalityId,
     name: 'City of Lakeshore',

@@ -4,6 +4,7 @@ import { Area } from './entities/Area';
 import { createLoaders, PlanningLoaders } from './loaders/createLoaders';
 import { CreateArea1732140000000 } from './migrations/1732140000000-CreateArea';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { IndicatorCatalogueResolver } from './resolvers/IndicatorCatalogueResolver';
 import { isSeeded, seed } from './seed/seed';
 
 export const subgraph: SubgraphDefinition<PlanningLoaders> = {
@@ -12,7 +13,8 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
   defaultPort: 4001,
   entities: [Area],
   migrations: [CreateArea1732140000000],
-  resolvers: [AreaResolver],
+  resolvers: [AreaResolver, IndicatorCatalogueResolver],
+  servesIndicatorCatalogue: true,
   referenceResolvers: { Area: resolveAreaReference },
   createLoaders,
   isSeeded,

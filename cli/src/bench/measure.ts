@@ -1,0 +1,65 @@
+/** Closed-loop load: `concurrency` clients each sending the next request when the last answered. */
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  min: number;
+  max: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<{ ok: boolean; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = await response.json();
+  return { ok: response.ok && !body.errors, body };
+}
+
+export async function runLoad(options: {
+  url: string;
+  query: string;
+  variables?: () => Record<string, unknown>;
+  concurrency: number;
+  seconds: number;
+  maxRequests?: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const limit = options.maxRequests ?? Number.POSITIVE_INFINITY;
+  const client = async () => {
+    while (performance.now() < deadline && latencies.length + errors < limit) {
+      const t0 = performance.now();
+      try {
+        const { ok } = await postGraphQL(options.url, options.query, options.variables?.());
+        if (ok) latencies.push(performance.now() - t0);
+        else errors++;
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}

@@ -1,0 +1,9 @@
+import type { AreaProfileSource } from '@cswb/shared';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "The school boards' view of an area" })
+export class EducationProfile implements AreaProfileSource {
+  areaId: string;
+  population: number | null;
+  neighbourhoodIds: string[];
+}

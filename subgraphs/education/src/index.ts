@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@cswb/shared';
+import { Area } from './entities/Area';
+import { EdiResult } from './entities/EdiResult';
+import { School } from './entities/School';
+import { SchoolYearStat } from './entities/SchoolYearStat';
+import { EDUCATION_INDICATORS } from './indicators';
+import { createLoaders, EducationLoaders } from './loaders/createLoaders';
+import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
+import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
+import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { EducationProfileResolver } from './resolvers/EducationProfileResolver';
+import { EducationSchoolsResolver } from './resolvers/EducationSchoolsResolver';
+import { SchoolResolver } from './resolvers/SchoolResolver';
+import { isSeeded, seed } from './seed/seed';
+
+export const subgraph: SubgraphDefinition<EducationLoaders> = {
+  name: 'education',
+  description: 'School boards: schools, school-year enrolment, attendance, discipline and graduation, and EDI results, with indicators by area',
+  defaultPort: 4004,
+  entities: [School, SchoolYearStat, EdiResult],
+  migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100],
+  resolvers: [AreaResolver, EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
+  orphanedTypes: [Area],
+  referenceResolvers: { Area: resolveAreaReference },
+  indicators: EDUCATION_INDICATORS,
+  createLoaders,
+  isSeeded,
+  seed,
+};
+
+export { EDUCATION_INDICATORS };
+export { SchoolPanel } from './entities/SchoolPanel';
+export { generateEducationRecords, isEdiCycleYear } from './seed/generate';
+export type { GeneratedEdiResult, GeneratedEducationRecords, GeneratedSchool, GeneratedSchoolYearStat } from './seed/generate';

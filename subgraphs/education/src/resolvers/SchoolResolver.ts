@@ -1,0 +1,19 @@
+import { BadUserInputError, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { SchoolYearRangeArgs } from '../args/SchoolYearRangeArgs';
+import { School } from '../entities/School';
+import { SchoolYearStat } from '../entities/SchoolYearStat';
+import type { EducationLoaders } from '../loaders/createLoaders';
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @FieldResolver(() => [SchoolYearStat], { description: "The school's statistics for each school year in the range, oldest first" })
+  yearStats(
+    @Root() school: School,
+    @Args(() => SchoolYearRangeArgs) args: SchoolYearRangeArgs,
+    @Ctx() ctx: SubgraphContext<EducationLoaders>,
+  ): Promise<SchoolYearStat[]> {
+    if (args.from > args.to) throw new BadUserInputError(`from (${args.from}) is after to (${args.to})`, 'from');
+    return ctx.loaders.yearStats({ from: args.from, to: args.to }).load(school.schoolNumber);
+  }
+}

@@ -1,0 +1,9 @@
+import type { AreaProfileSource } from '@cswb/shared';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "The public health unit's view of an area: aggregate counts only, never records" })
+export class HealthProfile implements AreaProfileSource {
+  areaId: string;
+  population: number | null;
+  neighbourhoodIds: string[];
+}

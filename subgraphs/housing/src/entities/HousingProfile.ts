@@ -1,0 +1,9 @@
+import type { AreaProfileSource } from '@cswb/shared';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "The housing and homelessness service manager's view of an area" })
+export class HousingProfile implements AreaProfileSource {
+  areaId: string;
+  population: number | null;
+  neighbourhoodIds: string[];
+}

@@ -1,0 +1,49 @@
+import { createManyLoader, createMeasureLoader, LoaderRegistry, MeasureQuery, truncUnit } from '@cswb/shared';
+import type { DataSource } from 'typeorm';
+import { HousingShelter } from '../entities/HousingShelter';
+
+export const HOUSING_ROLLUPS = ['housing_measure_monthly'] as const;
+
+/** Bed-nights of one shelter in one period; periods without nights have no row. */
+export interface ShelterPeriodRow {
+  shelter_code: string;
+  period_start: string;
+  occupied: number;
+  available: number;
+}
+
+const OCCUPANCY_SQL = `
+  SELECT shelter_code, date_trunc($4, night)::date::text AS period_start,
+         sum(occupied)::int AS occupied, sum(capacity)::int AS available
+    FROM housing_shelter_night
+   WHERE shelter_code = ANY($1) AND night BETWEEN $2 AND $3
+   GROUP BY 1, 2`;
+
+export function createLoaders(db: DataSource) {
+  const registry = new LoaderRegistry();
+  return {
+    /** Measure values per area for one period range: one SQL statement for all areas. */
+    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, 'housing_measure_monthly', query)),
+    /** Shelters per neighbourhood id: one SQL statement for every neighbourhood of every area asked for. */
+    sheltersByNeighbourhood: createManyLoader<string, HousingShelter>({
+      fetch: (neighbourhoodIds) =>
+        db
+          .getRepository(HousingShelter)
+          .createQueryBuilder('s')
+          .where('s.area_id = ANY(:neighbourhoodIds)', { neighbourhoodIds })
+          .orderBy('s.shelter_code')
+          .getMany(),
+      keyOfRow: (shelter) => shelter.areaId,
+    }),
+    /** Bed-nights per shelter code and period for one period range: one SQL statement for all shelters. */
+    shelterOccupancy: (query: MeasureQuery) =>
+      registry.get('shelterOccupancy', query, () =>
+        createManyLoader<string, ShelterPeriodRow>({
+          fetch: (shelterCodes) => db.query(OCCUPANCY_SQL, [shelterCodes, query.from, query.to, truncUnit(query.granularity)]),
+          keyOfRow: (row) => row.shelter_code,
+        }),
+      ),
+  };
+}
+
+export type HousingLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,37 @@
+import { IndicatorArgs, IndicatorSeries, resolveIndicators, SubgraphContext } from '@cswb/shared';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { HousingProfile } from '../entities/HousingProfile';
+import { HousingShelter } from '../entities/HousingShelter';
+import { HousingShelterSector } from '../entities/HousingShelterSector';
+import { HOUSING_INDICATORS } from '../indicators';
+import type { HousingLoaders } from '../loaders/createLoaders';
+
+@Resolver(() => HousingProfile)
+export class HousingProfileResolver {
+  @FieldResolver(() => [IndicatorSeries], {
+    description: 'Housing indicators for the area, one series per indicator over the requested periods',
+  })
+  indicators(
+    @Root() profile: HousingProfile,
+    @Args(() => IndicatorArgs) args: IndicatorArgs,
+    @Ctx() ctx: SubgraphContext<HousingLoaders>,
+  ): Promise<IndicatorSeries[]> {
+    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures);
+  }
+
+  @FieldResolver(() => [HousingShelter], { description: "Emergency shelters in the area's neighbourhoods, by shelter code" })
+  async shelters(
+    @Root() profile: HousingProfile,
+    @Arg('sector', () => HousingShelterSector, { nullable: true, description: 'Only shelters serving this population' })
+    sector: HousingShelterSector | null | undefined,
+    @Ctx() ctx: SubgraphContext<HousingLoaders>,
+  ): Promise<HousingShelter[]> {
+    const perNeighbourhood = await ctx.loaders.sheltersByNeighbourhood.loadMany(profile.neighbourhoodIds);
+    const shelters: HousingShelter[] = [];
+    for (const result of perNeighbourhood) {
+      if (result instanceof Error) throw result;
+      shelters.push(...result.filter((shelter) => !sector || shelter.sector === sector));
+    }
+    return shelters.sort((a, b) => a.shelterCode.localeCompare(b.shelterCode));
+  }
+}

@@ -1,0 +1,9 @@
+import type { AreaProfileSource } from '@cswb/shared';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "Social services' view of an area: social assistance, child welfare, food banks and community programs" })
+export class SocialServicesProfile implements AreaProfileSource {
+  areaId: string;
+  population: number | null;
+  neighbourhoodIds: string[];
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@cswb/shared';
+import { Area } from './entities/Area';
+import { CaseloadMonth } from './entities/CaseloadMonth';
+import { ChildWelfareMonth } from './entities/ChildWelfareMonth';
+import { FoodBankMonth } from './entities/FoodBankMonth';
+import { Program } from './entities/Program';
+import { ProgramArea } from './entities/ProgramArea';
+import { ProgramCategory } from './entities/ProgramCategory';
+import { SOCIAL_SERVICES_INDICATORS } from './indicators';
+import { createLoaders, SocialServicesLoaders } from './loaders/createLoaders';
+import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
+import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
+import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { DirectoryResolver } from './resolvers/DirectoryResolver';
+import { ProgramResolver } from './resolvers/ProgramResolver';
+import { SocialServicesProfileResolver } from './resolvers/SocialServicesProfileResolver';
+import { isSeeded, seed } from './seed/seed';
+
+export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
+  name: 'social-services',
+  description:
+    "Social services: Ontario Works and ODSP caseloads, children's aid investigations, food bank use and the directory of community programs, with indicators by area",
+  defaultPort: 4006,
+  entities: [CaseloadMonth, ChildWelfareMonth, FoodBankMonth, Program, ProgramCategory, ProgramArea],
+  migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100],
+  resolvers: [AreaResolver, SocialServicesProfileResolver, ProgramResolver, DirectoryResolver],
+  orphanedTypes: [Area],
+  referenceResolvers: { Area: resolveAreaReference },
+  indicators: SOCIAL_SERVICES_INDICATORS,
+  createLoaders,
+  isSeeded,
+  seed,
+};
+
+export { SOCIAL_SERVICES_INDICATORS };
+export { ELIGIBILITY, generateSocialServicesRecords } from './seed/generate';
+export type {
+  Eligibility,
+  GeneratedCaseload,
+  GeneratedChildWelfare,
+  GeneratedFoodBank,
+  GeneratedProgram,
+  SocialServicesBatch,
+} from './seed/generate';
+export { IncomeSupportProgram } from './entities/IncomeSupportProgram';
+export { ServiceCategory } from './entities/ServiceCategory';

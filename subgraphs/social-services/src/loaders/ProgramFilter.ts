@@ -1,0 +1,12 @@
+import type { FrameworkArea } from '@cswb/shared';
+import type { ServiceCategory } from '../entities/ServiceCategory';
+
+/** The filters of a program listing, normalised so equal filters share one loader. */
+export interface ProgramFilter {
+  frameworkArea: FrameworkArea | null;
+  category: ServiceCategory | null;
+}
+
+export function programFilter(args: { frameworkArea?: FrameworkArea | null; category?: ServiceCategory | null }): ProgramFilter {
+  return { frameworkArea: args.frameworkArea ?? null, category: args.category ?? null };
+}

@@ -1,0 +1,47 @@
+import { createManyLoader, createMeasureLoader, LoaderRegistry, MeasureQuery } from '@cswb/shared';
+import type { DataSource } from 'typeorm';
+import type { ServiceCategory } from '../entities/ServiceCategory';
+import { createServicesLoader } from './createServicesLoader';
+import type { ProgramFilter } from './ProgramFilter';
+
+export const SOCIAL_SERVICES_ROLLUPS = ['social_services_measure_monthly'] as const;
+
+interface ProgramCategoryRow {
+  program_code: string;
+  category: ServiceCategory;
+}
+
+interface ProgramAreaRow {
+  program_code: string;
+  area_id: string;
+}
+
+export function createLoaders(db: DataSource) {
+  const registry = new LoaderRegistry();
+  return {
+    /** Measure values per area for one period range: one SQL statement for all areas. */
+    measures: (query: MeasureQuery) =>
+      registry.get('measures', query, () => createMeasureLoader(db, 'social_services_measure_monthly', query)),
+    /** Programs serving each area, for one filter: one SQL statement for all areas. */
+    servicesForArea: (filter: ProgramFilter) => registry.get('servicesForArea', filter, () => createServicesLoader(db, filter)),
+    /** Categories of each program, in alphabetical order: one SQL statement for all programs. */
+    categoriesOfProgram: createManyLoader<string, ProgramCategoryRow>({
+      fetch: (codes) =>
+        db.query(
+          `SELECT program_code, category FROM social_services_program_category WHERE program_code = ANY($1) ORDER BY program_code, category`,
+          [codes],
+        ),
+      keyOfRow: (row) => row.program_code,
+    }),
+    /** Neighbourhoods each program serves, in id order: one SQL statement for all programs. */
+    areasOfProgram: createManyLoader<string, ProgramAreaRow>({
+      fetch: (codes) =>
+        db.query(`SELECT program_code, area_id FROM social_services_program_area WHERE program_code = ANY($1) ORDER BY program_code, area_id`, [
+          codes,
+        ]),
+      keyOfRow: (row) => row.program_code,
+    }),
+  };
+}
+
+export type SocialServicesLoaders = ReturnType<typeof createLoaders>;
