@@ -2,7 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { graphql } from './support/graphql';
-import { smallCity } from './support/expected';
+import { generateEducationRecords } from '@cswb/subgraph-education';
+import { generateHealthCounts } from '@cswb/subgraph-health';
+import { generateHousingRecords } from '@cswb/subgraph-housing';
+import { generateSocialServicesRecords } from '@cswb/subgraph-social-services';
+import { collect, smallCity } from './support/expected';
 import { startTestStack, TestStack } from './support/stack';
 
 const { city, occurrences, calls } = smallCity();
@@ -96,6 +100,73 @@ describe('one query through the gateway', () => {
     });
   });
 
+});
+
+describe('one question across every sector', () => {
+  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+  const in2024 = (date: string) => date.startsWith('2024-');
+
+  it("returns one area's indicators from all five sectors, equal to what each sector's seed wrote", async () => {
+    const area = city.neighbourhoods[7];
+    const query = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'queries', 'area-profile.graphql'), 'utf8');
+    const response = await graphql(stack.gateway.url, query, { id: area.id, from: '2024-01-01', to: '2024-12-31', granularity: 'YEAR' });
+    expect(response.errors).toBeUndefined();
+    const profile = response.data.area;
+    const observation = (sector: string, id: string) => {
+      const series = profile[sector].indicators.find((s: any) => s.indicator.id === id);
+      expect(series.indicator.sector).toBe(sector === 'socialServices' ? 'social-services' : sector);
+      expect(series.observations).toHaveLength(1);
+      return series.observations[0];
+    };
+
+    const health = collect(generateHealthCounts(city));
+    const education = collect(generateEducationRecords(city));
+    const housing = collect(generateHousingRecords(city));
+    const social = collect(generateSocialServicesRecords(city));
+    const schools = new Set(education.schools.filter((s) => s.areaId === area.id).map((s) => s.schoolNumber));
+
+    expect(observation('police', 'police.violent_crime_rate').numerator).toBe(
+      occurrences.filter((o) => o.areaId === area.id && o.category === 'VIOLENT' && in2024(o.occurredOn)).length,
+    );
+    expect(observation('health', 'health.ed_self_harm_rate')).toMatchObject({
+      numerator: sum(health.edVisits.filter((v) => v.areaId === area.id && v.reason === 'SELF_HARM' && in2024(v.month)).map((v) => v.visits)),
+      denominator: area.population,
+    });
+    expect(observation('education', 'education.enrolment').numerator).toBe(
+      sum(education.stats.filter((s) => schools.has(s.schoolNumber) && s.schoolYear === 2024).map((s) => s.enrolment)),
+    );
+    expect(observation('housing', 'housing.eviction_application_rate').numerator).toBe(
+      sum(housing.areaMonths.filter((m) => m.areaId === area.id && in2024(m.month)).map((m) => m.evictionApplications)),
+    );
+    expect(observation('socialServices', 'social-services.food_bank_visit_rate').numerator).toBe(
+      sum(social.foodBank.filter((m) => m.areaId === area.id && in2024(m.month)).map((m) => m.visits)),
+    );
+  });
+
+  it('lists the indicator catalogue of every sector in one root field, each id answered by its owner', async () => {
+    const response = await graphql(stack.gateway.url, '{ indicatorCatalogue { id sector frameworkArea } }');
+    const catalogue: { id: string; sector: string }[] = response.data.indicatorCatalogue;
+    const sectors = discoverSubgraphs().filter((s) => s.definition.indicators?.length).map((s) => s.definition.name).sort();
+    expect([...new Set(catalogue.map((i) => i.sector))].sort()).toEqual(sectors);
+    expect(sectors).toHaveLength(5);
+
+    const area = city.neighbourhoods[0];
+    const field = (sector: string) => sector.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const selections = catalogue
+      .map((i, n) => `i${n}: ${field(i.sector)} { indicators(from: "2024-01-01", to: "2024-12-31", ids: ["${i.id}"]) { indicator { id } } }`)
+      .join('\n');
+    const followed = await graphql(stack.gateway.url, `{ area(id: "${area.id}") { ${selections} } }`);
+    expect(followed.errors).toBeUndefined();
+    catalogue.forEach((indicator, n) => {
+      expect(followed.data.area[`i${n}`].indicators).toEqual([{ indicator: { id: indicator.id } }]);
+    });
+  });
+
+  it('filters the catalogue by framework area', async () => {
+    const response = await graphql(stack.gateway.url, '{ indicatorCatalogue(frameworkArea: RISK_INTERVENTION) { id frameworkArea } }');
+    expect(response.data.indicatorCatalogue.length).toBeGreaterThan(0);
+    expect(response.data.indicatorCatalogue.every((i: any) => i.frameworkArea === 'RISK_INTERVENTION')).toBe(true);
+  });
 });
 
 describe('documented queries (docs/queries/*.graphql)', () => {

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { graphql } from './support/graphql';
 import { startTestStack, TestStack } from './support/stack';
 
@@ -10,26 +13,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const PROFILE_QUERY = `
-  query Profiles($kind: AreaKind) {
-    areas(kind: $kind) {
-      id
-      name
-      parent { name }
-      children { id }
-      police {
-        indicators(from: "2021-01-01", to: "2024-12-31", granularity: QUARTER) {
-          indicator { id }
-          observations { value }
-        }
-      }
-    }
-  }`;
+const PROFILE_QUERY = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'queries', 'all-areas-profile.graphql'), 'utf8');
+const sectors = discoverSubgraphs()
+  .filter((s) => s.definition.indicators?.length)
+  .map((s) => s.definition.name);
 
 /** SQL statements each subgraph ran to answer the query, and how many areas it returned. */
 async function statementsFor(kind: string | null): Promise<{ areas: number; perSubgraph: Record<string, number> }> {
   for (const counter of Object.values(stack.counters)) counter.reset();
-  const response = await graphql(stack.gateway.url, PROFILE_QUERY, { kind });
+  const response = await graphql(stack.gateway.url, PROFILE_QUERY, { kind, from: '2021-01-01', to: '2024-12-31', granularity: 'QUARTER' });
   expect(response.errors).toBeUndefined();
   return {
     areas: response.data.areas.length,
@@ -38,19 +30,36 @@ async function statementsFor(kind: string | null): Promise<{ areas: number; perS
 }
 
 describe('SQL statements per request', () => {
-  it('stay the same whether the query covers 4 wards, 24 neighbourhoods or every area', async () => {
+  it('stay the same whether the all-sector profile covers 4 wards, 24 neighbourhoods or every area', async () => {
     const wards = await statementsFor('WARD');
     const neighbourhoods = await statementsFor('NEIGHBOURHOOD');
     const everything = await statementsFor(null);
 
-    expect(wards.areas).toBe(4);
-    expect(neighbourhoods.areas).toBe(24);
-    expect(everything.areas).toBe(29);
+    expect([wards.areas, neighbourhoods.areas, everything.areas]).toEqual([4, 24, 29]);
     expect(neighbourhoods.perSubgraph).toEqual(wards.perSubgraph);
     expect(everything.perSubgraph).toEqual(wards.perSubgraph);
-    // The police subgraph answers every area's profile with a single statement.
-    expect(wards.perSubgraph.police).toBe(1);
-    // Planning: areas, parents, children and the neighbourhood sets, one statement each.
-    expect(wards.perSubgraph.planning).toBeLessThanOrEqual(5);
+    expect(sectors).toHaveLength(5);
+    for (const sector of sectors) {
+      // Every sector answers every area's indicators with a single statement.
+      expect({ sector, statements: wards.perSubgraph[sector] }).toEqual({ sector, statements: 1 });
+    }
+    // Planning: the areas, then the neighbourhood sets the sectors require.
+    expect(wards.perSubgraph.planning).toBeLessThanOrEqual(2);
+  });
+
+  it('stay constant for record-level lists on every area too', async () => {
+    const query = `query ($kind: AreaKind) { areas(kind: $kind) { id
+      education { schools { schoolNumber } }
+      housing { shelters { shelterCode } }
+      socialServices { services { programCode } }
+    } }`;
+    const counts = [];
+    for (const kind of ['WARD', 'NEIGHBOURHOOD']) {
+      for (const counter of Object.values(stack.counters)) counter.reset();
+      const response = await graphql(stack.gateway.url, query, { kind });
+      expect(response.errors).toBeUndefined();
+      counts.push(Object.fromEntries(Object.entries(stack.counters).map(([name, counter]) => [name, counter.count])));
+    }
+    expect(counts[1]).toEqual(counts[0]);
   });
 });
