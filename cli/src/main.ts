@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './productionDefaults';
 import { parseArgs } from 'node:util';
 import { bench } from './commands/bench';
 import { compose } from './commands/compose';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The gateway on its own, as a container runs it: `node gateway/dist/main.js`. */
+import './productionDefaults';
 import { ConfigError, readGatewayConfig } from '@cswb/shared';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway } from './startGateway';
 import { subgraphEndpoints } from './subgraphEndpoints';

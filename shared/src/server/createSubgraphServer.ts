@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ErrorCode } from '../errors/ErrorCode';
@@ -17,7 +21,13 @@ export function createSubgraphServer(
 ): ApolloServer<SubgraphContext> {
   return new ApolloServer<SubgraphContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    // Cache-control hints and inline traces would wrap every field resolver; the hub uses neither.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       // Unexpected errors (SQL, bugs) must not leak internals to callers.
