@@ -4,10 +4,10 @@ import { generatePoliceRecords } from '@cswb/subgraph-police';
 type Rows<B> = { [K in keyof B]: B[K] extends readonly (infer R)[] ? R[] : never };
 
 /** Gathers a sector generator's batches into one array per kind of row. */
-export function collect<B extends Record<string, readonly unknown[]>>(batches: Iterable<B>): Rows<B> {
+export function collect<B extends { [K in keyof B]: readonly unknown[] }>(batches: Iterable<B>): Rows<B> {
   const rows = {} as Record<string, unknown[]>;
   for (const batch of batches) {
-    for (const [kind, list] of Object.entries(batch)) (rows[kind] ??= []).push(...list);
+    for (const [kind, list] of Object.entries(batch) as [string, readonly unknown[]][]) (rows[kind] ??= []).push(...list);
   }
   return rows as Rows<B>;
 }
