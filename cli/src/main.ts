@@ -6,6 +6,7 @@ import { compose } from './commands/compose';
 import { migrate } from './commands/migrate';
 import { serveOneSubgraph } from './commands/serveSubgraph';
 import { start } from './commands/start';
+import { token } from './commands/token';
 
 const USAGE = `Usage: cswb <command> [options]
 
@@ -17,6 +18,11 @@ Commands:
   serve-subgraph <name>
                       Run one subgraph on its own (as a container does): create, migrate and
                       seed its database, then serve it on <NAME>_PORT or PORT
+  token --role <role> [--sector <name>] [--agency <id>] [--purpose <purpose>] [--subject <id>] [--ttl <seconds>]
+                      A development token signed with the secret npm start uses; roles:
+                      public, planner, sector-analyst, situation-table, auditor, data-steward
+                      (sector roles need --sector); purposes: planning, risk-intervention,
+                      evaluation, public-reporting
   bench [--size small|city] [--seconds N] [--concurrency N] [--smoke] [--write]
                       Area-profile benchmark through the gateway (npm run bench); --write
                       records the results in docs/benchmarks.md; --smoke is a few-second check
@@ -48,6 +54,24 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return serveOneSubgraph(positionals[0]);
+    }
+    case 'token': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          role: { type: 'string' },
+          sector: { type: 'string' },
+          agency: { type: 'string' },
+          purpose: { type: 'string' },
+          subject: { type: 'string' },
+          ttl: { type: 'string', default: '3600' },
+        },
+      });
+      if (!values.role) {
+        process.stderr.write(`cswb token: --role is required\n\n${USAGE}`);
+        return 2;
+      }
+      return token({ ...values, role: values.role, ttl: values.ttl ?? '3600' });
     }
     case 'bench': {
       const { values } = parseArgs({

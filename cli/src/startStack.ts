@@ -1,5 +1,7 @@
 import {
+  createTokenVerifier,
   createSyntheticCity,
+  readAuthConfig,
   databaseUrlFor,
   EmbeddedPostgres,
   Env,
@@ -19,6 +21,7 @@ import type { Logger } from 'typeorm';
 import { discoverSubgraphs } from './discoverSubgraphs';
 import { SUPERGRAPH_FILE } from './compose';
 import { PROJECT_ROOT } from './projectRoot';
+import { withDevelopmentTokenSecret } from './developmentTokenSecret';
 
 export interface StackOptions {
   env: Env;
@@ -43,13 +46,15 @@ export interface RunningStack {
  * gateway in front of them.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const { env } = options;
   const log = options.log ?? (() => {});
+  const env = withDevelopmentTokenSecret(options.env, log);
   const discovered = discoverSubgraphs();
   const names = discovered.map((s) => s.definition.name);
   const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
   const seedSize = readSeedSize(env);
   const seed = readSeed(env);
+  const auth = readAuthConfig(env);
+  const verifyToken = createTokenVerifier(auth);
   const ports = Object.fromEntries(
     discovered.map(({ definition }) => [definition.name, readPort(env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]),
   );
@@ -79,11 +84,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
         });
         if (seeded) log(`Seeded ${definition.name}: ${Object.entries(seeded.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
-        started.subgraphs.push(await serveSubgraph(definition, db, { port: ports[definition.name], host: gatewayConfig.host }));
+        started.subgraphs.push(await serveSubgraph(definition, db, { port: ports[definition.name], host: gatewayConfig.host, verifyToken }));
       }),
     );
     const subgraphUrls = { ...Object.fromEntries(started.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
-    started.gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, { quiet: options.quiet });
+    started.gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, { quiet: options.quiet });
     return { gateway: started.gateway, subgraphs: started.subgraphs, postgres: started.postgres, close };
   } catch (error) {
     await close();

@@ -1,3 +1,4 @@
+import { TEST_JWT_SECRET } from '../../test/support/tokens';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
@@ -15,7 +16,7 @@ interface Output {
 }
 
 function run(args: string[], env: Record<string, string>): { child: ChildProcess; output: Output } {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', JWT_DEV_SECRET: TEST_JWT_SECRET, ...env };
   // Settings of the shell running the tests must not leak into the child.
   for (const variable of ['DATABASE_URL', 'PORT', 'HOST']) if (!(variable in env)) delete childEnv[variable];
   const child = spawn(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

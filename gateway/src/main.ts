@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The gateway on its own, as a container runs it: `node gateway/dist/main.js`. */
 import './productionDefaults';
-import { ConfigError, readGatewayConfig } from '@cswb/shared';
+import { ConfigError, readAuthConfig, readGatewayConfig } from '@cswb/shared';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway } from './startGateway';
 import { subgraphEndpoints } from './subgraphEndpoints';
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const supergraphPath = process.env.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH;
   const names = fs.existsSync(supergraphPath) ? subgraphEndpoints(fs.readFileSync(supergraphPath, 'utf8')).map((s) => s.name) : [];
   const config = readGatewayConfig(process.env, names, DEFAULT_SUPERGRAPH_PATH);
-  const gateway = await startGateway(config);
+  const gateway = await startGateway(config, readAuthConfig(process.env));
   process.stdout.write(`cswb gateway listening on ${gateway.url}\n`);
   const stop = async () => {
     await gateway.close();

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GatewayConfig } from '@cswb/shared';
+import { createTokenVerifier, type AuthConfig, type GatewayConfig } from '@cswb/shared';
 import { createGateway } from './createGateway';
 import { serveGateway, ServingGateway } from './serveGateway';
 import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
@@ -12,7 +12,7 @@ export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];
 }
 
-export async function startGateway(config: GatewayConfig, options: { quiet?: boolean } = {}): Promise<StartedGateway> {
+export async function startGateway(config: GatewayConfig, auth: AuthConfig, options: { quiet?: boolean } = {}): Promise<StartedGateway> {
   if (!fs.existsSync(config.supergraphPath)) {
     throw new Error(`SUPERGRAPH_PATH: ${config.supergraphPath} does not exist; run "npm run compose" first`);
   }
@@ -22,6 +22,8 @@ export async function startGateway(config: GatewayConfig, options: { quiet?: boo
     supergraphSdl,
     subgraphs,
     logging: options.quiet ? false : config.logLevel,
+    verifyToken: createTokenVerifier(auth),
+    requestLog: options.quiet ? undefined : (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
   });
   const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host });
   return { ...serving, subgraphs };

@@ -1,6 +1,7 @@
 import { envPrefix, SqlStatementCounter } from '@cswb/shared';
 import { discoverSubgraphs, RunningStack, startStack } from '@cswb/cli';
 import { dropDatabase, freshDatabaseUrl } from './database';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestStack extends RunningStack {
   counters: Record<string, SqlStatementCounter>;
@@ -9,7 +10,7 @@ export interface TestStack extends RunningStack {
 
 /** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`. */
 export async function startTestStack(label: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', ...extraEnv };
+  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', JWT_DEV_SECRET: TEST_JWT_SECRET, ...extraEnv };
   delete env.DATABASE_URL;
   const urls: string[] = [];
   for (const { definition } of discoverSubgraphs()) {

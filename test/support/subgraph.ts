@@ -1,5 +1,6 @@
-import { createSyntheticCity, prepareDatabase, readSeed, RunningSubgraph, serveSubgraph, SqlStatementCounter, SubgraphDefinition } from '@cswb/shared';
+import { createSyntheticCity, createTokenVerifier, prepareDatabase, readAuthConfig, readSeed, RunningSubgraph, serveSubgraph, SqlStatementCounter, SubgraphDefinition } from '@cswb/shared';
 import { dropDatabase, freshDatabaseUrl } from './database';
+import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestSubgraph extends RunningSubgraph {
   counter: SqlStatementCounter;
@@ -15,7 +16,8 @@ export async function startTestSubgraph(definition: SubgraphDefinition<any>): Pr
     logger: counter,
     seed: { city: createSyntheticCity('small', readSeed({})), size: 'small' },
   });
-  const running = await serveSubgraph(definition, db, { port: 0 });
+  const verifyToken = createTokenVerifier(readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }));
+  const running = await serveSubgraph(definition, db, { port: 0, verifyToken });
   return {
     ...running,
     counter,

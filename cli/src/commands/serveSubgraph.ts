@@ -1,5 +1,7 @@
 import {
   ConfigError,
+  createTokenVerifier,
+  readAuthConfig,
   createSyntheticCity,
   prepareDatabase,
   readSeed,
@@ -41,6 +43,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
   let server: RunningSubgraph | undefined;
   try {
     const config = readSubgraphServerConfig(name, definition.defaultPort, env);
+    const verifyToken = createTokenVerifier(readAuthConfig(env));
     const host = env.HOST ?? '127.0.0.1';
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
@@ -51,7 +54,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host });
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);

@@ -4,6 +4,8 @@ import type { ReferenceResolver } from '../federation/buildFederatedSchema';
 import type { SeedSize } from '../config/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
+import type { Caller } from '../auth/Caller';
+import type { ProtectedContext, ProtectedRead } from '../auth/protectSchema';
 
 export interface SeedOptions {
   size: Exclude<SeedSize, 'none'>;
@@ -49,8 +51,13 @@ export interface SubgraphDefinition<Loaders = unknown> {
   seed(db: DataSource, options: SeedOptions): Promise<SeedReport>;
 }
 
-export interface SubgraphContext<Loaders = unknown> {
+export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   db: DataSource;
   loaders: Loaders;
   requestId: string;
+  /** Who is asking, verified by this subgraph from the forwarded token. */
+  caller: Caller;
+  /** Reads of protected fields in this request, for the audit log. */
+  reads: ProtectedRead[];
+  operationName: string | null;
 }

@@ -9,6 +9,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { ErrorCode } from '../errors/ErrorCode';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
+import type { Caller } from '../auth/Caller';
+import type { ProtectedRead } from '../auth/protectSchema';
 
 export interface SubgraphServerOptions {
   plugins?: ApolloServerPlugin<SubgraphContext>[];
@@ -33,6 +35,7 @@ export function createSubgraphServer(
       // Unexpected errors (SQL, bugs) must not leak internals to callers.
       const code = formatted.extensions?.code;
       if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+        // Apollo's own request errors (validation, parsing) carry their codes and pass above.
         process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
         return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }
@@ -43,9 +46,16 @@ export function createSubgraphServer(
 
 /** A new context per request: fresh loaders, so no cache outlives its request. */
 export function createContextFactory<Loaders>(definition: SubgraphDefinition<Loaders>, db: DataSource) {
-  return (requestId?: string): SubgraphContext<Loaders> => ({
-    db,
-    loaders: definition.createLoaders(db),
-    requestId: requestId ?? randomUUID(),
-  });
+  return (caller: Caller, requestId?: string): SubgraphContext<Loaders> => {
+    const reads: ProtectedRead[] = [];
+    return {
+      db,
+      loaders: definition.createLoaders(db),
+      requestId: requestId ?? randomUUID(),
+      caller,
+      reads,
+      recordRead: (read) => reads.push(read),
+      operationName: null,
+    };
+  };
 }

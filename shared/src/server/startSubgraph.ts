@@ -3,22 +3,29 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../db/createDataSource';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
+import { protectSchema, ProtectedField } from '../auth/protectSchema';
+import type { TokenVerifier } from '../auth/createTokenVerifier';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
 import { listen, ListeningServer } from './listen';
 import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
 
-const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<FederatedSchema>>();
+export interface SubgraphSchema extends FederatedSchema {
+  /** Fields that enforce access rules, with what they require. */
+  protectedFields: ProtectedField[];
+}
 
-/** The subgraph's federated schema, built once per process. */
-export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<FederatedSchema> {
+const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<SubgraphSchema>>();
+
+/** The subgraph's federated schema, its access rules enforced, built once per process. */
+export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<SubgraphSchema> {
   let schema = schemas.get(definition);
   if (!schema) {
     schema = buildFederatedSchema({
       resolvers: definition.resolvers,
       orphanedTypes: definition.orphanedTypes,
       referenceResolvers: definition.referenceResolvers,
-    });
+    }).then((built) => ({ ...built, protectedFields: protectSchema(built.schema) }));
     schemas.set(definition, schema);
   }
   return schema;
@@ -63,7 +70,7 @@ export interface RunningSubgraph extends ListeningServer {
 export async function serveSubgraph(
   definition: SubgraphDefinition<unknown>,
   db: DataSource,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; verifyToken: TokenVerifier },
 ): Promise<RunningSubgraph> {
   const { schema } = await subgraphSchema(definition);
   const server = createSubgraphServer(schema);
@@ -71,7 +78,10 @@ export async function serveSubgraph(
   const listening = await listen(server, {
     port: options.port,
     host: options.host,
-    context: (request) => contextFor(headerValue(request.headers['x-request-id'])),
+    // The subgraph verifies the forwarded token itself: a header the gateway merely asserted
+    // would let anyone who reaches the subgraph directly claim anything.
+    context: async (request) =>
+      contextFor(await options.verifyToken(headerValue(request.headers.authorization)), requestIdOf(request.headers['x-request-id'])),
     ready: async () => {
       await db.query('SELECT 1');
       return true;
@@ -89,6 +99,10 @@ export async function serveSubgraph(
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
-  const single = Array.isArray(value) ? value[0] : value;
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function requestIdOf(value: string | string[] | undefined): string | undefined {
+  const single = headerValue(value);
   return single && /^[A-Za-z0-9._-]{1,128}$/.test(single) ? single : undefined;
 }

@@ -1,0 +1,59 @@
+import { SignJWT } from 'jose';
+import { ConfigError, grantFor, PURPOSES, readAuthConfig, Role, ROLES } from '@cswb/shared';
+import { withDevelopmentTokenSecret } from '../developmentTokenSecret';
+
+export interface TokenArgs {
+  role: string;
+  sector?: string;
+  agency?: string;
+  purpose?: string;
+  subject?: string;
+  ttl: string;
+}
+
+/**
+ * `cswb token --role <role>`: a development token signed with the secret `npm start` uses.
+ * In production, tokens come from the agencies' identity provider, never from here.
+ */
+export async function token(args: TokenArgs): Promise<number> {
+  const fail = (message: string) => {
+    process.stderr.write(`cswb token: ${message}\n`);
+    return 2;
+  };
+  if (!(ROLES as readonly string[]).includes(args.role)) return fail(`--role must be one of ${ROLES.join(', ')}, got "${args.role}"`);
+  const role = args.role as Role;
+  if ((role === 'sector-analyst' || role === 'data-steward') && !args.sector) return fail(`--role ${role} needs --sector (e.g. police)`);
+  if (args.purpose !== undefined && !(PURPOSES as readonly string[]).includes(args.purpose)) {
+    return fail(`--purpose must be one of ${PURPOSES.join(', ')}, got "${args.purpose}"`);
+  }
+  const ttl = Number(args.ttl);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86_400) return fail(`--ttl must be whole seconds from 1 to 86400, got "${args.ttl}"`);
+
+  let config;
+  try {
+    config = readAuthConfig(withDevelopmentTokenSecret(process.env, () => {}));
+  } catch (error) {
+    return fail(error instanceof ConfigError ? error.message : (error as Error).message);
+  }
+  if (config.keys.kind !== 'development-secret') {
+    return fail('tokens are only issued here in development; in production they come from your identity provider');
+  }
+  const grant = grantFor(role, args.sector);
+  const agency = args.agency ?? (args.sector ? `lakeshore-${args.sector}` : role === 'public' ? undefined : 'lakeshore-municipality');
+  const jwt = await new SignJWT({
+    scope: grant.scopes.join(' '),
+    ...(agency ? { agency } : {}),
+    ...(args.sector ? { sector: args.sector } : {}),
+    purpose: args.purpose ?? grant.purpose ?? undefined,
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(args.subject ?? `dev-${role}`)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt()
+    .setNotBefore('0s')
+    .setExpirationTime(`${ttl}s`)
+    .sign(new TextEncoder().encode(config.keys.secret));
+  process.stdout.write(`${jwt}\n`);
+  return 0;
+}

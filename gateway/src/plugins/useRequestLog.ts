@@ -1,0 +1,62 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Caller } from '@cswb/shared';
+
+export interface RequestLogEntry {
+  time: string;
+  level: 'info';
+  msg: 'graphql request';
+  requestId: string | null;
+  operationName: string | null;
+  subject: string | null;
+  agency: string | null;
+  purpose: string | null;
+  status: number;
+  errors: number;
+  durationMs: number;
+}
+
+/**
+ * One structured JSON line per GraphQL request, with the request id the gateway forwards to
+ * every subgraph (and so finds again in their audit logs).
+ */
+export function useRequestLog(write: (entry: RequestLogEntry) => void): GatewayPlugin {
+  const started = new WeakMap<Request, number>();
+  const details = new WeakMap<Request, { operationName: string | null; caller: Caller | null; errors: number }>();
+  return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as { request: Request; currentUser?: Caller | null };
+      details.set(context.request, {
+        operationName: args.operationName ?? null,
+        caller: context.currentUser ?? null,
+        errors: 0,
+      });
+      return {
+        onExecuteDone({ result }) {
+          const entry = details.get(context.request);
+          if (entry && 'errors' in result && result.errors) entry.errors = result.errors.length;
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      const begin = started.get(request);
+      if (begin === undefined || !new URL(request.url).pathname.endsWith('/graphql')) return;
+      const entry = details.get(request);
+      write({
+        time: new Date().toISOString(),
+        level: 'info',
+        msg: 'graphql request',
+        requestId: response.headers.get('x-request-id'),
+        operationName: entry?.operationName ?? null,
+        subject: entry?.caller?.subject ?? null,
+        agency: entry?.caller?.agency ?? null,
+        purpose: entry?.caller?.purpose ?? null,
+        status: response.status,
+        errors: entry?.errors ?? 0,
+        durationMs: Math.round((performance.now() - begin) * 10) / 10,
+      });
+    },
+  };
+}

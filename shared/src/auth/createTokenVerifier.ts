@@ -1,0 +1,90 @@
+import { createPublicKey } from 'node:crypto';
+import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, KeyLike } from 'jose';
+import { UnauthenticatedError } from '../errors/UnauthenticatedError';
+import { allowedAlgorithms, AuthConfig } from './authConfig';
+import { ANONYMOUS, Caller, Purpose, PURPOSES } from './Caller';
+
+export type TokenVerifier = (authorization: string | null | undefined) => Promise<Caller>;
+
+function reasonFor(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'token is not yet valid';
+    if (error.claim === 'iss') return 'unexpected issuer';
+    if (error.claim === 'aud') return 'unexpected audience';
+    return `claim "${error.claim}" is invalid`;
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'signing algorithm not allowed';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'no key matches the token';
+  if (error instanceof errors.JOSEError) return 'malformed token';
+  return 'token could not be verified';
+}
+
+function stringClaim(payload: JWTPayload, name: string): string | null {
+  const value = payload[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+    throw new UnauthenticatedError(`claim "${name}" must be a non-empty string`);
+  }
+  return value;
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  const scope = payload.scope;
+  if (scope === undefined) return [];
+  if (typeof scope === 'string') return scope.split(' ').filter(Boolean);
+  if (Array.isArray(scope) && scope.every((s) => typeof s === 'string')) return scope as string[];
+  throw new UnauthenticatedError('claim "scope" must be a space-separated string');
+}
+
+/**
+ * Verifies `Authorization: Bearer <jwt>` the same way at the gateway and in every subgraph:
+ * signature with the configured key and algorithms only (so `alg: none` and algorithm
+ * switching fail), issuer, audience, expiry and not-before. No header means anonymous; a
+ * header that does not verify is refused, never downgraded to anonymous.
+ */
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  const algorithms = allowedAlgorithms(config.keys);
+  let key: KeyLike | Uint8Array | ReturnType<typeof createRemoteJWKSet>;
+  switch (config.keys.kind) {
+    case 'jwks':
+      key = createRemoteJWKSet(new URL(config.keys.url));
+      break;
+    case 'public-key':
+      key = createPublicKey(config.keys.pem);
+      break;
+    case 'development-secret':
+      key = new TextEncoder().encode(config.keys.secret);
+      break;
+  }
+  return async (authorization) => {
+    if (authorization === undefined || authorization === null || authorization.trim() === '') return ANONYMOUS;
+    const match = /^Bearer ([A-Za-z0-9_.\-=]+)$/.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError('expected "Authorization: Bearer <token>"');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], key as Parameters<typeof jwtVerify>[1], {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(reasonFor(error));
+    }
+    const purpose = stringClaim(payload, 'purpose');
+    if (purpose !== null && !(PURPOSES as readonly string[]).includes(purpose)) {
+      throw new UnauthenticatedError(`unknown purpose "${purpose}"`);
+    }
+    return {
+      anonymous: false,
+      subject: stringClaim(payload, 'sub'),
+      agency: stringClaim(payload, 'agency'),
+      sector: stringClaim(payload, 'sector'),
+      scopes: scopesOf(payload),
+      purpose: purpose as Purpose | null,
+    };
+  };
+}
