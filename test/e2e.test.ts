@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
+import { analystHeaders } from './support/analyst';
 import { graphql } from './support/graphql';
 import { generateEducationRecords } from '@cswb/subgraph-education';
 import { generateHealthCounts } from '@cswb/subgraph-health';
@@ -11,8 +12,11 @@ import { startTestStack, TestStack } from './support/stack';
 
 const { city, occurrences, calls } = smallCity();
 let stack: TestStack;
+/** Record-level rights in every sector: the exact values these tests compare. */
+let analyst: Record<string, string>;
 
 beforeAll(async () => {
+  analyst = await analystHeaders();
   stack = await startTestStack('e2e');
 });
 afterAll(async () => {
@@ -37,7 +41,7 @@ const AREA_QUERY = `
 describe('one query through the gateway', () => {
   it("returns an area's name from planning with its police indicators equal to the seeded records", async () => {
     const area = city.neighbourhoods[2];
-    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: area.id });
+    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: area.id }, analyst);
 
     expect(response.errors).toBeUndefined();
     expect(response.data.area).toMatchObject({ id: area.id, name: area.name, population: area.population });
@@ -74,7 +78,7 @@ describe('one query through the gateway', () => {
   it("aggregates a ward's police counts over the neighbourhoods within it", async () => {
     const ward = city.wards[1];
     const members = new Set(city.neighbourhoods.filter((n) => n.parentId === ward.id).map((n) => n.id));
-    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: ward.id });
+    const response = await graphql(stack.gateway.url, AREA_QUERY, { id: ward.id }, analyst);
     const violent2024 = occurrences.filter((o) => members.has(o.areaId) && o.category === 'VIOLENT' && o.occurredOn.startsWith('2024-')).length;
     const observation = response.data.area.police.indicators
       .find((s: any) => s.indicator.id === 'police.violent_crime_rate')
@@ -109,7 +113,7 @@ describe('one question across every sector', () => {
   it("returns one area's indicators from all five sectors, equal to what each sector's seed wrote", async () => {
     const area = city.neighbourhoods[7];
     const query = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'queries', 'area-profile.graphql'), 'utf8');
-    const response = await graphql(stack.gateway.url, query, { id: area.id, from: '2024-01-01', to: '2024-12-31', granularity: 'YEAR' });
+    const response = await graphql(stack.gateway.url, query, { id: area.id, from: '2024-01-01', to: '2024-12-31', granularity: 'YEAR' }, analyst);
     expect(response.errors).toBeUndefined();
     const profile = response.data.area;
     const observation = (sector: string, id: string) => {

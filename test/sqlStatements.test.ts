@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
+import { analystHeaders } from './support/analyst';
 import { graphql } from './support/graphql';
 import { startTestStack, TestStack } from './support/stack';
 
@@ -56,7 +57,7 @@ describe('SQL statements per request', () => {
     const counts = [];
     for (const kind of ['WARD', 'NEIGHBOURHOOD']) {
       for (const counter of Object.values(stack.counters)) counter.reset();
-      const response = await graphql(stack.gateway.url, query, { kind });
+      const response = await graphql(stack.gateway.url, query, { kind }, await analystHeaders());
       expect(response.errors).toBeUndefined();
       counts.push(Object.fromEntries(Object.entries(stack.counters).map(([name, counter]) => [name, counter.count])));
     }

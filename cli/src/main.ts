@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import './productionDefaults';
 import { parseArgs } from 'node:util';
+import { auditVerify } from './commands/audit';
 import { bench } from './commands/bench';
 import { compose } from './commands/compose';
 import { migrate } from './commands/migrate';
@@ -23,6 +24,9 @@ Commands:
                       public, planner, sector-analyst, situation-table, auditor, data-steward
                       (sector roles need --sector); purposes: planning, risk-intervention,
                       evaluation, public-reporting
+  audit verify [--subgraph <name>]
+                      Recompute the hash chain of each subgraph's audit log (or one's): one
+                      line per subgraph; exit 1 if any chain is broken (npm run cswb -- audit verify)
   bench [--size small|city] [--seconds N] [--concurrency N] [--smoke] [--write]
                       Area-profile benchmark through the gateway (npm run bench); --write
                       records the results in docs/benchmarks.md; --smoke is a few-second check
@@ -72,6 +76,14 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return token({ ...values, role: values.role, ttl: values.ttl ?? '3600' });
+    }
+    case 'audit': {
+      const { values, positionals } = parseArgs({ args: rest, options: { subgraph: { type: 'string' } }, allowPositionals: true });
+      if (positionals.length !== 1 || positionals[0] !== 'verify') {
+        process.stderr.write(`cswb audit: expected "verify"\n\n${USAGE}`);
+        return 2;
+      }
+      return auditVerify({ subgraph: values.subgraph });
     }
     case 'bench': {
       const { values } = parseArgs({

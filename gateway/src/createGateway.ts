@@ -4,6 +4,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { Caller, callerPolicies, ErrorCode, TokenVerifier } from '@cswb/shared';
 import { GraphQLError } from 'graphql';
+import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
 import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 
@@ -53,15 +54,20 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         // A partially authorized response is still a served response: no HTTP 401 for it.
         return new GraphQLError(denied.message, {
           nodes: params.fieldNode,
-          path: params.path,
+          // The plugin marks list levels with '@'; a response path holds response keys only.
+          path: params.path.filter((key) => key !== '@'),
           extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
         });
       },
     },
     // Subgraphs verify the same token themselves; the request id ties their audit entries to ours.
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+      fromClientToSubgraphs: ({ request, context }) => ({
+        authorization: request.headers.get('authorization'),
+        // The planner sends subgraphs unnamed operations; their audit entries keep the client's name.
+        'x-operation-name': (context as { params?: { operationName?: string } } | undefined)?.params?.operationName ?? null,
+      }),
     },
-    plugins: () => (options.requestLog ? [useRequestLog(options.requestLog)] : []),
+    plugins: () => [useNullForDeniedFields(), ...(options.requestLog ? [useRequestLog(options.requestLog)] : [])],
   });
 }

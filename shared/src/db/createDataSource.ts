@@ -1,5 +1,6 @@
 import { DataSource, Logger } from 'typeorm';
 import type { SubgraphDefinition } from '../server/SubgraphDefinition';
+import { SHARED_MIGRATIONS } from './sharedMigrations';
 
 export interface DataSourceOptions {
   url: string;
@@ -7,13 +8,16 @@ export interface DataSourceOptions {
   poolSize?: number;
 }
 
-/** The subgraph's TypeORM data source. Schemas come from migrations, never `synchronize`. */
+/**
+ * The subgraph's TypeORM data source. Schemas come from migrations, never `synchronize`: the
+ * hub's shared ones (the audit log) and then the sector's own.
+ */
 export function createDataSource(definition: SubgraphDefinition, options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
     entities: definition.entities,
-    migrations: definition.migrations,
+    migrations: [...SHARED_MIGRATIONS, ...definition.migrations],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,

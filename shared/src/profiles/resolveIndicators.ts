@@ -1,4 +1,6 @@
 import type DataLoader from 'dataloader';
+import type { Caller } from '../auth/Caller';
+import { applyDisclosureControl } from '../privacy/disclosureControl';
 import type { IndicatorArgs } from '../vocabulary/IndicatorArgs';
 import { buildIndicatorSeries, IndicatorSpec, MeasureValues, selectIndicators } from '../vocabulary/buildIndicatorSeries';
 import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
@@ -8,17 +10,20 @@ import type { MeasureQuery } from './createMeasureLoader';
 
 /**
  * The body of every sector profile's `indicators` field: validate the range, pick the
- * indicators, load the area's measures through the request's loader, build the series.
+ * indicators, load the area's measures through the request's loader, build the series and
+ * apply disclosure control for the caller (docs/privacy.md; the sector is each indicator's).
  */
 export async function resolveIndicators(
   specs: readonly IndicatorSpec[],
   profile: AreaProfileSource,
   args: IndicatorArgs,
   measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>,
+  caller: Caller,
 ): Promise<IndicatorSeries[]> {
   const periods = periodsBetween(args.from, args.to, args.granularity);
   const selected = selectIndicators(specs, args);
   if (selected.length === 0) return [];
   const values = await measures({ from: args.from, to: args.to, granularity: args.granularity }).load(profile);
-  return buildIndicatorSeries(selected, profile.areaId, profile.population, periods, values);
+  const series = buildIndicatorSeries(selected, profile.areaId, profile.population, periods, values);
+  return applyDisclosureControl(series, selected, specs, caller, profile, args.granularity);
 }

@@ -7,6 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { auditPlugin } from '../audit/auditPlugin';
 import { ErrorCode } from '../errors/ErrorCode';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
 import type { Caller } from '../auth/Caller';
@@ -28,6 +29,7 @@ export function createSubgraphServer(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      auditPlugin(),
       ...(options.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,

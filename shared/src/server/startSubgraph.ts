@@ -4,6 +4,7 @@ import { createDataSource } from '../db/createDataSource';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
 import { protectSchema, ProtectedField } from '../auth/protectSchema';
+import { auditLogResolver } from '../audit/auditLogResolver';
 import type { TokenVerifier } from '../auth/createTokenVerifier';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
@@ -22,7 +23,8 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise
   let schema = schemas.get(definition);
   if (!schema) {
     schema = buildFederatedSchema({
-      resolvers: definition.resolvers,
+      // Every subgraph serves its own audit log to auditors.
+      resolvers: [...definition.resolvers, auditLogResolver(definition.name)],
       orphanedTypes: definition.orphanedTypes,
       referenceResolvers: definition.referenceResolvers,
     }).then((built) => ({ ...built, protectedFields: protectSchema(built.schema) }));

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { SuppressionReason } from '../privacy/SuppressionReason';
 import { Period } from './Period';
 
 @Directive('@shareable')
@@ -10,15 +11,21 @@ export class Observation {
   @Field(() => Period)
   period: Period;
 
-  @Field(() => Float, { nullable: true, description: 'The indicator value; null when unavailable' })
+  @Field(() => Float, { nullable: true, description: 'The indicator value; null when unavailable or suppressed' })
   value: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Count the value is built from' })
+  @Field(() => Float, { nullable: true, description: 'Count the value is built from: exact for callers with record-level rights in the sector, otherwise randomly rounded to base 5' })
   numerator: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Population or base the count is divided by, if a rate' })
+  @Field(() => Float, { nullable: true, description: 'Population (exact) or base count (rounded like the numerator) the count is divided by, if a rate' })
   denominator: number | null;
 
   @Field()
   unit: string;
+
+  @Field(() => Boolean, { description: 'True when value, numerator and denominator are withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the value is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
 }

@@ -17,6 +17,12 @@ export interface IndicatorSpec {
   denominator?: 'population' | { measure: string };
   /** Scale of a rate: 1000 for "per 1,000", 100 for a percentage. */
   per?: number;
+  /**
+   * Callers without record-level rights in the sector see counts from 1 up to this value minus
+   * one (numerator, count, measure denominator) suppressed; default DEFAULT_SUPPRESSION_THRESHOLD
+   * (5). A measure shared by several indicators takes the largest of their thresholds.
+   */
+  suppressionThreshold?: number;
 }
 
 /** Measure values for one area: measure → period start (YYYY-MM-DD) → value. */
@@ -35,7 +41,15 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** One series per indicator, one observation per period; a period with no records counts 0. */
+/** `numerator / denominator × per` to three decimals; null without a (non-zero) denominator. */
+export function rateValue(numerator: number, denominator: number | null, per: number | undefined): number | null {
+  return denominator ? round((numerator / denominator) * (per ?? 1), 3) : null;
+}
+
+/**
+ * One series per indicator, one observation per period; a period with no records counts 0.
+ * The values are exact: `applyDisclosureControl` (privacy/) decides what a caller sees.
+ */
 export function buildIndicatorSeries(
   specs: readonly IndicatorSpec[],
   areaId: string,
@@ -50,11 +64,11 @@ export function buildIndicatorSeries(
       const numerator = round(valueOf(spec.numerator, period), 3);
       const unit = spec.definition.unit;
       if (!spec.denominator) {
-        return { areaId, period, value: numerator, numerator, denominator: null, unit };
+        return { areaId, period, value: numerator, numerator, denominator: null, unit, suppressed: false, suppressionReason: null };
       }
       const denominator = spec.denominator === 'population' ? (population ?? null) : round(valueOf(spec.denominator.measure, period), 3);
-      const value = denominator ? round((numerator / denominator) * (spec.per ?? 1), 3) : null;
-      return { areaId, period, value, numerator, denominator, unit };
+      const value = rateValue(numerator, denominator, spec.per);
+      return { areaId, period, value, numerator, denominator, unit, suppressed: false, suppressionReason: null };
     }),
   }));
 }

@@ -7,7 +7,8 @@ import {
   isEdiCycleYear,
   subgraph,
 } from '@cswb/subgraph-education';
-import { graphql } from '../../../test/support/graphql';
+import { analystHeaders } from '../../../test/support/analyst';
+import { graphql as graphqlAs } from '../../../test/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
@@ -21,8 +22,13 @@ for (const batch of generateEducationRecords(city)) {
 }
 
 let education: TestSubgraph;
+/** Record-level rights in every sector: the exact values these tests compare. */
+let analyst: Record<string, string>;
+/** This file tests the sector's data, not its access rules (test/accessMatrix.test.ts does): it reads as a hub analyst unless a call says otherwise. */
+const graphql: typeof graphqlAs = (url, query, variables, headers) => graphqlAs(url, query, variables, headers ?? analyst);
 
 beforeAll(async () => {
+  analyst = await analystHeaders();
   education = await startTestSubgraph(subgraph);
 });
 afterAll(async () => {
@@ -68,7 +74,7 @@ function seriesOf(response: any, id: string) {
 describe('education subgraph', () => {
   it('computes yearly indicators from its school-year statistics for a neighbourhood', async () => {
     const area = city.neighbourhoods[5];
-    const response = await graphql(education.url, ENTITIES, { r: [representation(area)], from: '2021-01-01', to: '2024-12-31', g: 'YEAR' });
+    const response = await graphql(education.url, ENTITIES, { r: [representation(area)], from: '2021-01-01', to: '2024-12-31', g: 'YEAR' }, analyst);
     expect(response.errors).toBeUndefined();
 
     const enrolment = seriesOf(response, 'education.enrolment');
@@ -99,7 +105,7 @@ describe('education subgraph', () => {
       from: '2021-01-01',
       to: '2024-12-31',
       g: 'YEAR',
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
 
     const graduation = seriesOf(response, 'education.graduation_rate');
@@ -134,7 +140,7 @@ describe('education subgraph', () => {
       from: '2024-01-01',
       to: '2024-12-31',
       g: 'MONTH',
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
 
     const enrolment = seriesOf(response, 'education.enrolment');
@@ -154,7 +160,7 @@ describe('education subgraph', () => {
       from: '2024-01-01',
       to: '2024-12-31',
       g: 'QUARTER',
-    });
+    }, analyst);
     expect(seriesOf(quarters, 'education.enrolment').observations.map((o: any) => o.value)).toEqual([0, students, 0, 0]);
   });
 

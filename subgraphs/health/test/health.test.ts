@@ -8,7 +8,8 @@ import {
   HealthVisitReason,
   subgraph,
 } from '@cswb/subgraph-health';
-import { graphql } from '../../../test/support/graphql';
+import { analystHeaders } from '../../../test/support/analyst';
+import { graphql as graphqlAs } from '../../../test/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
@@ -30,8 +31,13 @@ const sum = <T>(rows: T[], value: (row: T) => number) => rows.reduce((total, row
 const per100k = (count: number, population: number) => Math.round((count / population) * 100_000 * 1000) / 1000;
 
 let health: TestSubgraph;
+/** Record-level rights in every sector: the exact values these tests compare. */
+let analyst: Record<string, string>;
+/** This file tests the sector's data, not its access rules (test/accessMatrix.test.ts does): it reads as a hub analyst unless a call says otherwise. */
+const graphql: typeof graphqlAs = (url, query, variables, headers) => graphqlAs(url, query, variables, headers ?? analyst);
 
 beforeAll(async () => {
+  analyst = await analystHeaders();
   health = await startTestSubgraph(subgraph);
 });
 afterAll(async () => {
@@ -74,7 +80,7 @@ function wardRepresentation(wardId: string) {
 describe('health subgraph', () => {
   it('computes monthly indicators from the shared counts for a neighbourhood', async () => {
     const area = city.neighbourhoods[5];
-    const response = await graphql(health.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' });
+    const response = await graphql(health.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' }, analyst);
     expect(response.errors).toBeUndefined();
     const series = response.data._entities[0].health.indicators;
     expect(series.map((s: any) => s.indicator.id)).toHaveLength(8);
@@ -106,7 +112,7 @@ describe('health subgraph', () => {
 
   it('sums the neighbourhoods of a ward-like area, never averaging their rates', async () => {
     const ward = wardRepresentation(city.wards[1].id);
-    const response = await graphql(health.url, ENTITIES, { r: [ward], from: '2023-01-01', to: '2023-12-31', g: 'YEAR' });
+    const response = await graphql(health.url, ENTITIES, { r: [ward], from: '2023-01-01', to: '2023-12-31', g: 'YEAR' }, analyst);
     expect(response.errors).toBeUndefined();
     const series = response.data._entities[0].health.indicators;
     const inWard = (row: { areaId: string; month: string }) => ward.neighbourhoodIds.includes(row.areaId) && row.month.startsWith('2023-');
@@ -158,7 +164,7 @@ describe('health subgraph', () => {
     const neighbourhood = representation(city.neighbourhoods[3]);
     const [from, to] = ['2022-04-01', '2023-09-30'];
     const inRange = (v: GeneratedEdVisitCount, ids: string[]) => ids.includes(v.areaId) && v.month >= from && v.month <= to;
-    const response = await graphql(health.url, AGE_GROUPS_QUERY, { r: [ward, neighbourhood], from, to, reason: 'SELF_HARM' });
+    const response = await graphql(health.url, AGE_GROUPS_QUERY, { r: [ward, neighbourhood], from, to, reason: 'SELF_HARM' }, analyst);
     expect(response.errors).toBeUndefined();
 
     for (const [i, area] of [ward, neighbourhood].entries()) {
@@ -178,12 +184,13 @@ describe('health subgraph', () => {
           indicators(from: "${from}", to: "${to}", granularity: QUARTER, ids: ["health.ed_self_harm_rate"]) { observations { numerator } }
       } } } }`,
       { r: [ward] },
+      analyst,
     );
     const numerator = sum(indicator.data._entities[0].health.indicators[0].observations, (o: any) => o.numerator);
     expect(numerator).toBeGreaterThan(0);
     expect(sum(wardByAge, (a) => a.visits)).toBe(numerator);
 
-    const allReasons = await graphql(health.url, AGE_GROUPS_QUERY, { r: [neighbourhood], from, to });
+    const allReasons = await graphql(health.url, AGE_GROUPS_QUERY, { r: [neighbourhood], from, to }, analyst);
     expect(sum(allReasons.data._entities[0].health.edVisitsByAgeGroup, (a: any) => a.visits)).toBe(
       sum(edVisits.filter((v) => inRange(v, neighbourhood.neighbourhoodIds)), (v) => v.visits),
     );

@@ -1,7 +1,8 @@
 import { createSyntheticCity, readSeed } from '@cswb/shared';
 import { generateHousingRecords, subgraph } from '@cswb/subgraph-housing';
 import type { GeneratedAreaMonth, GeneratedPointInTimeCount, GeneratedShelter, GeneratedShelterNight } from '@cswb/subgraph-housing';
-import { graphql } from '../../../test/support/graphql';
+import { analystHeaders } from '../../../test/support/analyst';
+import { graphql as graphqlAs } from '../../../test/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
 
 /** The city and housing records the `small` seed writes, regenerated in memory. */
@@ -22,8 +23,13 @@ function smallCityHousing() {
 
 const { city, shelters, nights, areaMonths, pointInTimeCounts } = smallCityHousing();
 let housing: TestSubgraph;
+/** Record-level rights in every sector: the exact values these tests compare. */
+let analyst: Record<string, string>;
+/** This file tests the sector's data, not its access rules (test/accessMatrix.test.ts does): it reads as a hub analyst unless a call says otherwise. */
+const graphql: typeof graphqlAs = (url, query, variables, headers) => graphqlAs(url, query, variables, headers ?? analyst);
 
 beforeAll(async () => {
+  analyst = await analystHeaders();
   housing = await startTestSubgraph(subgraph);
 });
 afterAll(async () => {
@@ -75,7 +81,7 @@ function series(response: any, id: string, entity = 0) {
 describe('housing subgraph', () => {
   it('computes monthly indicators from the records the generator wrote', async () => {
     const area = city.neighbourhoods[3];
-    const response = await graphql(housing.url, ENTITIES, { r: [representation(area)], from: '2023-01-01', to: '2023-12-31', g: 'MONTH' });
+    const response = await graphql(housing.url, ENTITIES, { r: [representation(area)], from: '2023-01-01', to: '2023-12-31', g: 'MONTH' }, analyst);
     expect(response.errors).toBeUndefined();
 
     const evictions = series(response, 'housing.eviction_application_rate');
@@ -104,7 +110,7 @@ describe('housing subgraph', () => {
       from: '2022-01-01',
       to: '2022-12-31',
       g: 'YEAR',
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
     const evictions = areaMonths.filter((m) => neighbourhoodIds.includes(m.areaId) && m.month.startsWith('2022-'));
     const applications = sum(evictions, (m) => m.evictionApplications);
@@ -127,7 +133,7 @@ describe('housing subgraph', () => {
       to: '2024-12-31',
       g: 'YEAR',
       ids: ['housing.social_housing_waitlist'],
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
     const observations = series(response, 'housing.social_housing_waitlist').observations;
     expect(observations.map((o: any) => o.period.label)).toEqual(['2021', '2022', '2023', '2024']);
@@ -149,7 +155,7 @@ describe('housing subgraph', () => {
       to: '2024-12-31',
       g: 'QUARTER',
       ids: ['housing.shelter_occupancy_rate'],
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
     const codes = new Set(wardShelters.map((s) => s.shelterCode));
     const q3 = nights.filter((n) => codes.has(n.shelterCode) && n.night >= '2024-07-01' && n.night <= '2024-09-30');
@@ -174,7 +180,7 @@ describe('housing subgraph', () => {
       to: '2024-03-31',
       g: 'QUARTER',
       ids: ['housing.shelter_occupancy_rate'],
-    });
+    }, analyst);
     expect(series(empty, 'housing.shelter_occupancy_rate').observations[0]).toMatchObject({ value: null, numerator: 0, denominator: 0 });
   });
 
@@ -186,7 +192,7 @@ describe('housing subgraph', () => {
       to: '2024-12-31',
       g: 'YEAR',
       ids: ['housing.point_in_time_count'],
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
     const counts = pointInTimeCounts.filter((c) => c.areaId === area.id);
     expect(counts.map((c) => c.countDate.slice(0, 7))).toEqual(['2021-04', '2023-04']);

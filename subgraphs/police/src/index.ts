@@ -7,6 +7,7 @@ import { POLICE_INDICATORS } from './indicators';
 import { createLoaders, PoliceLoaders } from './loaders/createLoaders';
 import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-CreatePoliceRecords';
 import { CreatePoliceMeasureRollup1732140200000 } from './migrations/1732140200000-CreatePoliceMeasureRollup';
+import { AddPoliceAgency1732140250000 } from './migrations/1732140250000-AddPoliceAgency';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
@@ -17,7 +18,7 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
   defaultPort: 4002,
   entities: [Occurrence, CallForService],
-  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000],
+  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000],
   resolvers: [AreaResolver, PoliceProfileResolver, PoliceRecordsResolver],
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
@@ -28,5 +29,5 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
 };
 
 export { POLICE_INDICATORS };
-export { generatePoliceRecords } from './seed/generate';
+export { agencyFor, generatePoliceRecords, POLICE_AGENCIES } from './seed/generate';
 export type { GeneratedCall, GeneratedOccurrence } from './seed/generate';

@@ -9,6 +9,13 @@ const SOURCES = {
   foodBank: 'Lakeshore food bank network, visit records of member agencies',
 };
 
+/**
+ * Child protection data is the most sensitive this hub publishes: counts below 10 are
+ * suppressed, as BC suppresses groups of 1 to 9 and the IPC's stricter risk thresholds
+ * imply (docs/privacy.md).
+ */
+const CHILD_WELFARE_THRESHOLD = 10;
+
 type Description = Pick<IndicatorDefinition, 'name' | 'definition' | 'frameworkArea' | 'betterWhen' | 'source'>;
 
 function definition(id: string, unit: string, description: Description): IndicatorDefinition {
@@ -54,20 +61,26 @@ export const SOCIAL_SERVICES_INDICATORS: readonly IndicatorSpec[] = [
     betterWhen: BetterDirection.LOWER,
     source: SOURCES.ontarioWorks,
   }),
-  perThousandResidents('child_welfare_investigation_rate', 'child_welfare_investigations', {
-    name: 'Child protection investigation rate',
-    definition: "Child protection investigations completed by the children's aid society per 1,000 residents",
-    frameworkArea: FrameworkArea.INCIDENT_RESPONSE,
-    betterWhen: BetterDirection.LOWER,
-    source: SOURCES.childWelfare,
-  }),
-  percentOf('child_welfare_substantiation_share', 'child_welfare_substantiated', 'child_welfare_investigations', {
-    name: 'Child protection substantiation share',
-    definition: 'Share of completed child protection investigations in which the protection concern was verified, in percent',
-    frameworkArea: FrameworkArea.INCIDENT_RESPONSE,
-    betterWhen: BetterDirection.NEUTRAL,
-    source: SOURCES.childWelfare,
-  }),
+  {
+    ...perThousandResidents('child_welfare_investigation_rate', 'child_welfare_investigations', {
+      name: 'Child protection investigation rate',
+      definition: "Child protection investigations completed by the children's aid society per 1,000 residents",
+      frameworkArea: FrameworkArea.INCIDENT_RESPONSE,
+      betterWhen: BetterDirection.LOWER,
+      source: SOURCES.childWelfare,
+    }),
+    suppressionThreshold: CHILD_WELFARE_THRESHOLD,
+  },
+  {
+    ...percentOf('child_welfare_substantiation_share', 'child_welfare_substantiated', 'child_welfare_investigations', {
+      name: 'Child protection substantiation share',
+      definition: 'Share of completed child protection investigations in which the protection concern was verified, in percent',
+      frameworkArea: FrameworkArea.INCIDENT_RESPONSE,
+      betterWhen: BetterDirection.NEUTRAL,
+      source: SOURCES.childWelfare,
+    }),
+    suppressionThreshold: CHILD_WELFARE_THRESHOLD,
+  },
   perThousandResidents('food_bank_visit_rate', 'food_bank_visits', {
     name: 'Food bank visit rate',
     definition: 'Food bank visits by residents per 1,000 residents',

@@ -8,6 +8,7 @@ import {
   ServiceCategory,
   subgraph,
 } from '@cswb/subgraph-social-services';
+import { analystHeaders } from '../../../test/support/analyst';
 import { graphql } from '../../../test/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
 
@@ -24,8 +25,11 @@ for (const batch of generateSocialServicesRecords(city)) {
 }
 
 let socialServices: TestSubgraph;
+/** Record-level rights in every sector: the exact values these tests compare. */
+let analyst: Record<string, string>;
 
 beforeAll(async () => {
+  analyst = await analystHeaders();
   socialServices = await startTestSubgraph(subgraph);
 });
 afterAll(async () => {
@@ -68,7 +72,7 @@ function byCode(a: GeneratedProgram, b: GeneratedProgram): number {
 describe('social-services subgraph', () => {
   it('computes monthly caseload indicators of a neighbourhood from its records', async () => {
     const area = city.neighbourhoods[3];
-    const response = await graphql(socialServices.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' });
+    const response = await graphql(socialServices.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' }, analyst);
     expect(response.errors).toBeUndefined();
     const series = response.data._entities[0].socialServices.indicators;
     expect(series.map((s: any) => s.indicator.id)).toEqual([
@@ -107,7 +111,7 @@ describe('social-services subgraph', () => {
       from: '2023-01-01',
       to: '2023-12-31',
       g: 'YEAR',
-    });
+    }, analyst);
     expect(response.errors).toBeUndefined();
     const series = response.data._entities[0].socialServices.indicators;
     const observation = (id: string) => series.find((s: any) => s.indicator.id === `social-services.${id}`).observations[0];

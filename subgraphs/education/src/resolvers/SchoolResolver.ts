@@ -1,5 +1,5 @@
-import { BadUserInputError, SubgraphContext } from '@cswb/shared';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { SchoolYearRangeArgs } from '../args/SchoolYearRangeArgs';
 import { School } from '../entities/School';
 import { SchoolYearStat } from '../entities/SchoolYearStat';
@@ -7,7 +7,8 @@ import type { EducationLoaders } from '../loaders/createLoaders';
 
 @Resolver(() => School)
 export class SchoolResolver {
-  @FieldResolver(() => [SchoolYearStat], { description: "The school's statistics for each school year in the range, oldest first" })
+  @Directive(requiresRecordAccess('education'))
+  @FieldResolver(() => [SchoolYearStat], { nullable: true, description: "The school's statistics for each school year in the range, oldest first" })
   yearStats(
     @Root() school: School,
     @Args(() => SchoolYearRangeArgs) args: SchoolYearRangeArgs,

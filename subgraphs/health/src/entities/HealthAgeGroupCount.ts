@@ -1,3 +1,4 @@
+import { SuppressionReason } from '@cswb/shared';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { HealthAgeGroup } from './HealthAgeGroup';
 
@@ -6,6 +7,15 @@ export class HealthAgeGroupCount {
   @Field(() => HealthAgeGroup)
   ageGroup: HealthAgeGroup;
 
-  @Field(() => Int)
-  visits: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Exact for callers with records:read:health, otherwise randomly rounded to base 5; null when suppressed',
+  })
+  visits: number | null;
+
+  @Field(() => Boolean, { description: 'True when visits is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why visits is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
 }

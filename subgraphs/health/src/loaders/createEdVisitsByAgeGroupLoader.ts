@@ -2,7 +2,6 @@ import type { AreaProfileSource } from '@cswb/shared';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { HealthAgeGroup } from '../entities/HealthAgeGroup';
-import type { HealthAgeGroupCount } from '../entities/HealthAgeGroupCount';
 import type { HealthVisitReason } from '../entities/HealthVisitReason';
 
 export interface EdVisitsByAgeGroupQuery {
@@ -12,15 +11,30 @@ export interface EdVisitsByAgeGroupQuery {
   reason: HealthVisitReason | null;
 }
 
+/** The exact total of one age group; the resolver applies disclosure control. */
+export interface ExactAgeGroupCount {
+  ageGroup: HealthAgeGroup;
+  visits: number;
+  /**
+   * First and last month (YYYY-MM-DD) holding any of these visits, null when there are none.
+   * They name what the cell counts whatever range was asked: two ranges that differ only by
+   * months without visits count the same rows and get the same random rounding.
+   */
+  firstMonth: string | null;
+  lastMonth: string | null;
+}
+
 interface AgeGroupRow {
   area_id: string;
   age_group: HealthAgeGroup;
   visits: string | number;
+  first_month: string;
+  last_month: string;
 }
 
 // A month counts when any of its days is in the range: the table holds whole months only.
 const SQL = `
-  SELECT area_id, age_group, sum(visits) AS visits
+  SELECT area_id, age_group, sum(visits) AS visits, min(month)::text AS first_month, max(month)::text AS last_month
     FROM health_ed_visit_count
    WHERE area_id = ANY($1) AND month BETWEEN date_trunc('month', $2::date)::date AND $3::date
      AND ($4::text IS NULL OR reason = $4::text)
@@ -33,22 +47,29 @@ const SQL = `
 export function createEdVisitsByAgeGroupLoader(
   db: DataSource,
   query: EdVisitsByAgeGroupQuery,
-): DataLoader<AreaProfileSource, HealthAgeGroupCount[], string> {
-  return new DataLoader<AreaProfileSource, HealthAgeGroupCount[], string>(
+): DataLoader<AreaProfileSource, ExactAgeGroupCount[], string> {
+  return new DataLoader<AreaProfileSource, ExactAgeGroupCount[], string>(
     async (areas) => {
       const neighbourhoods = [...new Set(areas.flatMap((a) => a.neighbourhoodIds))];
       const rows: AgeGroupRow[] = await db.query(SQL, [neighbourhoods, query.from, query.to, query.reason]);
-      const byNeighbourhood = new Map<string, Map<HealthAgeGroup, number>>();
+      const byNeighbourhood = new Map<string, Map<HealthAgeGroup, AgeGroupRow>>();
       for (const row of rows) {
         let byAge = byNeighbourhood.get(row.area_id);
         if (!byAge) byNeighbourhood.set(row.area_id, (byAge = new Map()));
-        byAge.set(row.age_group, Number(row.visits));
+        byAge.set(row.age_group, row);
       }
       return areas.map((area) =>
-        Object.values(HealthAgeGroup).map((ageGroup) => ({
-          ageGroup,
-          visits: area.neighbourhoodIds.reduce((sum, id) => sum + (byNeighbourhood.get(id)?.get(ageGroup) ?? 0), 0),
-        })),
+        Object.values(HealthAgeGroup).map((ageGroup) => {
+          const count: ExactAgeGroupCount = { ageGroup, visits: 0, firstMonth: null, lastMonth: null };
+          for (const id of area.neighbourhoodIds) {
+            const row = byNeighbourhood.get(id)?.get(ageGroup);
+            if (!row) continue;
+            count.visits += Number(row.visits);
+            if (!count.firstMonth || row.first_month < count.firstMonth) count.firstMonth = row.first_month;
+            if (!count.lastMonth || row.last_month > count.lastMonth) count.lastMonth = row.last_month;
+          }
+          return count;
+        }),
       );
     },
     { cacheKeyFn: (area) => area.areaId },

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '@cswb/shared';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { checkEdVisitArgs, HealthEdVisitArgs } from '../args/HealthEdVisitArgs';
 import { HealthAgeGroup } from '../entities/HealthAgeGroup';
 import { HealthEdVisitCount } from '../entities/HealthEdVisitCount';
@@ -17,7 +17,8 @@ const AGE_GROUP_ORDER = enumOrder('v.age_group', Object.values(HealthAgeGroup));
 /** The shared aggregate tables, in the health namespace: monthly counts by reason, age group and sex. */
 @Resolver()
 export class HealthEdVisitResolver {
-  @Query(() => [HealthEdVisitCount], {
+  @Directive(requiresRecordAccess('health'))
+  @Query(() => [HealthEdVisitCount], { nullable: true,
     description:
       'Monthly emergency department visit counts of a neighbourhood over a range of months, by month, reason, age group and sex. ' +
       'Cells that counted zero are not listed.',

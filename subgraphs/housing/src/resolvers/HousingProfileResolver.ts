@@ -1,5 +1,5 @@
-import { IndicatorArgs, IndicatorSeries, resolveIndicators, SubgraphContext } from '@cswb/shared';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { IndicatorArgs, IndicatorSeries, REQUIRES_AGGREGATES, resolveIndicators, SubgraphContext } from '@cswb/shared';
+import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HousingProfile } from '../entities/HousingProfile';
 import { HousingShelter } from '../entities/HousingShelter';
 import { HousingShelterSector } from '../entities/HousingShelterSector';
@@ -16,10 +16,11 @@ export class HousingProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<HousingLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures);
+    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
   }
 
-  @FieldResolver(() => [HousingShelter], { description: "Emergency shelters in the area's neighbourhoods, by shelter code" })
+  @Directive(REQUIRES_AGGREGATES)
+  @FieldResolver(() => [HousingShelter], { nullable: true, description: "Emergency shelters in the area's neighbourhoods, by shelter code" })
   async shelters(
     @Root() profile: HousingProfile,
     @Arg('sector', () => HousingShelterSector, { nullable: true, description: 'Only shelters serving this population' })

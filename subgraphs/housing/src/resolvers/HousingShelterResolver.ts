@@ -1,5 +1,5 @@
-import { BadUserInputError, periodsBetween, SubgraphContext } from '@cswb/shared';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError, periodsBetween, REQUIRES_AGGREGATES, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { HousingShelterArgs, MAX_SHELTERS } from '../args/HousingShelterArgs';
 import { ShelterOccupancyArgs } from '../args/ShelterOccupancyArgs';
 import { HousingShelter } from '../entities/HousingShelter';
@@ -13,7 +13,8 @@ function percent(occupied: number, available: number): number | null {
 /** Emergency shelters and their nightly occupancy, in the housing namespace. */
 @Resolver(() => HousingShelter)
 export class HousingShelterResolver {
-  @Query(() => [HousingShelter], { description: 'Emergency shelters, optionally in one neighbourhood or sector, by shelter code' })
+  @Directive(REQUIRES_AGGREGATES)
+  @Query(() => [HousingShelter], { nullable: true, description: 'Emergency shelters, optionally in one neighbourhood or sector, by shelter code' })
   async housingShelters(@Args(() => HousingShelterArgs) args: HousingShelterArgs, @Ctx() ctx: SubgraphContext<HousingLoaders>): Promise<HousingShelter[]> {
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SHELTERS) {
       throw new BadUserInputError(`limit must be from 1 to ${MAX_SHELTERS}, got ${args.limit}`, 'limit');
@@ -24,7 +25,8 @@ export class HousingShelterResolver {
     return query.getMany();
   }
 
-  @FieldResolver(() => [HousingShelterOccupancy], {
+  @Directive(requiresRecordAccess('housing'))
+  @FieldResolver(() => [HousingShelterOccupancy], { nullable: true,
     description: 'Occupied and available bed-nights per period; every period in the range, empty ones with no beds in service',
   })
   async occupancy(

@@ -19,6 +19,10 @@ export class CallForService {
   @Field(() => ID)
   areaId: string;
 
+  @Column({ type: 'text', name: 'agency_id' })
+  @Field(() => ID, { description: 'The police service that holds the record' })
+  agencyId: string;
+
   @Column({ type: 'text', name: 'call_type' })
   @Field(() => CallType)
   callType: CallType;

@@ -21,6 +21,10 @@ export class Occurrence {
   @Field(() => ID, { description: 'Neighbourhood the occurrence is generalised to' })
   areaId: string;
 
+  @Column({ type: 'text', name: 'agency_id' })
+  @Field(() => ID, { description: 'The police service that holds the record' })
+  agencyId: string;
+
   @Column({ type: 'text' })
   @Field(() => OccurrenceCategory)
   category: OccurrenceCategory;

@@ -1,5 +1,5 @@
-import { BadUserInputError, SubgraphContext } from '@cswb/shared';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { BadUserInputError, REQUIRES_RECORD_PURPOSE, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { MAX_RECORDS, RecordRangeArgs } from '../args/RecordRangeArgs';
 import { OccurrenceArgs } from '../args/OccurrenceArgs';
 import { CallForService } from '../entities/CallForService';
@@ -16,13 +16,17 @@ function checkRange(args: RecordRangeArgs): void {
 /** Record-level police data, in the police namespace; access rules decide who may read it. */
 @Resolver()
 export class PoliceRecordsResolver {
-  @Query(() => [Occurrence], { description: 'De-identified occurrences in a neighbourhood over a date range, oldest first' })
+  @Directive(requiresRecordAccess('police'))
+  @Directive(REQUIRES_RECORD_PURPOSE)
+  @Query(() => [Occurrence], { nullable: true, description: 'De-identified occurrences in a neighbourhood over a date range, oldest first' })
   async policeOccurrences(@Args(() => OccurrenceArgs) args: OccurrenceArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<Occurrence[]> {
     checkRange(args);
+    // Row-level rule: an analyst sees their own police service's records only.
+    if (!ctx.caller.agency) return [];
     const query = ctx.db
       .getRepository(Occurrence)
       .createQueryBuilder('o')
-      .where('o.area_id = :areaId AND o.occurred_on BETWEEN :from AND :to', args)
+      .where('o.agency_id = :agency AND o.area_id = :areaId AND o.occurred_on BETWEEN :from AND :to', { ...args, agency: ctx.caller.agency })
       .orderBy('o.occurred_on')
       .addOrderBy('o.occurrence_number')
       .limit(args.limit);
@@ -30,13 +34,16 @@ export class PoliceRecordsResolver {
     return query.getMany();
   }
 
-  @Query(() => [CallForService], { description: 'Calls for service in a neighbourhood over a date range, oldest first' })
+  @Directive(requiresRecordAccess('police'))
+  @Directive(REQUIRES_RECORD_PURPOSE)
+  @Query(() => [CallForService], { nullable: true, description: 'Calls for service in a neighbourhood over a date range, oldest first' })
   async policeCallsForService(@Args(() => RecordRangeArgs) args: RecordRangeArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<CallForService[]> {
     checkRange(args);
+    if (!ctx.caller.agency) return [];
     return ctx.db
       .getRepository(CallForService)
       .createQueryBuilder('c')
-      .where('c.area_id = :areaId AND c.received_on BETWEEN :from AND :to', args)
+      .where('c.agency_id = :agency AND c.area_id = :areaId AND c.received_on BETWEEN :from AND :to', { ...args, agency: ctx.caller.agency })
       .orderBy('c.received_on')
       .addOrderBy('c.call_number')
       .limit(args.limit)

@@ -5,6 +5,7 @@ import { PremisesType } from '../entities/PremisesType';
 
 export interface GeneratedOccurrence {
   occurrenceNumber: string;
+  agencyId: string;
   occurredOn: string;
   areaId: string;
   category: OccurrenceCategory;
@@ -14,6 +15,7 @@ export interface GeneratedOccurrence {
 
 export interface GeneratedCall {
   callNumber: string;
+  agencyId: string;
   receivedOn: string;
   areaId: string;
   callType: CallType;
@@ -49,6 +51,13 @@ const CALL_RATES: Record<CallType, RateModel> = {
   OTHER: { perThousand: 20, deprivation: 0.1, trend: 0, summer: 0.05 },
 };
 
+/** The municipality's own service polices most wards; an OPP detachment polices the last one. */
+export const POLICE_AGENCIES = { municipal: 'lakeshore-police', opp: 'opp-lakeshore-detachment' } as const;
+
+export function agencyFor(city: SyntheticCity, neighbourhoodParentId: string | null): string {
+  return neighbourhoodParentId === city.wards[city.wards.length - 1].id ? POLICE_AGENCIES.opp : POLICE_AGENCIES.municipal;
+}
+
 /** Share of person-in-crisis calls ending in a Mental Health Act apprehension. */
 const MHA_APPREHENSION_SHARE = 0.18;
 const CLEARANCE: Record<OccurrenceCategory, number> = { VIOLENT: 0.62, PROPERTY: 0.2, OTHER_CRIMINAL_CODE: 0.55, DRUGS: 0.8, TRAFFIC: 0.7 };
@@ -79,6 +88,7 @@ export function* generatePoliceRecords(city: SyntheticCity): Generator<{ occurre
   };
   for (const area of city.neighbourhoods) {
     const random = Random.forStream(city.seed, 'police', area.id);
+    const agencyId = agencyFor(city, area.parentId);
     for (const [yearIndex, year] of city.years.entries()) {
       for (let month = 1; month <= 12; month++) {
         const occurrences: GeneratedOccurrence[] = [];
@@ -87,6 +97,7 @@ export function* generatePoliceRecords(city: SyntheticCity): Generator<{ occurre
           for (let i = 0; i < n; i++) {
             occurrences.push({
               occurrenceNumber: `${area.id}-O${year}-${String(next(year)).padStart(7, '0')}`,
+              agencyId,
               occurredOn: dayIn(random, year, month),
               areaId: area.id,
               category,
@@ -101,6 +112,7 @@ export function* generatePoliceRecords(city: SyntheticCity): Generator<{ occurre
           for (let i = 0; i < n; i++) {
             calls.push({
               callNumber: `${area.id}-C${year}-${String(next(year)).padStart(7, '0')}`,
+              agencyId,
               receivedOn: dayIn(random, year, month),
               areaId: area.id,
               callType,

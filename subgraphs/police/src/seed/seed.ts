@@ -19,6 +19,7 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     const flush = async () => {
       rows.police_occurrence += await bulkInsert(manager, 'police_occurrence', [
         { name: 'occurrence_number', type: 'text[]', value: (o: GeneratedOccurrence) => o.occurrenceNumber },
+        { name: 'agency_id', type: 'text[]', value: (o) => o.agencyId },
         { name: 'occurred_on', type: 'date[]', value: (o) => o.occurredOn },
         { name: 'area_id', type: 'text[]', value: (o) => o.areaId },
         { name: 'category', type: 'text[]', value: (o) => o.category },
@@ -27,6 +28,7 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
       ], occurrences);
       rows.police_call_for_service += await bulkInsert(manager, 'police_call_for_service', [
         { name: 'call_number', type: 'text[]', value: (c: GeneratedCall) => c.callNumber },
+        { name: 'agency_id', type: 'text[]', value: (c) => c.agencyId },
         { name: 'received_on', type: 'date[]', value: (c) => c.receivedOn },
         { name: 'area_id', type: 'text[]', value: (c) => c.areaId },
         { name: 'call_type', type: 'text[]', value: (c) => c.callType },

@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+
+/** One request's reads of protected fields, as the subgraph that served them records them. */
+export interface AuditEntryInput {
+  requestId: string;
+  subject: string | null;
+  agency: string | null;
+  sector: string | null;
+  purpose: string | null;
+  operationName: string | null;
+  /** Distinct field coordinates read, e.g. `Query.policeOccurrences`. */
+  fields: string[];
+  /** The arguments of each read, by coordinate: never the results. */
+  arguments: Record<string, Record<string, unknown>[]>;
+  rowsReturned: number;
+}
+
+/**
+ * Appends one entry to the subgraph's `audit_log`. The database assigns the id and the time
+ * and chains the hash (see CreateAuditLog1732139000000); this never updates anything.
+ */
+export async function writeAuditEntry(db: DataSource, entry: AuditEntryInput): Promise<{ id: string; hash: string }> {
+  const rows = (await db.query(
+    `INSERT INTO audit_log (request_id, subject, agency, sector, purpose, operation_name, fields, arguments, rows_returned)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9)
+     RETURNING id::text AS id, hash`,
+    [
+      entry.requestId,
+      entry.subject,
+      entry.agency,
+      entry.sector,
+      entry.purpose,
+      entry.operationName,
+      entry.fields,
+      JSON.stringify(entry.arguments),
+      entry.rowsReturned,
+    ],
+  )) as { id: string; hash: string }[];
+  return rows[0];
+}

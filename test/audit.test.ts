@@ -1,0 +1,255 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { envPrefix, verifyAuditChain } from '@cswb/shared';
+import { PROJECT_ROOT } from '@cswb/cli';
+import type { DataSource } from 'typeorm';
+import { smallCity } from './support/expected';
+import { graphql } from './support/graphql';
+import { startTestStack, TestStack } from './support/stack';
+import { bearer, signToken } from './support/tokens';
+
+const { city, occurrences } = smallCity();
+// A neighbourhood policed by the municipal service (the last ward is the OPP's).
+const area = city.neighbourhoods.find((n) => n.parentId !== city.wards[city.wards.length - 1].id)!;
+
+let stack: TestStack;
+let police: DataSource;
+
+beforeAll(async () => {
+  stack = await startTestStack('audit');
+  police = stack.subgraphs.find((s) => s.name === 'police')!.db;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const analyst = () =>
+  signToken({ sub: 'audit-analyst', scope: 'aggregates:read records:read:police', agency: 'lakeshore-police', sector: 'police', purpose: 'evaluation' });
+const planner = () => signToken({ sub: 'audit-planner', scope: 'aggregates:read', agency: 'lakeshore-city', purpose: 'planning' });
+const auditor = () => signToken({ sub: 'audit-auditor', scope: 'audit:read', purpose: 'evaluation' });
+
+const OCCURRENCES = `query Occurrences($areaId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  policeOccurrences(areaId: $areaId, from: $from, to: $to, limit: 50) { occurrenceNumber occurredOn }
+}`;
+const OCCURRENCE_VARIABLES = { areaId: area.id, from: '2024-01-01', to: '2024-06-30' };
+
+/** A POST to the gateway, keeping the request id it answers with. */
+async function throughGateway(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(stack.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { requestId: response.headers.get('x-request-id'), ...((await response.json()) as { data?: any; errors?: any[] }) };
+}
+
+interface StoredEntry {
+  id: number;
+  request_id: string;
+  subject: string | null;
+  agency: string | null;
+  sector: string | null;
+  purpose: string | null;
+  operation_name: string | null;
+  fields: string[];
+  arguments: Record<string, unknown[]>;
+  rows_returned: number;
+}
+
+async function entries(db: DataSource = police): Promise<StoredEntry[]> {
+  return db.query(
+    `SELECT id::int AS id, request_id, subject, agency, sector, purpose, operation_name, fields, arguments, rows_returned FROM audit_log ORDER BY audit_log.id`,
+  );
+}
+
+async function allCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const subgraph of stack.subgraphs) counts[subgraph.name] = (await entries(subgraph.db)).length;
+  return counts;
+}
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.DATABASE_URL;
+  for (const subgraph of stack.subgraphs) env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = (subgraph.db.options as { url: string }).url;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let analystEntryId: number;
+let analystRequestId: string;
+
+describe('audit log', () => {
+  it("records an analyst's read through the gateway as one entry in the police database", async () => {
+    const before = await allCounts();
+    const response = await throughGateway(OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
+    expect(response.errors).toBeUndefined();
+    const rows = response.data.policeOccurrences;
+    const expected = occurrences.filter((o) => o.areaId === area.id && o.occurredOn >= '2024-01-01' && o.occurredOn <= '2024-06-30').length;
+    expect(rows).toHaveLength(Math.min(expected, 50));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(response.requestId).toMatch(/^[A-Za-z0-9._-]+$/);
+
+    const after = await allCounts();
+    expect(after).toEqual({ ...before, police: before.police + 1 });
+    const entry = (await entries()).at(-1)!;
+    expect(entry).toMatchObject({
+      request_id: response.requestId,
+      subject: 'audit-analyst',
+      agency: 'lakeshore-police',
+      sector: 'police',
+      purpose: 'evaluation',
+      fields: ['Query.policeOccurrences'],
+      arguments: { 'Query.policeOccurrences': [{ ...OCCURRENCE_VARIABLES, limit: 50 }] },
+      rows_returned: rows.length,
+    });
+    analystEntryId = entry.id;
+    analystRequestId = response.requestId!;
+  });
+
+  it('records the operation name the client chose, as forwarded in x-operation-name', async () => {
+    const url = stack.subgraphs.find((s) => s.name === 'police')!.url;
+    const headers = bearer(await analyst());
+    const cases: { extra: Record<string, string>; expected: string }[] = [
+      { extra: {}, expected: 'Occurrences' },
+      { extra: { 'x-operation-name': 'ClientDashboard', 'x-request-id': 'audit-test-request-1' }, expected: 'ClientDashboard' },
+      { extra: { 'x-operation-name': 'not a name!' }, expected: 'Occurrences' },
+    ];
+    for (const { extra, expected } of cases) {
+      const response = await graphql(url, OCCURRENCES, OCCURRENCE_VARIABLES, { ...headers, ...extra });
+      expect(response.errors).toBeUndefined();
+      const entry = (await entries()).at(-1)!;
+      expect(entry.operation_name).toBe(expected);
+      if ('x-request-id' in extra) expect(entry.request_id).toBe(extra['x-request-id']);
+    }
+  });
+
+  it('records nothing for denied reads or unprotected fields', async () => {
+    const before = await allCounts();
+    // Alongside an open field, so the response is a partial one (the gateway's access rules are tested elsewhere).
+    const mixed = `query Mixed($areaId: ID!, $from: LocalDate!, $to: LocalDate!) {
+      area(id: $areaId) { id }
+      policeOccurrences(areaId: $areaId, from: $from, to: $to, limit: 50) { occurrenceNumber }
+    }`;
+    for (const headers of [{}, bearer(await planner())]) {
+      const denied = await throughGateway(mixed, OCCURRENCE_VARIABLES, headers);
+      expect(denied.data).toEqual({ area: { id: area.id }, policeOccurrences: null });
+      expect(denied.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    }
+    // Straight to the subgraph, past the gateway: the subgraph refuses, and logs nothing either.
+    const direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!.url, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await planner()));
+    expect(direct.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+
+    const open = await throughGateway(`query Area($id: ID!) { area(id: $id) { id name population } }`, { id: area.id }, bearer(await analyst()));
+    expect(open.errors).toBeUndefined();
+    expect(open.data.area).toMatchObject({ id: area.id, name: area.name });
+    expect(await allCounts()).toEqual(before);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+    const before = await entries();
+    await expect(police.query('UPDATE audit_log SET rows_returned = 0 WHERE id = $1', [analystEntryId])).rejects.toThrow('audit_log is append-only');
+    await expect(police.query('UPDATE audit_log SET subject = NULL WHERE false')).rejects.toThrow('audit_log is append-only');
+    await expect(police.query('DELETE FROM audit_log')).rejects.toThrow('audit_log is append-only');
+    await expect(police.query('TRUNCATE audit_log')).rejects.toThrow('audit_log is append-only');
+    expect(await entries()).toEqual(before);
+  });
+
+  it('lets auditors read the log through the gateway, and logs that read too; planners get nothing', async () => {
+    const query = `query Log($subject: String) { policeAuditLog(subject: $subject, limit: 10) {
+      id occurredAt requestId subject agency sector purpose operationName fields argumentsJson rowsReturned previousHash hash } }`;
+    const read = await throughGateway(query, { subject: 'audit-analyst' }, bearer(await auditor()));
+    expect(read.errors).toBeUndefined();
+    // Newest first: the three direct reads above, then the one through the gateway.
+    const listed = read.data.policeAuditLog;
+    expect(listed.map((e: { id: string }) => Number(e.id))).toEqual([analystEntryId + 3, analystEntryId + 2, analystEntryId + 1, analystEntryId]);
+    const entry = listed[3];
+    expect(entry).toMatchObject({
+      id: String(analystEntryId),
+      requestId: analystRequestId,
+      subject: 'audit-analyst',
+      agency: 'lakeshore-police',
+      purpose: 'evaluation',
+      fields: ['Query.policeOccurrences'],
+    });
+    expect(JSON.parse(entry.argumentsJson)).toEqual({ 'Query.policeOccurrences': [{ ...OCCURRENCE_VARIABLES, limit: 50 }] });
+    expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(entry.occurredAt)).toBeLessThanOrEqual(Date.now());
+
+    const logged = (await entries()).at(-1)!;
+    expect(logged).toMatchObject({ request_id: read.requestId, subject: 'audit-auditor', fields: ['Query.policeAuditLog'], rows_returned: 4 });
+
+    const other = await throughGateway(`{ socialServicesAuditLog(limit: 5) { id } }`, {}, bearer(await auditor()));
+    expect(other.errors).toBeUndefined();
+    expect(other.data.socialServicesAuditLog).toEqual([]);
+
+    const before = await entries();
+    const refused = await throughGateway(`{ area(id: "${area.id}") { id } policeAuditLog { id } }`, {}, bearer(await planner()));
+    expect(refused.data).toEqual({ area: { id: area.id }, policeAuditLog: null });
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    expect(await entries()).toEqual(before);
+
+    const badLimit = await throughGateway(`{ policeAuditLog(limit: 5000) { id } }`, {}, bearer(await auditor()));
+    expect(badLimit.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('withholds the data when the entry cannot be written (fail closed)', async () => {
+    const before = await entries();
+    await police.query('ALTER TABLE audit_log RENAME TO audit_log_x');
+    let viaGateway: Awaited<ReturnType<typeof throughGateway>>;
+    let direct: Awaited<ReturnType<typeof graphql>>;
+    try {
+      viaGateway = await throughGateway(OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
+      direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!.url, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
+    } finally {
+      await police.query('ALTER TABLE audit_log_x RENAME TO audit_log');
+    }
+    expect(viaGateway.data?.policeOccurrences ?? null).toBeNull();
+    expect(viaGateway.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(JSON.stringify(viaGateway)).not.toContain('occurrenceNumber');
+    expect(direct).toEqual({
+      status: 200,
+      errors: [{ message: 'Audit log unavailable: the data was withheld', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+    });
+    expect(await entries()).toEqual(before);
+  });
+
+  it('verifies the chain, and finds an entry changed by the table owner with the triggers disabled', async () => {
+    const intact = await verifyAuditChain(police);
+    expect(intact).toMatchObject({ ok: true, entries: (await entries()).length });
+    const all = await runCli(['audit', 'verify']);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`police: ${(await entries()).length} entries, chain intact\n`);
+    expect(all.stdout.trim().split('\n')).toHaveLength(stack.subgraphs.length);
+
+    await police.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    try {
+      await police.query('UPDATE audit_log SET rows_returned = rows_returned + 1 WHERE id = $1', [analystEntryId]);
+    } finally {
+      await police.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    }
+    expect(await verifyAuditChain(police)).toEqual({
+      ok: false,
+      entries: analystEntryId - 1,
+      firstBadId: String(analystEntryId),
+      reason: 'its contents do not match its hash',
+    });
+    const broken = await runCli(['audit', 'verify', '--subgraph', 'police']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe(`police: chain broken at entry ${analystEntryId}: its contents do not match its hash\n`);
+  });
+
+  it('exits 2 on bad arguments', async () => {
+    expect((await runCli(['audit', 'verify', '--subgraph', 'nowhere'])).code).toBe(2);
+    expect((await runCli(['audit'])).code).toBe(2);
+    expect((await runCli(['audit', 'verify', '--bogus'])).code).toBe(2);
+  });
+});
