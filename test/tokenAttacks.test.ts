@@ -68,8 +68,10 @@ describe('token attacks', () => {
     expect(response.data ?? null).toBeNull();
   });
 
-  it('treats a missing token as anonymous: public data served, the sensitive field withheld', async () => {
+  it('treats a missing token as anonymous: public data served, the sensitive field withheld and its subgraph not asked', async () => {
+    stack.counters.police.reset();
     const response = await graphql(stack.gateway.url, `{ areas(kind: WARD) { id } ${SENSITIVE.slice(1, -1)} }`);
+    expect(stack.counters.police.count + stack.counters.police.auditWrites).toBe(0);
     expect(response.status).toBe(200);
     expect(response.data.areas).toHaveLength(4);
     expect(response.data.policeOccurrences).toBeNull();

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { createTokenVerifier, readAuthConfig } from '@cswb/shared';
+import { PROJECT_ROOT } from '@cswb/cli';
+
+const SECRET = 'token-command-test-secret-0123456789abcdef';
+const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
+
+function token(...args: string[]) {
+  return spawnSync(process.execPath, [MAIN, 'token', ...args], { env: { ...process.env, JWT_DEV_SECRET: SECRET }, encoding: 'utf8' });
+}
+
+describe('cswb token', () => {
+  it('issues a development token the hub accepts, with the role’s scopes and purpose', async () => {
+    const result = token('--role', 'sector-analyst', '--sector', 'police', '--ttl', '120');
+    expect(result.status).toBe(0);
+    const caller = await createTokenVerifier(readAuthConfig({ JWT_DEV_SECRET: SECRET }))(`Bearer ${result.stdout.trim()}`);
+    expect(caller).toEqual({
+      anonymous: false,
+      subject: 'dev-sector-analyst',
+      agency: 'lakeshore-police',
+      sector: 'police',
+      scopes: ['aggregates:read', 'records:read:police'],
+      purpose: 'evaluation',
+    });
+  });
+
+  it.each([
+    [['--role', 'mayor'], '--role must be one of public, planner, sector-analyst, situation-table, auditor, data-steward, got "mayor"'],
+    [['--role', 'sector-analyst'], '--role sector-analyst needs --sector (e.g. police)'],
+    [['--role', 'planner', '--purpose', 'curiosity'], '--purpose must be one of planning, risk-intervention, evaluation, public-reporting, got "curiosity"'],
+    [['--role', 'planner', '--ttl', '0'], '--ttl must be whole seconds from 1 to 86400, got "0"'],
+  ])('rejects %p with exit 2 and a clear message', (args, message) => {
+    const result = token(...args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+});
