@@ -20,6 +20,7 @@ export * from './loaders/LoaderRegistry';
 export * from './federation/buildFederatedSchema';
 export * from './vocabulary/FrameworkArea';
 export * from './vocabulary/Granularity';
+export * from './vocabulary/riskFactors';
 export * from './vocabulary/BetterDirection';
 export * from './vocabulary/Period';
 export * from './vocabulary/IndicatorDefinition';
