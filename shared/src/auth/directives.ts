@@ -21,5 +21,11 @@ export function requiresRecordAccess(sector: string): string {
 /** Aggregates beyond the public indicators: planners and analysts. */
 export const REQUIRES_AGGREGATES = requiresScopes([SCOPES.aggregatesRead]);
 
+/** Writing plans: planners. */
+export const REQUIRES_PLANS_WRITE = requiresScopes([SCOPES.plansWrite]);
+
+/** Situation Table records: members, for the purpose of risk intervention only. */
+export const REQUIRES_RISK_INTERVENTION = [requiresScopes([SCOPES.riskRead]), requiresPolicy(['purpose:risk-intervention'])] as const;
+
 /** Record-level reads must declare a purpose that allows them. */
 export const REQUIRES_RECORD_PURPOSE = requiresPolicy(['purpose:evaluation'], ['purpose:risk-intervention']);

@@ -11,6 +11,8 @@ export const SCOPES = {
   riskRead: 'risk:read',
   /** The audit logs of every subgraph. */
   auditRead: 'audit:read',
+  /** Create and edit CSWB plans (and read unpublished ones). */
+  plansWrite: 'plans:write',
 } as const;
 
 export const ROLES = ['public', 'planner', 'sector-analyst', 'situation-table', 'auditor', 'data-steward'] as const;
@@ -28,7 +30,7 @@ export function grantFor(role: Role, sector?: string): RoleGrant {
     case 'public':
       return { scopes: [], purpose: 'public-reporting' };
     case 'planner':
-      return { scopes: [SCOPES.aggregatesRead], purpose: 'planning' };
+      return { scopes: [SCOPES.aggregatesRead, SCOPES.plansWrite], purpose: 'planning' };
     case 'sector-analyst':
       return { scopes: [SCOPES.aggregatesRead, recordScope(requireSector(role, sector))], purpose: 'evaluation' };
     case 'situation-table':
