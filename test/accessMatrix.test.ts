@@ -91,6 +91,11 @@ const AREA_REPRESENTATION = { __typename: 'Area', id: WARD, population: 1, neigh
 const ENTITIES = (selection: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { ${selection} } } }`;
 
 const PROBES: Record<string, Probe> = {
+  'Query.riskAnalysis': {
+    subgraph: 'planning',
+    query: '{ riskAnalysis(indicators: [{ indicatorId: "police.violent_crime_rate", weight: 1 }], from: "2024-01-01", to: "2024-12-31", kind: WARD) { areaId } }',
+    path: ['riskAnalysis'],
+  },
   'Query.policeOccurrences': {
     subgraph: 'police',
     query: `{ policeOccurrences(areaId: "${NEIGHBOURHOOD}", from: "2024-01-01", to: "2024-03-31") { occurrenceNumber } }`,
@@ -137,6 +142,88 @@ const PROBES: Record<string, Probe> = {
       variables: { r: [AREA_REPRESENTATION] },
       path: ['_entities', 0, 'health', 'edVisitsByAgeGroup'],
     },
+  },
+  'Query.situationTableAnalytics': {
+    subgraph: 'situation-table',
+    query: '{ situationTableAnalytics(from: "2024-01-01", to: "2024-12-31") { discussions } }',
+    path: ['situationTableAnalytics'],
+  },
+  'Query.situationTableDiscussions': {
+    subgraph: 'situation-table',
+    query: '{ situationTableDiscussions(from: "2024-01-01", to: "2024-01-31", limit: 1) { id } }',
+    path: ['situationTableDiscussions'],
+  },
+  // Planning: the writes a planner makes, each repeating the seeded DRAFT plan's own content
+  // (plan 8bd5e00c-9b21-5c20-a6c9-e97c8674649e), so that an allowed probe returns the existing rows and changes nothing.
+  'Plan.createdBy': {
+    subgraph: 'planning',
+    query: '{ plans(status: PUBLISHED) { id createdBy } }',
+    path: ['plans', 0, 'createdBy'],
+  },
+  'Mutation.createPlan': {
+    subgraph: 'planning',
+    query: 'mutation { createPlan(input: { municipalityId: "lakeshore", title: "Lakeshore Community Safety and Well-Being Plan 2028–2031", periodStart: "2028-01-01", periodEnd: "2031-12-31" }) { id } }',
+    path: ['createPlan'],
+  },
+  'Mutation.updatePlan': {
+    subgraph: 'planning',
+    query: 'mutation { updatePlan(id: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", input: {}) { id } }',
+    path: ['updatePlan'],
+  },
+  'Mutation.deletePlan': {
+    subgraph: 'planning',
+    query: 'mutation { deletePlan(id: "00000000-0000-4000-8000-000000000000") }',
+    path: ['deletePlan'],
+  },
+  'Mutation.addCommitteeMember': {
+    subgraph: 'planning',
+    query: 'mutation { addCommitteeMember(input: { planId: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", sector: EDUCATION, organisation: "Lakeshore District School Board" }) { id } }',
+    path: ['addCommitteeMember'],
+  },
+  'Mutation.removeCommitteeMember': {
+    subgraph: 'planning',
+    query: 'mutation { removeCommitteeMember(planId: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", memberId: "00000000-0000-4000-8000-000000000000") { id } }',
+    path: ['removeCommitteeMember'],
+  },
+  'Mutation.addPriorityRisk': {
+    subgraph: 'planning',
+    query:
+      'mutation { addPriorityRisk(input: { planId: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", category: HOUSING, areaIds: ["lakeshore"], rationale: "Eviction applications keep rising across the city; the advisory committee proposes housing stability as the first priority of the next plan." }) { id } }',
+    path: ['addPriorityRisk'],
+  },
+  'Mutation.addStrategy': {
+    subgraph: 'planning',
+    query:
+      'mutation { addStrategy(input: { planId: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", title: "Eviction prevention expansion", frameworkArea: PREVENTION, leadPartner: "Lakeshore Community Services Network", partners: ["Lakeshore Housing and Homelessness Services"], budget: 600000, priorityRiskIds: ["ddc6d0d0-23f4-5602-bd3f-a437832c8527"] }) { id } }',
+    path: ['addStrategy'],
+  },
+  'Mutation.updateStrategy': {
+    subgraph: 'planning',
+    query: 'mutation { updateStrategy(id: "4b2512fa-21ff-5776-9b5f-fc6fdcbcbc13", input: {}) { id } }',
+    path: ['updateStrategy'],
+  },
+  'Mutation.addOutcome': {
+    subgraph: 'planning',
+    query:
+      'mutation { addOutcome(input: { strategyId: "4b2512fa-21ff-5776-9b5f-fc6fdcbcbc13", statement: "Fewer eviction applications across the city", level: INTERMEDIATE }) { id } }',
+    path: ['addOutcome'],
+  },
+  'Mutation.addPerformanceMeasure': {
+    subgraph: 'planning',
+    query:
+      'mutation { addPerformanceMeasure(input: { outcomeId: "ad99b226-eb17-54bb-a45b-69053490c522", indicatorId: "housing.eviction_application_rate", areaId: "lakeshore", baseline: 6.2, baselinePeriod: "2024", target: 5, targetDate: "2031-12-31", collectionFrequency: QUARTER, responsiblePartner: "Lakeshore Community Services Network" }) { id } }',
+    path: ['addPerformanceMeasure'],
+  },
+  'Mutation.addImplementationTask': {
+    subgraph: 'planning',
+    query:
+      'mutation { addImplementationTask(input: { planId: "8bd5e00c-9b21-5c20-a6c9-e97c8674649e", who: "City of Lakeshore, Community Safety and Well-Being Office", what: "Hold community consultations on the priority risks of the next plan", start: "2027-01-01", due: "2027-06-30", reportingLine: "Lakeshore CSWB Advisory Committee" }) { id } }',
+    path: ['addImplementationTask'],
+  },
+  'Mutation.updateTaskStatus': {
+    subgraph: 'planning',
+    query: 'mutation { updateTaskStatus(id: "c2215270-d2aa-5dfd-aae2-f319b1f3e42d", status: NOT_STARTED) { id } }',
+    path: ['updateTaskStatus'],
   },
 };
 

@@ -152,7 +152,7 @@ describe('one question across every sector', () => {
     const catalogue: { id: string; sector: string }[] = response.data.indicatorCatalogue;
     const sectors = discoverSubgraphs().filter((s) => s.definition.indicators?.length).map((s) => s.definition.name).sort();
     expect([...new Set(catalogue.map((i) => i.sector))].sort()).toEqual(sectors);
-    expect(sectors).toHaveLength(5);
+    expect(sectors).toHaveLength(6);
 
     const area = city.neighbourhoods[0];
     const field = (sector: string) => sector.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());

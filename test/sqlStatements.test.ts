@@ -39,7 +39,7 @@ describe('SQL statements per request', () => {
     expect([wards.areas, neighbourhoods.areas, everything.areas]).toEqual([4, 24, 29]);
     expect(neighbourhoods.perSubgraph).toEqual(wards.perSubgraph);
     expect(everything.perSubgraph).toEqual(wards.perSubgraph);
-    expect(sectors).toHaveLength(5);
+    expect(sectors).toHaveLength(6);
     for (const sector of sectors) {
       // Every sector answers every area's indicators with a single statement.
       expect({ sector, statements: wards.perSubgraph[sector] }).toEqual({ sector, statements: 1 });

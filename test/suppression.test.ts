@@ -37,7 +37,7 @@ if (!DOCUMENTED.includes(SERIES_SELECTION)) throw new Error('docs/queries/all-ar
 /** The documented all-areas query, asking also whether and why each observation is suppressed. */
 const PROFILE_QUERY = DOCUMENTED.replace(SERIES_SELECTION, 'observations { period { label start } value numerator denominator suppressed suppressionReason }');
 
-const SECTOR_FIELDS = ['police', 'health', 'education', 'housing', 'socialServices'] as const;
+const SECTOR_FIELDS = ['police', 'health', 'education', 'housing', 'socialServices', 'situationTable'] as const;
 const SECTOR_SPECS = discoverSubgraphs()
   .filter((s) => s.definition.indicators?.length)
   .map((s) => s.definition.indicators as readonly IndicatorSpec[]);

@@ -84,7 +84,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
         });
         if (seeded) log(`Seeded ${definition.name}: ${Object.entries(seeded.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
-        started.subgraphs.push(await serveSubgraph(definition, db, { port: ports[definition.name], host: gatewayConfig.host, verifyToken }));
+        started.subgraphs.push(
+          await serveSubgraph(definition, db, {
+            port: ports[definition.name],
+            host: gatewayConfig.host,
+            verifyToken,
+            // The gateway starts after the subgraphs: asked for lazily.
+            gatewayUrl: () => started.gateway?.url,
+          }),
+        );
       }),
     );
     const subgraphUrls = { ...Object.fromEntries(started.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };

@@ -1,12 +1,15 @@
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { CatalogueError } from '@cswb/shared';
-import { CompositionError, generatedFiles, writeOrCheck } from '../compose';
+import { catalogueFiles, CompositionError, generatedFiles, writeOrCheck } from '../compose';
 
 /** `cswb compose [--check]`: regenerate each subgraph's schema.graphql and the supergraph. */
 export async function compose(args: { check: boolean }): Promise<number> {
   try {
-    const files = await generatedFiles(discoverSubgraphs());
-    const stale = writeOrCheck(files, args.check);
+    const subgraphs = discoverSubgraphs();
+    const catalogue = catalogueFiles(subgraphs);
+    const staleCatalogue = writeOrCheck(catalogue, args.check);
+    const files = await generatedFiles(subgraphs);
+    const stale = [...new Set([...staleCatalogue, ...writeOrCheck(files, args.check)])];
     if (args.check) {
       if (stale.length > 0) {
         process.stderr.write(`Generated files are out of date (run "npm run compose" and commit):\n${stale.map((f) => `  ${f}`).join('\n')}\n`);

@@ -2,6 +2,7 @@ import {
   ConfigError,
   createTokenVerifier,
   readAuthConfig,
+  readGatewayUrl,
   createSyntheticCity,
   prepareDatabase,
   readSeed,
@@ -54,7 +55,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken });
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken, gatewayUrl: () => readGatewayUrl(env) });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);

@@ -84,6 +84,11 @@ export function readSubgraphServerConfig(
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Where a subgraph run on its own finds the gateway (`GATEWAY_URL`), for cross-sector reads. */
+export function readGatewayUrl(env: Env): string | undefined {
+  return readHttpUrl(env, 'GATEWAY_URL')?.toString();
+}
+
 export interface GatewayConfig {
   port: number;
   host: string;

@@ -10,6 +10,8 @@ export const ErrorCode = {
   UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
   /** The audit entry for a sensitive read could not be written, so the data is withheld. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** A field that reads across sectors could not reach them through the gateway. */
+  GATEWAY_UNAVAILABLE: 'GATEWAY_UNAVAILABLE',
   NOT_FOUND: 'NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

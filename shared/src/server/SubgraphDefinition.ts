@@ -41,6 +41,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** The indicators this sector publishes: they make up the hub's indicator catalogue. */
   indicators?: readonly IndicatorSpec[];
+  /** The monthly rollup view its indicators are read from (`<prefix>_measure_monthly`). */
+  rollup?: string;
   /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
   servesIndicatorCatalogue?: boolean;
   /** Per-request loaders: called once for every request. */
@@ -60,4 +62,8 @@ export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   /** Reads of protected fields in this request, for the audit log. */
   reads: ProtectedRead[];
   operationName: string | null;
+  /** The verified bearer header, to forward when this subgraph asks the gateway on the caller's behalf. */
+  authorization?: string;
+  /** Where the gateway is, for the few fields that read across sectors (risk analysis). */
+  gatewayUrl?: () => string | undefined;
 }

@@ -47,14 +47,16 @@ export function createSubgraphServer(
 }
 
 /** A new context per request: fresh loaders, so no cache outlives its request. */
-export function createContextFactory<Loaders>(definition: SubgraphDefinition<Loaders>, db: DataSource) {
-  return (caller: Caller, requestId?: string): SubgraphContext<Loaders> => {
+export function createContextFactory<Loaders>(definition: SubgraphDefinition<Loaders>, db: DataSource, gatewayUrl?: () => string | undefined) {
+  return (caller: Caller, requestId?: string, authorization?: string): SubgraphContext<Loaders> => {
     const reads: ProtectedRead[] = [];
     return {
       db,
       loaders: definition.createLoaders(db),
       requestId: requestId ?? randomUUID(),
       caller,
+      authorization,
+      gatewayUrl,
       reads,
       recordRead: (read) => reads.push(read),
       operationName: null,

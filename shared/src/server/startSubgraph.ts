@@ -5,6 +5,7 @@ import { ensureDatabase } from '../db/ensureDatabase';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
 import { protectSchema, ProtectedField } from '../auth/protectSchema';
 import { auditLogResolver } from '../audit/auditLogResolver';
+import { createSectorReading } from '../readings/createIndicatorReading';
 import type { TokenVerifier } from '../auth/createTokenVerifier';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
@@ -22,11 +23,16 @@ const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<SubgraphSchema>
 export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<SubgraphSchema> {
   let schema = schemas.get(definition);
   if (!schema) {
+    // A sector that publishes indicators also reads them for the plans' performance measures.
+    const reading =
+      definition.indicators?.length && definition.rollup
+        ? createSectorReading({ sector: definition.name, specs: definition.indicators, rollup: definition.rollup })
+        : undefined;
     schema = buildFederatedSchema({
       // Every subgraph serves its own audit log to auditors.
-      resolvers: [...definition.resolvers, auditLogResolver(definition.name)],
-      orphanedTypes: definition.orphanedTypes,
-      referenceResolvers: definition.referenceResolvers,
+      resolvers: [...definition.resolvers, auditLogResolver(definition.name), ...(reading ? [reading.resolver] : [])],
+      orphanedTypes: [...(definition.orphanedTypes ?? []), ...(reading ? [reading.type] : [])],
+      referenceResolvers: { ...definition.referenceResolvers, ...(reading ? { [reading.typeName]: reading.resolveReference } : {}) },
     }).then((built) => ({ ...built, protectedFields: protectSchema(built.schema) }));
     schemas.set(definition, schema);
   }
@@ -72,18 +78,20 @@ export interface RunningSubgraph extends ListeningServer {
 export async function serveSubgraph(
   definition: SubgraphDefinition<unknown>,
   db: DataSource,
-  options: { port: number; host?: string; verifyToken: TokenVerifier },
+  options: { port: number; host?: string; verifyToken: TokenVerifier; gatewayUrl?: () => string | undefined },
 ): Promise<RunningSubgraph> {
   const { schema } = await subgraphSchema(definition);
   const server = createSubgraphServer(schema);
-  const contextFor = createContextFactory(definition, db);
+  const contextFor = createContextFactory(definition, db, options.gatewayUrl);
   const listening = await listen(server, {
     port: options.port,
     host: options.host,
     // The subgraph verifies the forwarded token itself: a header the gateway merely asserted
     // would let anyone who reaches the subgraph directly claim anything.
-    context: async (request) =>
-      contextFor(await options.verifyToken(headerValue(request.headers.authorization)), requestIdOf(request.headers['x-request-id'])),
+    context: async (request) => {
+      const authorization = headerValue(request.headers.authorization);
+      return contextFor(await options.verifyToken(authorization), requestIdOf(request.headers['x-request-id']), authorization);
+    },
     ready: async () => {
       await db.query('SELECT 1');
       return true;

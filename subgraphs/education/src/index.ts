@@ -24,6 +24,7 @@ export const subgraph: SubgraphDefinition<EducationLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: EDUCATION_INDICATORS,
+  rollup: 'education_measure_monthly',
   createLoaders,
   isSeeded,
   seed,

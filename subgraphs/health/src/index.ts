@@ -24,6 +24,7 @@ export const subgraph: SubgraphDefinition<HealthLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HEALTH_INDICATORS,
+  rollup: 'health_measure_monthly',
   createLoaders,
   isSeeded,
   seed,

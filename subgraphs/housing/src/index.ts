@@ -24,6 +24,7 @@ export const subgraph: SubgraphDefinition<HousingLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HOUSING_INDICATORS,
+  rollup: 'housing_measure_monthly',
   createLoaders,
   isSeeded,
   seed,

@@ -1,24 +1,77 @@
 import 'reflect-metadata';
 import type { SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
+import { CommitteeMember } from './entities/CommitteeMember';
+import { ImplementationTask } from './entities/ImplementationTask';
+import { Outcome } from './entities/Outcome';
+import { PerformanceMeasure } from './entities/PerformanceMeasure';
+import { Plan } from './entities/Plan';
+import { PriorityRisk } from './entities/PriorityRisk';
+import { PriorityRiskArea } from './entities/PriorityRiskArea';
+import { Strategy } from './entities/Strategy';
+import { StrategyPriorityRisk } from './entities/StrategyPriorityRisk';
 import { createLoaders, PlanningLoaders } from './loaders/createLoaders';
 import { CreateArea1732140000000 } from './migrations/1732140000000-CreateArea';
+import { CreatePlans1732140500000 } from './migrations/1732140500000-CreatePlans';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { CommitteeMutationResolver } from './resolvers/CommitteeMutationResolver';
+import { ImplementationTaskResolver } from './resolvers/ImplementationTaskResolver';
 import { IndicatorCatalogueResolver } from './resolvers/IndicatorCatalogueResolver';
+import { OutcomeResolver } from './resolvers/OutcomeResolver';
+import { PerformanceMeasureReadingResolver } from './resolvers/PerformanceMeasureReadingResolver';
+import { PerformanceMeasureResolver } from './resolvers/PerformanceMeasureResolver';
+import { RiskAnalysisResolver } from './resolvers/RiskAnalysisResolver';
+import { readings, resolveReadingReference } from './readings';
+import { PlanContentMutationResolver } from './resolvers/PlanContentMutationResolver';
+import { PlanMutationResolver } from './resolvers/PlanMutationResolver';
+import { PlanResolver, resolvePlanReference } from './resolvers/PlanResolver';
+import { PriorityRiskResolver } from './resolvers/PriorityRiskResolver';
+import { StrategyResolver } from './resolvers/StrategyResolver';
+import { TaskMutationResolver } from './resolvers/TaskMutationResolver';
 import { isSeeded, seed } from './seed/seed';
 
 export const subgraph: SubgraphDefinition<PlanningLoaders> = {
   name: 'planning',
-  description: "The municipality's CSWB planning subgraph: owns the area registry every sector reports against",
+  description: "The municipality's CSWB planning subgraph: owns the area registry every sector reports against, and the CSWB plans",
   defaultPort: 4001,
-  entities: [Area],
-  migrations: [CreateArea1732140000000],
-  resolvers: [AreaResolver, IndicatorCatalogueResolver],
+  entities: [Area, Plan, CommitteeMember, PriorityRisk, PriorityRiskArea, Strategy, StrategyPriorityRisk, Outcome, PerformanceMeasure, ImplementationTask],
+  migrations: [CreateArea1732140000000, CreatePlans1732140500000],
+  resolvers: [
+    AreaResolver,
+    IndicatorCatalogueResolver,
+    PlanResolver,
+    PriorityRiskResolver,
+    StrategyResolver,
+    OutcomeResolver,
+    PerformanceMeasureResolver,
+    ImplementationTaskResolver,
+    PlanMutationResolver,
+    CommitteeMutationResolver,
+    PlanContentMutationResolver,
+    TaskMutationResolver,
+    PerformanceMeasureReadingResolver,
+    RiskAnalysisResolver,
+  ],
+  get orphanedTypes() {
+    return readings().types;
+  },
   servesIndicatorCatalogue: true,
-  referenceResolvers: { Area: resolveAreaReference },
+  get referenceResolvers() {
+    return {
+      Area: resolveAreaReference,
+      Plan: resolvePlanReference,
+      ...Object.fromEntries(readings().typeNames.map((name) => [name, resolveReadingReference])),
+    };
+  },
   createLoaders,
   isSeeded,
   seed,
 };
 
-export { Area };
+export { Area, Plan, PerformanceMeasure };
+export { PlanStatus } from './entities/PlanStatus';
+export { CommitteeSector, REQUIRED_COMMITTEE_SECTORS } from './entities/CommitteeSector';
+export { baselinePeriodStart } from './plans/baselinePeriodStart';
+export { UPSTREAM_BUDGET_SHARE_TARGET, UPSTREAM_FRAMEWORK_AREAS, REVIEW_INTERVAL_YEARS } from './plans/rules';
+export { DRAFT_PLAN_TITLE, generatePlans, PUBLISHED_PLAN_TITLE, seedId } from './seed/generatePlans';
+export type { SeedPlans } from './seed/generatePlans';

@@ -23,6 +23,7 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: POLICE_INDICATORS,
+  rollup: 'police_measure_monthly',
   createLoaders,
   isSeeded,
   seed,

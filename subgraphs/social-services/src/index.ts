@@ -28,6 +28,7 @@ export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: SOCIAL_SERVICES_INDICATORS,
+  rollup: 'social_services_measure_monthly',
   createLoaders,
   isSeeded,
   seed,

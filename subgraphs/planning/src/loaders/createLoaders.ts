@@ -1,6 +1,7 @@
 import { createManyLoader, createOneLoader } from '@cswb/shared';
 import type { DataSource } from 'typeorm';
 import { Area } from '../entities/Area';
+import { createPlanLoaders } from './createPlanLoaders';
 
 interface NeighbourhoodRow {
   root_id: string;
@@ -36,6 +37,8 @@ export function createLoaders(db: DataSource) {
         ),
       keyOfRow: (row) => row.root_id,
     }),
+    /** Plans and their content (see createPlanLoaders). */
+    plans: createPlanLoaders(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createManyLoader, createMeasureLoader, LoaderRegistry, MeasureQuery } from '@cswb/shared';
 import type { DataSource } from 'typeorm';
 import type { ServiceCategory } from '../entities/ServiceCategory';
+import { createCoverageLoader } from './createCoverageLoader';
 import { createServicesLoader } from './createServicesLoader';
 import type { ProgramFilter } from './ProgramFilter';
 
@@ -22,6 +23,8 @@ export function createLoaders(db: DataSource) {
     /** Measure values per area for one period range: one SQL statement for all areas. */
     measures: (query: MeasureQuery) =>
       registry.get('measures', query, () => createMeasureLoader(db, 'social_services_measure_monthly', query)),
+    /** Service coverage of each priority risk: one SQL statement for all risks. */
+    coverage: createCoverageLoader(db),
     /** Programs serving each area, for one filter: one SQL statement for all areas. */
     servicesForArea: (filter: ProgramFilter) => registry.get('servicesForArea', filter, () => createServicesLoader(db, filter)),
     /** Categories of each program, in alphabetical order: one SQL statement for all programs. */

@@ -1,0 +1,67 @@
+import { createOneLoader, createReadingReferences, Granularity, periodContaining, ReadingReference, SubgraphContext } from '@cswb/shared';
+import type DataLoader from 'dataloader';
+import { PerformanceMeasure } from './entities/PerformanceMeasure';
+import type { PlanningLoaders } from './loaders/createLoaders';
+import { baselinePeriodStart } from './plans/baselinePeriodStart';
+import { indicatorCatalogue } from './resolvers/IndicatorCatalogueResolver';
+
+let built: ReturnType<typeof createReadingReferences> | undefined;
+
+/**
+ * One reading entity per sector of the composed indicator catalogue, and their union; made on
+ * first use, after `npm run compose` has written the catalogue.
+ */
+export function readings(): ReturnType<typeof createReadingReferences> {
+  built ??= createReadingReferences([...new Set(indicatorCatalogue().map((i) => i.sector))]);
+  return built;
+}
+
+type Context = SubgraphContext<PlanningLoaders>;
+
+const measureLoaders = new WeakMap<object, DataLoader<string, PerformanceMeasure | null, string>>();
+
+function measureById(ctx: Context) {
+  let loader = measureLoaders.get(ctx);
+  if (!loader) {
+    loader = createOneLoader<string, PerformanceMeasure>({
+      fetch: (ids) => ctx.db.getRepository(PerformanceMeasure).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany(),
+      keyOfRow: (measure) => measure.id,
+    });
+    measureLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+/**
+ * What the owning sector needs to read a measure: the indicator, the area (its population and
+ * neighbourhoods, which planning owns) and the plan's baseline and target. The baseline is
+ * dated at the end of its period.
+ */
+export async function readingReference(measure: PerformanceMeasure, ctx: Context): Promise<ReadingReference | null> {
+  const definition = indicatorCatalogue().find((i) => i.id === measure.indicatorId);
+  const area = await ctx.loaders.areaById.load(measure.areaId);
+  if (!definition || !area) return null;
+  const neighbourhoods = await ctx.loaders.neighbourhoodsUnder.load(area.id);
+  const start = baselinePeriodStart(measure.baselinePeriod);
+  const baselineDate = /^\d{4}(-Q[1-4]|-\d{2})?$/.test(measure.baselinePeriod)
+    ? periodContaining(start, /^\d{4}$/.test(measure.baselinePeriod) ? Granularity.YEAR : measure.baselinePeriod.includes('Q') ? Granularity.QUARTER : Granularity.MONTH).end
+    : start;
+  return {
+    sector: definition.sector,
+    measureId: measure.id,
+    indicatorId: measure.indicatorId,
+    areaId: area.id,
+    baseline: measure.baseline,
+    target: measure.target,
+    baselineDate,
+    targetDate: measure.targetDate,
+    areaPopulation: area.population,
+    areaNeighbourhoodIds: neighbourhoods.map((n) => n.neighbourhood_id),
+  };
+}
+
+/** `__resolveReference` of every reading type: the measure, looked up by id. */
+export async function resolveReadingReference(reference: { measureId: string }, ctx: Context): Promise<ReadingReference | null> {
+  const measure = await measureById(ctx).load(reference.measureId);
+  return measure ? readingReference(measure, ctx) : null;
+}

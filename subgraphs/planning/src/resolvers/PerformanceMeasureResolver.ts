@@ -1,0 +1,27 @@
+import { IndicatorDefinition, SubgraphContext } from '@cswb/shared';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Area } from '../entities/Area';
+import { Outcome } from '../entities/Outcome';
+import { PerformanceMeasure } from '../entities/PerformanceMeasure';
+import type { PlanningLoaders } from '../loaders/createLoaders';
+import { indicatorCatalogue } from './IndicatorCatalogueResolver';
+
+type Context = SubgraphContext<PlanningLoaders>;
+
+@Resolver(() => PerformanceMeasure)
+export class PerformanceMeasureResolver {
+  @FieldResolver(() => IndicatorDefinition, { nullable: true, description: 'The catalogue entry of the indicator (null if the catalogue no longer lists it)' })
+  indicator(@Root() measure: PerformanceMeasure): IndicatorDefinition | null {
+    return indicatorCatalogue().find((i) => i.id === measure.indicatorId) ?? null;
+  }
+
+  @FieldResolver(() => Area, { description: 'The area the measure is tracked for' })
+  async area(@Root() measure: PerformanceMeasure, @Ctx() ctx: Context): Promise<Area | null> {
+    return ctx.loaders.areaById.load(measure.areaId);
+  }
+
+  @FieldResolver(() => Outcome, { description: 'The outcome it measures' })
+  async outcome(@Root() measure: PerformanceMeasure, @Ctx() ctx: Context): Promise<Outcome | null> {
+    return ctx.loaders.plans.outcomeById.load(measure.outcomeId);
+  }
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, REQUIRES_PLANS_WRITE, SubgraphContext } from '@cswb/shared';
+import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { Plan } from '../entities/Plan';
+import { PlanStatus } from '../entities/PlanStatus';
+import { CreatePlanInput } from '../inputs/CreatePlanInput';
+import { UpdatePlanInput } from '../inputs/UpdatePlanInput';
+import type { PlanningLoaders } from '../loaders/createLoaders';
+import { checkMunicipality } from '../plans/areas';
+import { addYears } from '../plans/dates';
+import { MAX_TITLE_LENGTH, NEXT_STATUS, REVIEW_INTERVAL_YEARS } from '../plans/rules';
+import { checkDateOrder, checkText, checkUuid } from '../plans/validation';
+import { inTransaction, lockPlan, requireContentEditable } from '../plans/writes';
+
+type Context = SubgraphContext<PlanningLoaders>;
+
+/** "a DRAFT plan", "an ADOPTED plan". */
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
+}
+
+function findPlan(manager: EntityManager, id: string): Promise<Plan> {
+  return manager.getRepository(Plan).findOneByOrFail({ id });
+}
+
+/** Another plan with the same natural key (municipality, title without case, start), if any. */
+async function samePlan(manager: EntityManager, municipalityId: string, title: string, periodStart: string): Promise<Plan | null> {
+  return manager
+    .getRepository(Plan)
+    .createQueryBuilder('p')
+    .where('p.municipality_id = :municipalityId AND lower(p.title) = lower(:title) AND p.period_start = :periodStart', {
+      municipalityId,
+      title,
+      periodStart,
+    })
+    .getOne();
+}
+
+@Resolver()
+export class PlanMutationResolver {
+  @Directive(REQUIRES_PLANS_WRITE)
+  @Mutation(() => Plan, {
+    nullable: true,
+    description:
+      'Creates a DRAFT plan. The same municipality, title and period again returns the existing plan (a retry creates nothing).',
+  })
+  async createPlan(@Arg('input', () => CreatePlanInput) input: CreatePlanInput, @Ctx() ctx: Context): Promise<Plan> {
+    const title = checkText(input.title, 'input.title', MAX_TITLE_LENGTH);
+    checkDateOrder({ value: input.periodStart, field: 'input.periodStart' }, { value: input.periodEnd, field: 'input.periodEnd' }, false);
+    return inTransaction(ctx, async (manager) => {
+      await checkMunicipality(manager, input.municipalityId, 'input.municipalityId');
+      const id = randomUUID();
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO plan (id, municipality_id, title, period_start, period_end, status, created_by)
+         VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6)
+         ON CONFLICT (municipality_id, lower(title), period_start) DO NOTHING
+         RETURNING id`,
+        [id, input.municipalityId, title, input.periodStart, input.periodEnd, ctx.caller.subject],
+      );
+      if (inserted.length > 0) return findPlan(manager, id);
+      const existing = (await samePlan(manager, input.municipalityId, title, input.periodStart)) as Plan;
+      if (existing.periodEnd !== input.periodEnd) {
+        throw new BadUserInputError(
+          `input.title: plan ${existing.id} "${existing.title}" for ${existing.municipalityId} already starts on ${existing.periodStart}, and ends on ${existing.periodEnd}`,
+          'input.title',
+        );
+      }
+      return existing;
+    });
+  }
+
+  @Directive(REQUIRES_PLANS_WRITE)
+  @Mutation(() => Plan, {
+    nullable: true,
+    description:
+      'Changes a plan. Status moves DRAFT → ADOPTED → PUBLISHED → UNDER_REVIEW → ADOPTED …; adopting needs adoptedOn (the council resolution), and reviewDue defaults to adoptedOn + 4 years. Title and period change only while DRAFT or UNDER_REVIEW. Nothing given, nothing changes.',
+  })
+  async updatePlan(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePlanInput) input: UpdatePlanInput,
+    @Ctx() ctx: Context,
+  ): Promise<Plan> {
+    checkUuid(id, 'id');
+    const title = input.title != null ? checkText(input.title, 'input.title', MAX_TITLE_LENGTH) : null;
+    if (input.periodStart != null && input.periodEnd != null) {
+      checkDateOrder({ value: input.periodStart, field: 'input.periodStart' }, { value: input.periodEnd, field: 'input.periodEnd' }, false);
+    }
+    return inTransaction(ctx, async (manager) => {
+      const plan = await lockPlan(manager, id);
+      const changes: Partial<Record<'title' | 'period_start' | 'period_end' | 'status' | 'adopted_on' | 'review_due', string>> = {};
+
+      // Content: title and period.
+      const periodStart = input.periodStart ?? plan.periodStart;
+      const periodEnd = input.periodEnd ?? plan.periodEnd;
+      const contentChanges = (title !== null && title !== plan.title) || periodStart !== plan.periodStart || periodEnd !== plan.periodEnd;
+      if (contentChanges) {
+        requireContentEditable(plan, 'id');
+        checkDateOrder(
+          { value: periodStart, field: input.periodStart != null ? 'input.periodStart' : 'periodStart' },
+          { value: periodEnd, field: input.periodEnd != null ? 'input.periodEnd' : 'periodEnd' },
+          false,
+        );
+        const other = await samePlan(manager, plan.municipalityId, title ?? plan.title, periodStart);
+        if (other && other.id !== plan.id) {
+          throw new BadUserInputError(
+            `input.title: plan ${other.id} "${other.title}" for ${other.municipalityId} already starts on ${other.periodStart}`,
+            'input.title',
+          );
+        }
+        if (title !== null && title !== plan.title) changes.title = title;
+        if (periodStart !== plan.periodStart) changes.period_start = periodStart;
+        if (periodEnd !== plan.periodEnd) changes.period_end = periodEnd;
+      }
+
+      // Life cycle: status, adoption and review dates.
+      const status = input.status ?? plan.status;
+      if (status !== plan.status && NEXT_STATUS[plan.status] !== status) {
+        throw new BadUserInputError(
+          `input.status cannot go from ${plan.status} to ${status}: ${article(plan.status)} ${plan.status} plan can only become ${NEXT_STATUS[plan.status]}`,
+          'input.status',
+        );
+      }
+      const adopting = status === PlanStatus.ADOPTED && plan.status !== PlanStatus.ADOPTED;
+      if (adopting && input.adoptedOn == null) {
+        throw new BadUserInputError('input.adoptedOn is required to adopt a plan: the date of the council resolution', 'input.adoptedOn');
+      }
+      if (input.adoptedOn != null && status !== PlanStatus.ADOPTED) {
+        throw new BadUserInputError(`input.adoptedOn can only be given when the plan is or becomes ADOPTED; it would be ${status}`, 'input.adoptedOn');
+      }
+      if (adopting && plan.adoptedOn && input.adoptedOn! <= plan.adoptedOn) {
+        throw new BadUserInputError(
+          `input.adoptedOn (${input.adoptedOn}) must be after the previous adoption (${plan.adoptedOn})`,
+          'input.adoptedOn',
+        );
+      }
+      const adoptedOn = input.adoptedOn ?? plan.adoptedOn;
+      let reviewDue = input.adoptedOn != null && input.adoptedOn !== plan.adoptedOn ? addYears(input.adoptedOn, REVIEW_INTERVAL_YEARS) : plan.reviewDue;
+      if (input.reviewDue != null) {
+        if (!adoptedOn) throw new BadUserInputError('input.reviewDue can only be set on an adopted plan', 'input.reviewDue');
+        const latest = addYears(adoptedOn, REVIEW_INTERVAL_YEARS);
+        if (input.reviewDue <= adoptedOn || input.reviewDue > latest) {
+          throw new BadUserInputError(
+            `input.reviewDue (${input.reviewDue}) must be after adoptedOn (${adoptedOn}) and at most ${REVIEW_INTERVAL_YEARS} years later (${latest})`,
+            'input.reviewDue',
+          );
+        }
+        reviewDue = input.reviewDue;
+      }
+      if (status !== plan.status) changes.status = status;
+      if (adoptedOn !== plan.adoptedOn && adoptedOn) changes.adopted_on = adoptedOn;
+      if (reviewDue !== plan.reviewDue && reviewDue) changes.review_due = reviewDue;
+
+      const columns = Object.keys(changes) as (keyof typeof changes)[];
+      if (columns.length === 0) return plan;
+      await manager.query(
+        `UPDATE plan SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [id, ...columns.map((column) => changes[column])],
+      );
+      return findPlan(manager, id);
+    });
+  }
+
+  @Directive(REQUIRES_PLANS_WRITE)
+  @Mutation(() => Boolean, {
+    nullable: true,
+    description: 'Deletes a DRAFT plan and everything in it: true when deleted, false when there was no such plan',
+  })
+  async deletePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    checkUuid(id, 'id');
+    return inTransaction(ctx, async (manager) => {
+      const [plan]: { status: PlanStatus }[] = await manager.query('SELECT status FROM plan WHERE id = $1 FOR UPDATE', [id]);
+      if (!plan) return false;
+      if (plan.status !== PlanStatus.DRAFT) {
+        throw new BadUserInputError(`id: only DRAFT plans can be deleted; plan ${id} is ${plan.status}`, 'id');
+      }
+      await manager.query('DELETE FROM plan WHERE id = $1', [id]);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { Period, RiskFactorCategory, SuppressionReason } from '@cswb/shared';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { SituationTableAgeGroup } from './SituationTableAgeGroup';
+import { SituationTableSector } from './SituationTableSector';
+
+const COUNT = 'Exact for callers with records:read:situation-table; otherwise randomly rounded to base 5, null when suppressed';
+
+@ObjectType({ description: 'Discussions with at least one risk factor of a category' })
+export class SituationTableRiskCategoryCount {
+  @Field(() => RiskFactorCategory)
+  category: RiskFactorCategory;
+
+  @Field(() => Int, { nullable: true, description: COUNT })
+  discussions: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
+
+@ObjectType({ description: 'Discussions that met the AER threshold, by age group of the person at risk' })
+export class SituationTableAgeGroupCount {
+  @Field(() => SituationTableAgeGroup)
+  ageGroup: SituationTableAgeGroup;
+
+  @Field(() => Int, { nullable: true, description: COUNT })
+  discussions: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
+
+@ObjectType({ description: 'Discussions that met the AER threshold in one neighbourhood' })
+export class SituationTableAreaCount {
+  @Field(() => ID, { description: 'Neighbourhood id' })
+  areaId: string;
+
+  @Field(() => Int, { nullable: true, description: COUNT })
+  discussions: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
+
+@ObjectType({ description: 'Discussions held in one period' })
+export class SituationTablePeriodCount {
+  @Field(() => Period)
+  period: Period;
+
+  @Field(() => Int, { nullable: true, description: COUNT })
+  discussions: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
+
+@ObjectType({ description: 'Discussions in which agencies of a sector assisted (filter 4)' })
+export class SituationTableAgencyCount {
+  @Field(() => SituationTableSector)
+  agency: SituationTableSector;
+
+  @Field(() => Int, { nullable: true, description: COUNT })
+  engagements: number | null;
+
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
+
+/** One month's count of one cell, as loaded: `kind` names the breakdown, `key` its part. */
+export interface AnalyticsRow {
+  month: string;
+  kind: 'discussions' | 'aer_met' | 'risk_lowered' | 'category' | 'age' | 'area' | 'agency';
+  key: string;
+  count: number;
+}
+
+@ObjectType({
+  description:
+    'Situation Table discussions over a range of months, for planners: every count is exact for callers with ' +
+    'records:read:situation-table and otherwise randomly rounded to base 5, counts from 1 to 9 withheld',
+})
+export class SituationTableAnalytics {
+  @Field({ description: 'True when the counts are exact; false when disclosure control applies' })
+  exact: boolean;
+
+  @Field(() => Int, { nullable: true, description: `Discussions held, rejected ones included (with areaId: those recorded in the neighbourhood, which only AER discussions are). ${COUNT}` })
+  discussions: number | null;
+
+
+  @Field(() => Int, { nullable: true, description: `Discussions that met the AER threshold. ${COUNT}` })
+  aerMet: number | null;
+
+  @Field(() => Int, { nullable: true, description: `Discussions concluded with overall risk lowered. ${COUNT}` })
+  riskLowered: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Percent of discussions that met the AER threshold, from the published counts; null when a count is withheld, ' +
+      'when there were none, or with areaId (a rejected discussion records no area)',
+  })
+  aerMetShare: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Percent of AER discussions concluded with risk lowered, from the published counts' })
+  riskLoweredShare: number | null;
+
+  @Field(() => [SituationTableRiskCategoryCount], { description: 'Every risk-factor category, in taxonomy order' })
+  byRiskCategory: SituationTableRiskCategoryCount[];
+
+  @Field(() => [SituationTableAgeGroupCount], { description: 'Every age group, youngest first' })
+  byAgeGroup: SituationTableAgeGroupCount[];
+
+  @Field(() => [SituationTableAreaCount], { description: 'Neighbourhoods with at least one AER discussion, in id order' })
+  byArea: SituationTableAreaCount[];
+
+  @Field(() => [SituationTableAgencyCount], { description: 'Every sector, most engaged first (by the published count, then by name)' })
+  agenciesMostEngaged: SituationTableAgencyCount[];
+
+  /** Loaded monthly cells, for `byPeriod`. */
+  rows: AnalyticsRow[];
+  from: string;
+  to: string;
+  identity: (string | null)[];
+}

@@ -1,0 +1,9 @@
+import type { AreaProfileSource } from '@cswb/shared';
+import { ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "The Situation Tables' view of an area: discussions of acutely elevated risk and their outcomes" })
+export class SituationTableProfile implements AreaProfileSource {
+  areaId: string;
+  population: number | null;
+  neighbourhoodIds: string[];
+}

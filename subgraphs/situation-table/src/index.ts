@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '@cswb/shared';
+import { Area } from './entities/Area';
+import { Catchment } from './entities/Catchment';
+import { Discussion } from './entities/Discussion';
+import { DiscussionRiskFactor } from './entities/DiscussionRiskFactor';
+import { RiskFactorReference } from './entities/RiskFactorReference';
+import { SituationTable } from './entities/SituationTable';
+import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD } from './indicators';
+import { createLoaders, SITUATION_TABLE_ROLLUPS, SituationTableLoaders } from './loaders/createLoaders';
+import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
+import { CreateSituationTableMeasureRollup1732140370100 } from './migrations/1732140370100-CreateSituationTableMeasureRollup';
+import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
+import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { DiscussionResolver } from './resolvers/DiscussionResolver';
+import { SituationTableProfileResolver } from './resolvers/SituationTableProfileResolver';
+import { isSeeded, seed } from './seed/seed';
+
+export const subgraph: SubgraphDefinition<SituationTableLoaders> = {
+  name: 'situation-table',
+  description:
+    "Situation Tables: the de-identified Risk-driven Tracking Database of discussions of acutely elevated risk, with indicators by area, analytics for planners and the RTD's risk-factor taxonomy",
+  defaultPort: 4007,
+  entities: [SituationTable, Catchment, RiskFactorReference, Discussion, DiscussionRiskFactor],
+  migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100],
+  resolvers: [AreaResolver, SituationTableProfileResolver, DiscussionResolver, AnalyticsResolver],
+  orphanedTypes: [Area],
+  referenceResolvers: { Area: resolveAreaReference },
+  indicators: SITUATION_TABLE_INDICATORS,
+  rollup: SITUATION_TABLE_ROLLUPS[0],
+  createLoaders,
+  isSeeded,
+  seed,
+};
+
+export { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD };
+export { generateSituationTableRecords, situationTables } from './seed/generate';
+export type { GeneratedCatchment, GeneratedDiscussion, GeneratedTable, SituationTableBatch } from './seed/generate';
+export { SituationTableAgeGroup } from './entities/SituationTableAgeGroup';
+export { SituationTableConclusion, RISK_LOWERED_CONCLUSIONS } from './entities/SituationTableConclusion';
+export { SituationTableGender } from './entities/SituationTableGender';
+export { SituationTableProtectiveFactor } from './entities/SituationTableProtectiveFactor';
+export { SituationTableSector } from './entities/SituationTableSector';
+export { SituationTableService } from './entities/SituationTableService';

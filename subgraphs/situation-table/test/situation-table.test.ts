@@ -1,0 +1,483 @@
+import { createSyntheticCity, readSeed, RISK_FACTORS, RiskFactorCategory, subgraphSchema } from '@cswb/shared';
+import {
+  GeneratedCatchment,
+  GeneratedDiscussion,
+  generateSituationTableRecords,
+  GeneratedTable,
+  SituationTableAgeGroup,
+  SituationTableSector,
+  subgraph,
+} from '@cswb/subgraph-situation-table';
+import { getNamedType, isEnumType, isObjectType, parse, buildASTSchema, Kind, DocumentNode } from 'graphql';
+import { graphql } from '../../../test/support/graphql';
+import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { bearer, signToken } from '../../../test/support/tokens';
+
+const city = createSyntheticCity('small', readSeed({}));
+const tables: GeneratedTable[] = [];
+const catchments: GeneratedCatchment[] = [];
+const discussions: GeneratedDiscussion[] = [];
+for (const batch of generateSituationTableRecords(city)) {
+  tables.push(...batch.tables);
+  catchments.push(...batch.catchments);
+  discussions.push(...batch.discussions);
+}
+
+let situationTable: TestSubgraph;
+const headers: Record<'exact' | 'planner' | 'member' | 'memberPlanning' | 'anonymous', Record<string, string>> = {
+  exact: {},
+  planner: {},
+  member: {},
+  memberPlanning: {},
+  anonymous: {},
+};
+
+beforeAll(async () => {
+  headers.exact = bearer(await signToken({ sub: 'rtd-analyst', scope: 'aggregates:read records:read:situation-table', purpose: 'evaluation' }));
+  headers.planner = bearer(await signToken({ sub: 'planner', scope: 'aggregates:read plans:write', agency: 'lakeshore-municipality', purpose: 'planning' }));
+  headers.member = bearer(await signToken({ sub: 'table-member', scope: 'risk:read', purpose: 'risk-intervention' }));
+  headers.memberPlanning = bearer(await signToken({ sub: 'table-member', scope: 'risk:read', purpose: 'planning' }));
+  situationTable = await startTestSubgraph(subgraph);
+});
+afterAll(async () => {
+  await situationTable?.stop();
+});
+
+const RISK_LOWERED = new Set(['RISK_LOWERED_CONNECTED_TO_SERVICES', 'RISK_LOWERED_NOT_CONNECTED']);
+const CATEGORY_OF = new Map(RISK_FACTORS.map((f) => [f.code, f.category]));
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const count = <T>(rows: readonly T[], predicate: (row: T) => boolean) => rows.reduce((n, row) => n + (predicate(row) ? 1 : 0), 0);
+const between = (from: string, to: string) => (d: GeneratedDiscussion) => d.discussedOn >= from && d.discussedOn <= to;
+
+/** What the analytics of a set of discussions must say, computed here from the generator's rows. */
+function expectedAnalytics(selected: GeneratedDiscussion[], withArea: boolean) {
+  const met = selected.filter((d) => d.aerMet);
+  const lowered = count(met, (d) => RISK_LOWERED.has(d.conclusion!));
+  const agencies = Object.values(SituationTableSector)
+    .map((agency) => ({ agency, engagements: count(met, (d) => d.assistingAgencies!.includes(agency)) }))
+    .sort((a, b) => b.engagements - a.engagements || Object.values(SituationTableSector).indexOf(a.agency) - Object.values(SituationTableSector).indexOf(b.agency));
+  const areaIds = [...new Set(met.map((d) => d.areaId!))].sort();
+  return {
+    exact: true,
+    discussions: selected.length,
+    aerMet: met.length,
+    riskLowered: lowered,
+    aerMetShare: withArea ? null : round3((met.length / selected.length) * 100),
+    riskLoweredShare: round3((lowered / met.length) * 100),
+    byRiskCategory: Object.values(RiskFactorCategory).map((category) => ({
+      category,
+      discussions: count(met, (d) => d.riskFactors!.some((code) => CATEGORY_OF.get(code) === category)),
+    })),
+    byAgeGroup: Object.entries(SituationTableAgeGroup).map(([name, label]) => ({ ageGroup: name, discussions: count(met, (d) => d.ageGroup === label) })),
+    byArea: areaIds.map((areaId) => ({ areaId, discussions: count(met, (d) => d.areaId === areaId) })),
+    agenciesMostEngaged: agencies,
+  };
+}
+
+const ANALYTICS = `
+  query ($from: LocalDate!, $to: LocalDate!, $areaId: ID, $tableId: ID) {
+    situationTableAnalytics(from: $from, to: $to, areaId: $areaId, tableId: $tableId) {
+      exact discussions aerMet riskLowered aerMetShare riskLoweredShare
+      byRiskCategory { category discussions suppressed suppressionReason }
+      byAgeGroup { ageGroup discussions suppressed suppressionReason }
+      byArea { areaId discussions suppressed suppressionReason }
+      agenciesMostEngaged { agency engagements suppressed suppressionReason }
+      quarters: byPeriod(granularity: QUARTER) { period { label start end } discussions suppressed suppressionReason }
+      months: byPeriod { period { label } discussions suppressed suppressionReason }
+    }
+  }`;
+
+/** The analytics without the disclosure fields, for comparison with expectedAnalytics. */
+function counts(analytics: any) {
+  const strip = (rows: any[]) => rows.map(({ suppressed: _s, suppressionReason: _r, ...rest }) => rest);
+  const { quarters: _q, months: _m, ...rest } = analytics;
+  return {
+    ...rest,
+    byRiskCategory: strip(analytics.byRiskCategory),
+    byAgeGroup: strip(analytics.byAgeGroup),
+    byArea: strip(analytics.byArea),
+    agenciesMostEngaged: strip(analytics.agenciesMostEngaged),
+  };
+}
+
+/** Every published count in the analytics, with the exact value it stands for. */
+function publishedCells(published: any, exact: any): { label: string; value: number | null; suppressed: boolean; reason: string | null; exact: number }[] {
+  const cells = [
+    { label: 'discussions', value: published.discussions, suppressed: published.discussions === null, reason: null, exact: exact.discussions },
+    { label: 'aerMet', value: published.aerMet, suppressed: published.aerMet === null, reason: null, exact: exact.aerMet },
+    { label: 'riskLowered', value: published.riskLowered, suppressed: published.riskLowered === null, reason: null, exact: exact.riskLowered },
+  ];
+  const list = (name: string, key: string, valueField: string) => {
+    for (const row of published[name]) {
+      const match = exact[name].find((e: any) => JSON.stringify(e[key]) === JSON.stringify(row[key]));
+      cells.push({ label: `${name}.${JSON.stringify(row[key])}`, value: row[valueField], suppressed: row.suppressed, reason: row.suppressionReason, exact: match[valueField] });
+    }
+  };
+  list('byRiskCategory', 'category', 'discussions');
+  list('byAgeGroup', 'ageGroup', 'discussions');
+  list('byArea', 'areaId', 'discussions');
+  list('agenciesMostEngaged', 'agency', 'engagements');
+  list('quarters', 'period', 'discussions');
+  list('months', 'period', 'discussions');
+  return cells;
+}
+
+describe('situation-table subgraph', () => {
+  it('seeds a few hundred discussions a year at four tables, about 90-96 % meeting the AER threshold', () => {
+    expect(tables.map((t) => t.tableId)).toEqual(['lakeshore-central', 'lakeshore-east', 'lakeshore-west', 'lakeshore-north']);
+    for (const year of city.years) {
+      const ofYear = discussions.filter((d) => d.discussedOn.startsWith(`${year}-`));
+      expect(ofYear.length).toBeGreaterThanOrEqual(300);
+      expect(ofYear.length).toBeLessThanOrEqual(500);
+    }
+    const met = discussions.filter((d) => d.aerMet);
+    expect(met.length / discussions.length).toBeGreaterThan(0.88);
+    expect(met.length / discussions.length).toBeLessThan(0.97);
+    const lowered = count(met, (d) => RISK_LOWERED.has(d.conclusion!)) / met.length;
+    expect(lowered).toBeGreaterThan(0.7);
+    expect(lowered).toBeLessThan(0.8);
+    for (const d of met) {
+      expect(d.riskFactors!.length).toBeGreaterThanOrEqual(3);
+      expect(d.riskFactors!.length).toBeLessThanOrEqual(6);
+      const days = (Date.parse(d.concludedOn!) - Date.parse(d.discussedOn)) / 86_400_000;
+      expect(days).toBeGreaterThanOrEqual(1);
+      expect(days).toBeLessThanOrEqual(14);
+    }
+    // Mental health is the most frequent category, as in the RTD's annual reports.
+    const share = (category: string) => count(met, (d) => d.riskFactors!.some((c) => CATEGORY_OF.get(c) === category)) / met.length;
+    for (const category of ['DRUGS', 'CRIMINAL_INVOLVEMENT', 'HOUSING', 'BASIC_NEEDS', 'GAMBLING']) {
+      expect(share('MENTAL_HEALTH')).toBeGreaterThan(share(category));
+    }
+    expect(share('GAMBLING')).toBeLessThan(0.05);
+  });
+
+  it('gives a caller with records:read:situation-table analytics exactly equal to the generated discussions', async () => {
+    const from = '2023-01-01';
+    const to = '2023-12-31';
+    const response = await graphql(situationTable.url, ANALYTICS, { from, to }, headers.exact);
+    expect(response.errors).toBeUndefined();
+    const analytics = response.data.situationTableAnalytics;
+    const selected = discussions.filter(between(from, to));
+    expect(counts(analytics)).toEqual(expectedAnalytics(selected, false));
+    expect(analytics.agenciesMostEngaged[0].engagements).toBeGreaterThan(analytics.agenciesMostEngaged[8].engagements);
+    expect(analytics.quarters.map((q: any) => [q.period.label, q.discussions])).toEqual(
+      [1, 2, 3, 4].map((q) => [`2023-Q${q}`, count(selected, (d) => Math.ceil(Number(d.discussedOn.slice(5, 7)) / 3) === q)]),
+    );
+    expect(analytics.months).toHaveLength(12);
+    expect(analytics.months[6]).toEqual({ period: { label: '2023-07' }, discussions: count(selected, (d) => d.discussedOn.startsWith('2023-07')), suppressed: false, suppressionReason: null });
+  });
+
+  it('filters the analytics by table and by neighbourhood (a rejected discussion records no area)', async () => {
+    const from = '2022-01-01';
+    const to = '2024-12-31';
+    const table = tables[2];
+    const byTable = await graphql(situationTable.url, ANALYTICS, { from, to, tableId: table.tableId }, headers.exact);
+    expect(byTable.errors).toBeUndefined();
+    const ofTable = discussions.filter((d) => d.tableId === table.tableId && between(from, to)(d));
+    expect(counts(byTable.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofTable, false));
+
+    const area = city.neighbourhoods[5];
+    const byArea = await graphql(situationTable.url, ANALYTICS, { from, to, areaId: area.id }, headers.exact);
+    expect(byArea.errors).toBeUndefined();
+    const ofArea = discussions.filter((d) => d.areaId === area.id && between(from, to)(d));
+    expect(ofArea.length).toBeGreaterThan(10);
+    expect(counts(byArea.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofArea, true));
+  });
+
+  it('rejects ranges that are not whole months or periods', async () => {
+    const bad = await graphql(situationTable.url, ANALYTICS, { from: '2023-01-15', to: '2023-12-31' }, headers.exact);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+    const quarters = await graphql(
+      situationTable.url,
+      '{ situationTableAnalytics(from: "2023-02-01", to: "2023-12-31") { byPeriod(granularity: QUARTER) { discussions } } }',
+      undefined,
+      headers.exact,
+    );
+    expect(quarters.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+  });
+
+  it('shows a planner every count rounded to a multiple of 5 around the exact one, or suppressed when from 1 to 9', async () => {
+    const scopes = [
+      { from: '2021-01-01', to: '2024-12-31' },
+      { from: '2024-01-01', to: '2024-06-30', tableId: tables[1].tableId },
+      { from: '2023-01-01', to: '2024-12-31', areaId: city.neighbourhoods[9].id },
+    ];
+    let suppressed = 0;
+    let rounded = 0;
+    for (const variables of scopes) {
+      const exactResponse = await graphql(situationTable.url, ANALYTICS, variables, headers.exact);
+      const plannerResponse = await graphql(situationTable.url, ANALYTICS, variables, headers.planner);
+      expect(plannerResponse.errors).toBeUndefined();
+      const published = plannerResponse.data.situationTableAnalytics;
+      const exact = exactResponse.data.situationTableAnalytics;
+      expect(published.exact).toBe(false);
+      for (const cell of publishedCells(published, exact)) {
+        if (cell.value === null) {
+          suppressed++;
+          expect({ cell: cell.label, exact: cell.exact >= 1 && cell.exact <= 9 }).toEqual({ cell: cell.label, exact: true });
+          if (cell.label.includes('.')) expect([cell.suppressed, cell.reason]).toEqual([true, 'SMALL_COUNT']);
+        } else {
+          rounded++;
+          expect({ cell: cell.label, multipleOf5: cell.value % 5 === 0 }).toEqual({ cell: cell.label, multipleOf5: true });
+          expect([Math.floor(cell.exact / 5) * 5, Math.ceil(cell.exact / 5) * 5]).toContain(cell.value);
+          expect(cell.suppressed).toBe(false);
+        }
+      }
+      // Shares are computed from the published counts, never from exact ones.
+      if (published.aerMet !== null && published.riskLowered !== null) {
+        expect(published.riskLoweredShare).toBe(round3((published.riskLowered / published.aerMet) * 100));
+      }
+      // Sorted by what the planner sees.
+      const engagements = published.agenciesMostEngaged.map((a: any) => a.engagements ?? -1);
+      expect(engagements).toEqual([...engagements].sort((a: number, b: number) => b - a));
+    }
+    expect(suppressed).toBeGreaterThan(0);
+    expect(rounded).toBeGreaterThan(50);
+    // The same request gives the same answer.
+    const again = await graphql(situationTable.url, ANALYTICS, scopes[1], headers.planner);
+    const first = await graphql(situationTable.url, ANALYTICS, scopes[1], headers.planner);
+    expect(again.data).toEqual(first.data);
+  });
+
+  it('keeps only the minimum of a rejected discussion, as the database enforces', async () => {
+    const db = situationTable.db;
+    const rejected = await db.query(`SELECT * FROM situation_table_discussion WHERE NOT aer_met ORDER BY discussion_id`);
+    const expected = discussions.filter((d) => !d.aerMet);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(rejected.map((r: any) => r.discussion_id)).toEqual(expected.map((d) => d.discussionId).sort());
+    const minimum = new Set(['discussion_id', 'discussed_on', 'table_id', 'originating_agency', 'filter_reached', 'aer_met']);
+    for (const row of rejected) {
+      for (const [column, value] of Object.entries(row)) {
+        if (!minimum.has(column)) expect({ column, value }).toEqual({ column, value: null });
+      }
+      expect(row.filter_reached).toBeLessThanOrEqual(2);
+    }
+    const [{ factors }] = await db.query(
+      `SELECT count(*)::int AS factors FROM situation_table_discussion_risk_factor x JOIN situation_table_discussion d USING (discussion_id) WHERE NOT d.aer_met`,
+    );
+    expect(factors).toBe(0);
+
+    const id = rejected[0].discussion_id;
+    await expect(db.query(`UPDATE situation_table_discussion SET age_group = '18-24' WHERE discussion_id = $1`, [id])).rejects.toThrow(
+      /situation_table_discussion_rejected_minimum/,
+    );
+    await expect(db.query(`UPDATE situation_table_discussion SET area_id = 'lakeshore-n001' WHERE discussion_id = $1`, [id])).rejects.toThrow(
+      /situation_table_discussion_rejected_minimum/,
+    );
+    await expect(
+      db.query(`INSERT INTO situation_table_discussion_risk_factor (discussion_id, factor_code) VALUES ($1, 'MENTAL_HEALTH_DIAGNOSED')`, [id]),
+    ).rejects.toThrow(/foreign key/);
+    await expect(
+      db.query(`UPDATE situation_table_discussion SET services_mobilised = '{HOUSING,HOUSING}' WHERE aer_met AND discussion_id = (SELECT min(discussion_id) FROM situation_table_discussion WHERE aer_met)`),
+    ).rejects.toThrow(/check constraint/);
+    await expect(
+      db.query(
+        `INSERT INTO situation_table_discussion_risk_factor (discussion_id, factor_code) VALUES ((SELECT min(discussion_id) FROM situation_table_discussion WHERE aer_met), 'NOT_A_FACTOR')`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('has no identifying or free-text field in its schema or its tables', async () => {
+    const { sdl } = await subgraphSchema(subgraph);
+    const schema = buildASTSchema(withoutFederation(parse(sdl)), { assumeValidSDL: true });
+    const identifying = /name|address|birth|dob|note|comment|description|text|narrative|phone|email|postal|street/i;
+    /** ID fields allowed on Situation Table types: a discussion's RTD number, its table and its neighbourhood. */
+    const justifiedIds = new Set(['SituationTableDiscussion.id', 'SituationTableDiscussion.tableId', 'SituationTableDiscussion.areaId', 'SituationTableAreaCount.areaId']);
+    // Discussion types: the record and every analytics type. The profile and the performance-measure
+    // reading carry only the hub-wide indicator types (IndicatorSeries, Observation), built from the rollup.
+    const aggregateOnly = new Set(['SituationTableProfile', 'SituationTableIndicatorReading']);
+    const types = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.name.startsWith('SituationTable') && !aggregateOnly.has(t.name));
+    expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['SituationTableDiscussion', 'SituationTableAnalytics']));
+    for (const type of types) {
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const coordinate = `${type.name}.${field.name}`;
+        const named = getNamedType(field.type).name;
+        expect({ coordinate, identifying: identifying.test(field.name) }).toEqual({ coordinate, identifying: false });
+        expect({ coordinate, string: named === 'String' }).toEqual({ coordinate, string: false });
+        if (named === 'ID') expect({ coordinate, justified: justifiedIds.has(coordinate) }).toEqual({ coordinate, justified: true });
+        // Everything else is an enumeration, a number, a boolean, a date or a nested count type.
+        const allowed = ['ID', 'Int', 'Float', 'Boolean', 'LocalDate'].includes(named) || isEnumType(getNamedType(field.type)) || named.startsWith('SituationTable') || named === 'Period';
+        expect({ coordinate, named, allowed }).toEqual({ coordinate, named, allowed: true });
+      }
+    }
+
+    const columns: { table_name: string; column_name: string; data_type: string }[] = await situationTable.db.query(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name LIKE 'situation_table_%' ORDER BY 1, 2`,
+    );
+    expect(columns.length).toBeGreaterThan(15);
+    for (const column of columns) expect({ ...column, identifying: identifying.test(column.column_name) }).toMatchObject({ identifying: false });
+    // Text columns hold ids or codes only, each checked against a pattern or a list by the database.
+    const textColumns = columns.filter((c) => c.data_type === 'text' && c.table_name === 'situation_table_discussion').map((c) => c.column_name);
+    expect(textColumns.sort()).toEqual(['age_group', 'area_id', 'conclusion', 'discussion_id', 'gender', 'originating_agency', 'table_id']);
+  });
+
+  it('lists de-identified discussions to a table member declaring the purpose risk-intervention, in date order', async () => {
+    const table = tables[0];
+    const query = `{ situationTableDiscussions(from: "2024-01-01", to: "2024-06-30", tableId: "${table.tableId}", limit: 1000) {
+      id discussedOn tableId originatingAgency filterReached aerMet areaId ageGroup gender riskFactors riskCategories
+      protectiveFactors assistingAgencies servicesMobilised conclusion concludedOn daysToConclusion } }`;
+    situationTable.counter.reset();
+    const response = await graphql(situationTable.url, query, undefined, headers.member);
+    expect(response.errors).toBeUndefined();
+    // The discussions with their factors, and the audit entry of the read.
+    expect(situationTable.counter.count).toBeLessThanOrEqual(3);
+    const expected = discussions
+      .filter((d) => d.tableId === table.tableId && between('2024-01-01', '2024-06-30')(d))
+      .sort((a, b) => (a.discussedOn + a.discussionId < b.discussedOn + b.discussionId ? -1 : 1));
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.some((d) => !d.aerMet)).toBe(true);
+    const ageName = new Map(Object.entries(SituationTableAgeGroup).map(([name, label]) => [label, name]));
+    expect(response.data.situationTableDiscussions).toEqual(
+      expected.map((d) => ({
+        id: d.discussionId,
+        discussedOn: d.discussedOn,
+        tableId: d.tableId,
+        originatingAgency: d.originatingAgency,
+        filterReached: d.filterReached,
+        aerMet: d.aerMet,
+        areaId: d.areaId,
+        ageGroup: d.ageGroup ? ageName.get(d.ageGroup) : null,
+        gender: d.gender,
+        riskFactors: d.riskFactors,
+        riskCategories: d.riskFactors
+          ? Object.values(RiskFactorCategory).filter((c) => d.riskFactors!.some((code) => CATEGORY_OF.get(code) === c))
+          : null,
+        protectiveFactors: d.protectiveFactors,
+        assistingAgencies: d.assistingAgencies,
+        servicesMobilised: d.servicesMobilised,
+        conclusion: d.conclusion,
+        concludedOn: d.concludedOn,
+        daysToConclusion: d.concludedOn ? (Date.parse(d.concludedOn) - Date.parse(d.discussedOn)) / 86_400_000 : null,
+      })),
+    );
+    expect(response.data.situationTableDiscussions.some((d: any) => !d.aerMet)).toBe(true);
+
+    const limited = await graphql(situationTable.url, '{ situationTableDiscussions(from: "2021-01-01", to: "2024-12-31", limit: 5) { id } }', undefined, headers.member);
+    expect(limited.data.situationTableDiscussions).toHaveLength(5);
+    for (const limit of [0, 1001]) {
+      const rejected = await graphql(situationTable.url, `{ situationTableDiscussions(from: "2024-01-01", to: "2024-12-31", limit: ${limit}) { id } }`, undefined, headers.member);
+      expect(rejected.errors?.[0]).toMatchObject({ message: `limit must be from 1 to 1000, got ${limit}`, extensions: { code: 'BAD_USER_INPUT', argument: 'limit' } });
+    }
+  });
+
+  it.each(['memberPlanning', 'planner', 'anonymous'] as const)('denies the discussions to %s', async (who) => {
+    const response = await graphql(situationTable.url, '{ situationTableDiscussions(from: "2024-01-01", to: "2024-12-31") { id } }', undefined, headers[who]);
+    expect(response.data?.situationTableDiscussions ?? null).toBeNull();
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+  });
+
+  it('denies the analytics to table members and anonymous callers: they are for aggregates:read', async () => {
+    for (const who of ['member', 'anonymous'] as const) {
+      const response = await graphql(situationTable.url, ANALYTICS, { from: '2024-01-01', to: '2024-12-31' }, headers[who]);
+      expect(response.data?.situationTableAnalytics ?? null).toBeNull();
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    }
+  });
+
+  it('lists the risk-factor taxonomy publicly: all 27 categories with their factors', async () => {
+    const response = await graphql(situationTable.url, '{ riskFactorTaxonomy { category factors { code category label } } }');
+    expect(response.errors).toBeUndefined();
+    const taxonomy = response.data.riskFactorTaxonomy;
+    expect(taxonomy).toHaveLength(27);
+    expect(taxonomy.map((c: any) => c.category)).toEqual(Object.values(RiskFactorCategory));
+    expect(taxonomy.flatMap((c: any) => c.factors)).toEqual(RISK_FACTORS.map((f) => ({ code: f.code, category: f.category, label: f.label })));
+    for (const category of taxonomy) expect(category.factors.length).toBeGreaterThanOrEqual(2);
+  });
+
+  describe('area profile', () => {
+    const ENTITIES = `
+      query ($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!, $g: Granularity!) {
+        _entities(representations: $r) {
+          ... on Area { id situationTable { indicators(from: $from, to: $to, granularity: $g) {
+            indicator { id sector frameworkArea unit betterWhen }
+            observations { period { label } value numerator denominator suppressed }
+          } } }
+        }
+      }`;
+    const representation = (id: string, population: number, neighbourhoodIds: string[]) => ({ __typename: 'Area', id, population, neighbourhoodIds });
+
+    it('computes the indicators of a ward from its discussions, rejected ones apportioned over the table catchment', async () => {
+      const ward = city.wards[0];
+      const members = city.neighbourhoods.filter((n) => n.parentId === ward.id).map((n) => n.id);
+      const response = await graphql(
+        situationTable.url,
+        ENTITIES,
+        { r: [representation(ward.id, ward.population, members)], from: '2024-01-01', to: '2024-12-31', g: 'YEAR' },
+        headers.exact,
+      );
+      expect(response.errors).toBeUndefined();
+      const series = response.data._entities[0].situationTable.indicators;
+      expect(series.map((s: any) => s.indicator)).toEqual([
+        { id: 'situation-table.discussions', sector: 'situation-table', frameworkArea: 'RISK_INTERVENTION', unit: 'count', betterWhen: 'NEUTRAL' },
+        { id: 'situation-table.aer_share', sector: 'situation-table', frameworkArea: 'RISK_INTERVENTION', unit: 'percent', betterWhen: 'NEUTRAL' },
+        { id: 'situation-table.risk_lowered_share', sector: 'situation-table', frameworkArea: 'RISK_INTERVENTION', unit: 'percent', betterWhen: 'HIGHER' },
+      ]);
+      // Each small-city table serves exactly one ward, so the ward's count is whole.
+      const table = tables.find((t) => t.wardIds.includes(ward.id))!;
+      expect(table.wardIds).toEqual([ward.id]);
+      const in2024 = between('2024-01-01', '2024-12-31');
+      const met = discussions.filter((d) => d.aerMet && members.includes(d.areaId!) && in2024(d));
+      const rejected = count(discussions, (d) => !d.aerMet && d.tableId === table.tableId && in2024(d));
+      const total = met.length + rejected;
+      const lowered = count(met, (d) => RISK_LOWERED.has(d.conclusion!));
+      expect(series[0].observations).toEqual([{ period: { label: '2024' }, value: total, numerator: total, denominator: null, suppressed: false }]);
+      expect(series[1].observations[0]).toMatchObject({ value: round3((met.length / total) * 100), numerator: met.length, denominator: total });
+      expect(series[2].observations[0]).toMatchObject({ value: round3((lowered / met.length) * 100), numerator: lowered, denominator: met.length });
+      expect(series[1].observations[0].value).toBeGreaterThan(85);
+    });
+
+    it("apportions a table's rejected discussions to a neighbourhood by its share of residents", async () => {
+      const area = city.neighbourhoods[2];
+      const response = await graphql(
+        situationTable.url,
+        ENTITIES,
+        { r: [representation(area.id, area.population, [area.id])], from: '2023-01-01', to: '2023-12-31', g: 'YEAR' },
+        headers.exact,
+      );
+      expect(response.errors).toBeUndefined();
+      const in2023 = between('2023-01-01', '2023-12-31');
+      const catchment = catchments.find((c) => c.areaId === area.id)!;
+      const met = count(discussions, (d) => d.aerMet && d.areaId === area.id && in2023(d));
+      const rejected = count(discussions, (d) => !d.aerMet && d.tableId === catchment.tableId && in2023(d));
+      const observation = response.data._entities[0].situationTable.indicators[0].observations[0];
+      expect(observation.value).toBeCloseTo(met + rejected * catchment.populationShare, 2);
+    });
+
+    it('answers the profile of all 24 neighbourhoods with one SQL statement, suppressed for a planner', async () => {
+      const representations = city.neighbourhoods.map((n) => representation(n.id, n.population, [n.id]));
+      expect(representations).toHaveLength(24);
+      situationTable.counter.reset();
+      const response = await graphql(situationTable.url, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' }, headers.planner);
+      expect(response.errors).toBeUndefined();
+      expect(response.data._entities).toHaveLength(24);
+      expect(situationTable.counter.count).toBe(1);
+      const observations = response.data._entities.flatMap((a: any) => a.situationTable.indicators.flatMap((s: any) => s.observations));
+      expect(observations).toHaveLength(24 * 3 * 16);
+      for (const o of observations) {
+        if (o.suppressed) expect(o.numerator).toBeNull();
+        else expect(o.numerator % 5).toBe(0);
+      }
+      expect(observations.some((o: any) => o.suppressed)).toBe(true);
+    });
+  });
+});
+
+/** The subgraph SDL without its federation link, so graphql-js can build it. */
+function withoutFederation(document: DocumentNode): DocumentNode {
+  return {
+    ...document,
+    definitions: [
+      ...document.definitions.filter((d) => d.kind !== Kind.SCHEMA_EXTENSION),
+      ...parse(`
+        directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+        directive @external on FIELD_DEFINITION | OBJECT
+        directive @requires(fields: String!) on FIELD_DEFINITION
+        directive @shareable repeatable on OBJECT | FIELD_DEFINITION
+        directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+        directive @policy(policies: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
+        scalar _Any
+      `).definitions,
+    ],
+  };
+}

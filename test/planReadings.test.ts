@@ -1,0 +1,89 @@
+import { analystHeaders } from './support/analyst';
+import { smallCity } from './support/expected';
+import { graphql } from './support/graphql';
+import { startTestStack, TestStack } from './support/stack';
+import { bearer, signToken } from './support/tokens';
+
+const { city, occurrences } = smallCity();
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack('readings');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const QUERY = `{
+  plans(status: PUBLISHED) {
+    performanceMeasures {
+      id indicatorId areaId baseline baselinePeriod target targetDate
+      reading {
+        __typename
+        ... on IndicatorReading { measureId current { value numerator suppressed period { label end } } series { value period { label } } progress trend }
+      }
+    }
+  }
+}`;
+
+/** The progress rule of the README, written again here: straight line from baseline to target. */
+function expectedProgress(baseline: number, target: number, baselineEnd: string, targetDate: string, current: number, currentEnd: string): string {
+  const covered = (current - baseline) / (target - baseline);
+  if (covered >= 1) return 'ACHIEVED';
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const elapsed = Math.min(1, Math.max(0, (day(currentEnd) - day(baselineEnd)) / (day(targetDate) - day(baselineEnd))));
+  if (covered >= 0.9 * elapsed) return 'ON_TRACK';
+  return covered > 0 ? 'AT_RISK' : 'OFF_TRACK';
+}
+
+describe("a plan's performance measures read live from the sectors that own the indicators", () => {
+  it('shows current values fetched from each owning sector, equal to the seed, with progress against baseline and target', async () => {
+    const response = await graphql(stack.gateway.url, QUERY, undefined, await analystHeaders());
+    expect(response.errors).toBeUndefined();
+    const measures = response.data.plans.flatMap((p: any) => p.performanceMeasures);
+    expect(measures.length).toBeGreaterThanOrEqual(6);
+    const sectors = new Set(measures.map((m: any) => m.reading.__typename));
+    expect(sectors.size).toBeGreaterThanOrEqual(3);
+
+    const violent = measures.find((m: any) => m.indicatorId === 'police.violent_crime_rate');
+    expect(violent.reading.__typename).toBe('PoliceIndicatorReading');
+    const area = [city.municipality, ...city.wards, ...city.neighbourhoods].find((a) => a.id === violent.areaId)!;
+    const covered = new Set(
+      city.neighbourhoods.filter((n) => area.kind === 'MUNICIPALITY' || n.id === area.id || n.parentId === area.id).map((n) => n.id),
+    );
+    const count = occurrences.filter((o) => covered.has(o.areaId) && o.category === 'VIOLENT' && o.occurredOn.startsWith('2024-')).length;
+    // The seed's police data ends in 2024: the latest complete year is the current value.
+    expect(violent.reading.current).toMatchObject({ numerator: count, suppressed: false, period: { label: '2024', end: '2024-12-31' } });
+    expect(violent.reading.current.value).toBeCloseTo((count / area.population) * 1000, 3);
+    expect(violent.reading.series.map((o: any) => o.period.label)).toEqual(['2023', '2024']);
+    expect(violent.reading.progress).toBe(
+      expectedProgress(violent.baseline, violent.target, '2023-12-31', violent.targetDate, violent.reading.current.value, '2024-12-31'),
+    );
+    for (const measure of measures) {
+      expect(measure.reading.measureId).toBe(measure.id);
+      expect(['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'UNKNOWN']).toContain(measure.reading.progress);
+    }
+  });
+
+  it("applies the caller's disclosure control: the public sees rounded or suppressed values and UNKNOWN progress when suppressed", async () => {
+    const response = await graphql(stack.gateway.url, QUERY);
+    expect(response.errors).toBeUndefined();
+    for (const measure of response.data.plans.flatMap((p: any) => p.performanceMeasures)) {
+      const current = measure.reading.current;
+      if (current === null || current.suppressed) expect(measure.reading.progress).toBe('UNKNOWN');
+      else if (current.numerator !== null) expect(current.numerator % 5).toBe(0);
+    }
+  });
+
+  it('reads the same for a planner token as for its purpose: values rounded to base 5', async () => {
+    const planner = bearer(await signToken({ scope: 'aggregates:read plans:write', purpose: 'planning' }));
+    const response = await graphql(stack.gateway.url, QUERY, undefined, planner);
+    expect(response.errors).toBeUndefined();
+    const numerators = response.data.plans
+      .flatMap((p: any) => p.performanceMeasures)
+      .flatMap((m: any) => m.reading.series.map(() => m.reading.current?.numerator))
+      .filter((n: any) => n !== null && n !== undefined);
+    expect(numerators.length).toBeGreaterThan(0);
+    expect(numerators.every((n: number) => n % 5 === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+import { generateSocialServicesRecords } from '@cswb/subgraph-social-services';
+import { analystHeaders } from './support/analyst';
+import { collect, smallCity } from './support/expected';
+import { graphql } from './support/graphql';
+import { startTestStack, TestStack } from './support/stack';
+import { bearer, signToken } from './support/tokens';
+
+const { city, occurrences } = smallCity();
+const social = collect(generateSocialServicesRecords(city));
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack('risk');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const QUERY = `query Risk($indicators: [WeightedIndicatorInput!]!) {
+  riskAnalysis(indicators: $indicators, from: "2023-01-01", to: "2024-12-31") {
+    rank areaId composite area { name }
+    contributions { indicatorId value zScore weight contribution }
+  }
+}`;
+const WEIGHTS = [
+  { indicatorId: 'police.violent_crime_rate', weight: 2 },
+  { indicatorId: 'social-services.food_bank_visit_rate', weight: 1 },
+];
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** The same ranking computed here from the seed generators, independently of the hub. */
+function expectedRanking() {
+  const rate = (count: number, population: number) => round3((count / population) * 1000);
+  const perArea = city.neighbourhoods.map((n) => {
+    const violent = [2023, 2024].map((y) => rate(occurrences.filter((o) => o.areaId === n.id && o.category === 'VIOLENT' && o.occurredOn.startsWith(`${y}-`)).length, n.population));
+    const food = [2023, 2024].map((y) =>
+      rate(social.foodBank.filter((m) => m.areaId === n.id && m.month.startsWith(`${y}-`)).reduce((s, m) => s + m.visits, 0), n.population),
+    );
+    return { id: n.id, values: [(violent[0] + violent[1]) / 2, (food[0] + food[1]) / 2] };
+  });
+  const stats = [0, 1].map((i) => {
+    const xs = perArea.map((a) => a.values[i]);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    return { mean, sd: Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) };
+  });
+  return perArea
+    .map((a) => ({ id: a.id, composite: (2 * ((a.values[0] - stats[0].mean) / stats[0].sd) + 1 * ((a.values[1] - stats[1].mean) / stats[1].sd)) / 3 }))
+    .sort((x, y) => y.composite - x.composite);
+}
+
+describe('risk analysis', () => {
+  it('ranks neighbourhoods on a weighted composite of standardised indicators from two sectors, as computed independently', async () => {
+    const response = await graphql(stack.gateway.url, QUERY, { indicators: WEIGHTS }, await analystHeaders());
+    expect(response.errors).toBeUndefined();
+    const ranking = response.data.riskAnalysis;
+    const expected = expectedRanking();
+    expect(ranking.map((r: any) => r.areaId)).toEqual(expected.map((e) => e.id));
+    ranking.forEach((r: any, i: number) => {
+      expect(r.rank).toBe(i + 1);
+      expect(r.composite).toBeCloseTo(expected[i].composite, 3);
+      // Explained: the contributions add up to the composite, largest first.
+      expect(r.contributions.reduce((s: number, c: any) => s + c.contribution, 0)).toBeCloseTo(r.composite, 3);
+      expect(r.contributions[0].contribution).toBeGreaterThanOrEqual(r.contributions[1].contribution);
+    });
+    expect(ranking[0].area.name).toBe(city.neighbourhoods.find((n) => n.id === expected[0].id)!.name);
+  });
+
+  it("reads the sectors with the caller's own rules: a planner's values are the rounded ones", async () => {
+    const planner = bearer(await signToken({ scope: 'aggregates:read', purpose: 'planning' }));
+    const response = await graphql(stack.gateway.url, QUERY, { indicators: WEIGHTS }, planner);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.riskAnalysis).toHaveLength(city.neighbourhoods.length);
+  });
+
+  it('refuses bad input with the indicator named, and anonymous callers', async () => {
+    const headers = await analystHeaders();
+    const cases: [unknown[], string][] = [
+      [[], 'indicators must list 1 to 20 indicators, got 0'],
+      [[{ indicatorId: 'police.nope', weight: 1 }], 'indicators[0].indicatorId "police.nope" is not in the indicator catalogue'],
+      [[{ indicatorId: 'police.violent_crime_rate', weight: 0 }], 'indicators[0].weight must be more than 0 and at most 100, got 0'],
+      [[WEIGHTS[0], WEIGHTS[0]], 'indicators[1].indicatorId "police.violent_crime_rate" is listed twice'],
+      [[{ indicatorId: 'education.enrolment', weight: 1 }], 'indicators[0].indicatorId "education.enrolment" has no better direction, so it cannot measure risk'],
+    ];
+    for (const [indicators, message] of cases) {
+      const response = await graphql(stack.gateway.url, QUERY, { indicators }, headers);
+      expect(response.errors?.[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const anonymous = await graphql(stack.gateway.url, QUERY, { indicators: WEIGHTS });
+    expect(anonymous.data).toEqual({ riskAnalysis: null });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+  });
+});
