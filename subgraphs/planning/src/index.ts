@@ -25,7 +25,7 @@ import { readings, resolveReadingReference } from './readings';
 import { PlanContentMutationResolver } from './resolvers/PlanContentMutationResolver';
 import { PlanMutationResolver } from './resolvers/PlanMutationResolver';
 import { PlanResolver, resolvePlanReference } from './resolvers/PlanResolver';
-import { PriorityRiskResolver } from './resolvers/PriorityRiskResolver';
+import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { StrategyResolver } from './resolvers/StrategyResolver';
 import { TaskMutationResolver } from './resolvers/TaskMutationResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -60,6 +60,7 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     return {
       Area: resolveAreaReference,
       Plan: resolvePlanReference,
+      PlanPriorityRisk: resolvePriorityRiskReference,
       ...Object.fromEntries(readings().typeNames.map((name) => [name, resolveReadingReference])),
     };
   },

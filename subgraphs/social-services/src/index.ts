@@ -13,6 +13,8 @@ import { CreateSocialServicesRecords1732140360000 } from './migrations/173214036
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { DirectoryResolver } from './resolvers/DirectoryResolver';
+import { PriorityRiskResolver } from './resolvers/PriorityRiskResolver';
+import { PriorityRisk } from './entities/PriorityRisk';
 import { ProgramResolver } from './resolvers/ProgramResolver';
 import { SocialServicesProfileResolver } from './resolvers/SocialServicesProfileResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -24,9 +26,9 @@ export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   defaultPort: 4006,
   entities: [CaseloadMonth, ChildWelfareMonth, FoodBankMonth, Program, ProgramCategory, ProgramArea],
   migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100],
-  resolvers: [AreaResolver, SocialServicesProfileResolver, ProgramResolver, DirectoryResolver],
-  orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  resolvers: [AreaResolver, SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
+  orphanedTypes: [Area, PriorityRisk],
+  referenceResolvers: { Area: resolveAreaReference, PlanPriorityRisk: (risk: PriorityRisk) => risk },
   indicators: SOCIAL_SERVICES_INDICATORS,
   rollup: 'social_services_measure_monthly',
   createLoaders,
@@ -46,3 +48,4 @@ export type {
 } from './seed/generate';
 export { IncomeSupportProgram } from './entities/IncomeSupportProgram';
 export { ServiceCategory } from './entities/ServiceCategory';
+export { SERVICE_GAP_THRESHOLD, SERVICES_FOR_RISK } from './riskServiceCategories';

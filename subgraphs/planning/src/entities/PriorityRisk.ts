@@ -1,9 +1,10 @@
 import { RiskFactorCategory } from '@cswb/shared';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A risk the plan prioritises, from the risk analysis: a category, where, and why. */
 @Entity('plan_priority_risk')
+@Directive('@key(fields: "id")')
 @ObjectType('PlanPriorityRisk', { description: 'A local risk the plan prioritises, identified by combining data with community input' })
 export class PriorityRisk {
   @PrimaryColumn({ type: 'uuid' })

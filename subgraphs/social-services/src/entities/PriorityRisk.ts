@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A plan's priority risk, owned by the planning subgraph; social services adds its service coverage. */
 @Directive('@key(fields: "id")')
-@ObjectType()
+@ObjectType('PlanPriorityRisk')
 export class PriorityRisk {
   @Field(() => ID)
   id: string;
