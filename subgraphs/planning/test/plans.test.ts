@@ -518,7 +518,9 @@ describe('SQL statements', () => {
     const second = await planner(EVERYTHING);
     expect(second.errors).toBeUndefined();
     expect(second.data.plans.length).toBe(plansBefore + 3);
-    expect(planning.counter.count).toBe(statements);
+    // A loader reached at two depths of the query may run as one batch or two, depending on how
+    // the resolvers' promises interleave; any per-plan statement would add 3 or more here.
+    expect(Math.abs(planning.counter.count - statements)).toBeLessThanOrEqual(1);
     // One statement per loader and depth of the query: plans; committee, risks, strategies, measures,
     // tasks and the municipality; risk areas and strategy risks; then areas, outcomes, tasks and
     // strategies again where the query reaches them at another depth. None grows with the plans.
