@@ -40,11 +40,25 @@ function latestMonth(ctx: ReadingContext, rollup: string): Promise<string | null
   return month;
 }
 
+const seriesByRequest = new WeakMap<object, Map<string, Promise<Observation[]>>>();
+
 /**
  * Yearly observations of the measure's indicator for its area, from the baseline year to the
- * last year with data (never past the target year), as the caller may see them.
+ * last year with data (never past the target year), as the caller may see them. Computed once
+ * per request and measure, however many of the reading's fields ask.
  */
-export async function readingSeries(source: ReadingSource, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
+export function readingSeries(source: ReadingSource, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
+  let byMeasure = seriesByRequest.get(ctx);
+  if (!byMeasure) seriesByRequest.set(ctx, (byMeasure = new Map()));
+  let series = byMeasure.get(source.measureId);
+  if (!series) {
+    series = computeReadingSeries(source, specs, rollup, ctx);
+    byMeasure.set(source.measureId, series);
+  }
+  return series;
+}
+
+async function computeReadingSeries(source: ReadingSource, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
   const spec = specs.find((s) => s.definition.id === source.indicatorId);
   if (!spec) return [];
   const last = await latestMonth(ctx, rollup);
