@@ -3,7 +3,9 @@ import './productionDefaults';
 import { parseArgs } from 'node:util';
 import { auditVerify } from './commands/audit';
 import { bench } from './commands/bench';
+import { check, CHECK_USAGE } from './commands/check';
 import { compose } from './commands/compose';
+import { importFile, IMPORT_USAGE } from './commands/import';
 import { migrate } from './commands/migrate';
 import { serveOneSubgraph } from './commands/serveSubgraph';
 import { start } from './commands/start';
@@ -15,7 +17,14 @@ Commands:
   start               Start PostgreSQL (embedded unless configured), every subgraph and the gateway
   compose [--check]   Regenerate each subgraph's schema.graphql and gateway/supergraph.graphql;
                       with --check, change nothing and exit 1 if any is out of date
+  check <subgraph> [--schema <file.graphql>]
+                      Compose with the subgraph's new schema (its current code, or the file) and
+                      report breaking changes to the committed supergraph and documented queries;
+                      exit 1 if anything breaks (cswb check --help)
   migrate [--seed]    Run pending migrations of every subgraph (and seed empty databases)
+  import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>]
+                      Validate a CSV or JSON lines file and merge it into a sector's table;
+                      exit 1 on invalid data, 2 usage, 3 database (cswb import --help)
   serve-subgraph <name>
                       Run one subgraph on its own (as a container does): create, migrate and
                       seed its database, then serve it on <NAME>_PORT or PORT
@@ -46,6 +55,44 @@ async function main(argv: string[]): Promise<number> {
     case 'compose': {
       const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
       return compose({ check: values.check ?? false });
+    }
+    case 'check': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { schema: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+        allowPositionals: true,
+      });
+      if (values.help) {
+        process.stdout.write(CHECK_USAGE);
+        return 0;
+      }
+      if (positionals.length !== 1) {
+        process.stderr.write(`cswb check: expected one subgraph name\n\n${CHECK_USAGE}`);
+        return 2;
+      }
+      return check({ subgraph: positionals[0], schema: values.schema });
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          'skip-invalid': { type: 'boolean', default: false },
+          rejects: { type: 'string' },
+          format: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        allowPositionals: true,
+      });
+      if (values.help) {
+        process.stdout.write(IMPORT_USAGE);
+        return 0;
+      }
+      if (positionals.length > 3) {
+        process.stderr.write(`cswb import: expected <sector> <dataset> <file>\n\n${IMPORT_USAGE}`);
+        return 2;
+      }
+      const [sector, dataset, file] = positionals;
+      return importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format });
     }
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { seed: { type: 'boolean', default: false } } });

@@ -2,11 +2,26 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import { defaultProtectSingleValidateFn } from '@envelop/generic-auth';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { Caller, callerPolicies, ErrorCode, TokenVerifier } from '@cswb/shared';
+import { Caller, callerPolicies, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode } from '@cswb/shared';
 import { GraphQLError } from 'graphql';
 import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
 import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
+import { useOperationLimits } from './plugins/useOperationLimits';
+import { useMetrics } from './plugins/useMetrics';
+import { useSubgraphResilience } from './plugins/useSubgraphResilience';
+import { useRateLimit } from './plugins/useRateLimit';
+import type { GatewayMetrics } from './metrics';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
+
+export interface GatewayOperationsOptions {
+  limits?: OperationLimitsConfig;
+  /** Milliseconds per subgraph fetch. */
+  subgraphTimeoutMs?: (subgraphName: string) => number;
+  persistedDocuments?: { mode: PersistedDocumentsMode; documents: ReadonlyMap<string, string> };
+  corsOrigins?: readonly string[];
+  rateLimitPerMinute?: number;
+  metrics?: GatewayMetrics;
+}
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -16,6 +31,13 @@ export interface GatewayOptions {
   logging?: false | 'trace' | 'debug' | 'info' | 'warn' | 'error';
   /** Where the per-request JSON log lines go; none when omitted. */
   requestLog?: (entry: RequestLogEntry) => void;
+  operations?: GatewayOperationsOptions;
+}
+
+/** The hash a client sends: GraphQL-over-HTTP `documentId` (optionally `sha256:`-prefixed) or Apollo's `persistedQuery`. */
+function persistedDocumentId(params: { extensions?: Record<string, any> } & Record<string, any>): string | null {
+  const id = typeof params.documentId === 'string' ? params.documentId : params.extensions?.persistedQuery?.sha256Hash;
+  return typeof id === 'string' ? id.replace(/^sha256:/, '') : null;
 }
 
 /**
@@ -27,6 +49,16 @@ export interface GatewayOptions {
  */
 export function createGateway(options: GatewayOptions): GatewayRuntime {
   const transportEntries = Object.fromEntries(options.subgraphs.map((s) => [s.name, { location: s.url }]));
+  const ops = options.operations ?? {};
+  const persisted = ops.persistedDocuments && ops.persistedDocuments.mode !== 'off' ? ops.persistedDocuments : undefined;
+  const cors = ops.corsOrigins ?? [];
+  const isAuthenticated = async (request: Request) => {
+    try {
+      return !(await options.verifyToken(request.headers.get('authorization'))).anonymous;
+    } catch {
+      return true; // a token that does not verify is refused by the auth plugin with 401
+    }
+  };
   return createGatewayRuntime({
     supergraph: options.supergraphSdl,
     unifiedGraphHandler,
@@ -38,6 +70,36 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     // /readiness is answered by serveGateway, which checks every subgraph.
     readinessCheckEndpoint: '/_runtime/readiness',
     landingPage: false,
+    cors:
+      cors.length === 0
+        ? false
+        : {
+            origin: cors.includes('*') ? '*' : [...cors],
+            methods: ['GET', 'POST', 'OPTIONS'],
+            allowedHeaders: ['content-type', 'authorization', 'x-request-id'],
+            exposedHeaders: ['x-request-id', 'retry-after'],
+            maxAge: 600,
+          },
+    ...(persisted
+      ? {
+          persistedDocuments: {
+            getPersistedOperation: (key: string) => persisted.documents.get(key) ?? null,
+            extractPersistedOperationId: persistedDocumentId,
+            allowArbitraryDocuments: persisted.mode === 'allow' ? true : persisted.mode === 'only' ? false : isAuthenticated,
+            customErrors: {
+              notFound: { message: 'No persisted document has this hash', extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND } },
+              persistedQueryOnly: {
+                message:
+                  persisted.mode === 'only'
+                    ? 'Only persisted documents may be run: send documentId (its sha256 hash) instead of the query'
+                    : 'Anonymous callers may only run persisted documents: send documentId (its sha256 hash), or a bearer token',
+                extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY },
+              },
+              keyNotFound: { message: 'Send a query or a documentId', extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY } },
+            },
+          },
+        }
+      : {}),
     genericAuth: {
       mode: 'protect-granular',
       rejectUnauthenticated: false,
@@ -68,6 +130,13 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         'x-operation-name': (context as { params?: { operationName?: string } } | undefined)?.params?.operationName ?? null,
       }),
     },
-    plugins: () => [useNullForDeniedFields(), ...(options.requestLog ? [useRequestLog(options.requestLog)] : [])],
+    plugins: () => [
+      ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
+      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, options.verifyToken, ops.metrics)] : []),
+      ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
+      useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
+      useNullForDeniedFields(),
+      ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
+    ],
   });
 }

@@ -2,3 +2,8 @@ export * from './createGateway';
 export * from './serveGateway';
 export * from './startGateway';
 export * from './subgraphEndpoints';
+export * from './metrics';
+export * from './persistedDocuments';
+export * from './plugins/useOperationLimits';
+export * from './plugins/useRateLimit';
+export * from './plugins/useSubgraphResilience';

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
+import type { GatewayMetrics } from './metrics';
 
 export interface ServingGateway {
   url: string;
@@ -39,13 +40,13 @@ export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[]): Pr
 
 /**
  * Serves the gateway over `node:http`: `/graphql`, `/healthcheck` (liveness) and
- * `/readiness` (200 only when every subgraph answers). The runtime does not close a
+ * `/readiness` (200 only when every subgraph answers) and `/metrics` (Prometheus text, when given). The runtime does not close a
  * server it did not create, so `close` does both.
  */
 export async function serveGateway(
   gateway: GatewayRuntime,
   subgraphs: readonly SubgraphEndpoint[],
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; metrics?: GatewayMetrics },
 ): Promise<ServingGateway> {
   const server = http.createServer(async (request, response) => {
     if (request.url?.split('?')[0] === '/readiness') {
@@ -53,6 +54,11 @@ export async function serveGateway(
       const ready = statuses.every((s) => s.reachable);
       response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', subgraphs: statuses }));
+      return;
+    }
+    if (options.metrics && request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      response.end(options.metrics.render());
       return;
     }
     return gateway(request, response);

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTokenVerifier, type AuthConfig, type GatewayConfig } from '@cswb/shared';
 import { createGateway } from './createGateway';
+import { GatewayMetrics } from './metrics';
+import { readPersistedDocuments } from './persistedDocuments';
 import { serveGateway, ServingGateway } from './serveGateway';
 import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
 
@@ -18,13 +20,25 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
   }
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  const metrics = new GatewayMetrics();
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
     logging: options.quiet ? false : config.logLevel,
     verifyToken: createTokenVerifier(auth),
     requestLog: options.quiet ? undefined : (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+    operations: {
+      limits: config.limits,
+      subgraphTimeoutMs: (name) => config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
+      persistedDocuments:
+        config.persistedDocuments.mode === 'off'
+          ? undefined
+          : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) },
+      corsOrigins: config.corsOrigins,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      metrics,
+    },
   });
-  const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host });
+  const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });
   return { ...serving, subgraphs };
 }

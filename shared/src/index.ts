@@ -69,3 +69,4 @@ export * from './readings/IndicatorReading';
 export * from './readings/readingSeries';
 export * from './readings/createIndicatorReading';
 export * from './readings/createReadingReferences';
+export * from './import';

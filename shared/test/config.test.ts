@@ -53,6 +53,60 @@ describe('configuration from the environment', () => {
       supergraphPath: '/repo/gateway/supergraph.graphql',
       subgraphUrls: { police: 'http://police:4002/graphql' },
       logLevel: 'info',
+      limits: { maxDepth: 12, maxAliases: 100, maxTokens: 2000, maxCost: 100000, listSize: 10 },
+      subgraphTimeoutMs: 10000,
+      subgraphTimeouts: {},
+      persistedDocuments: { mode: 'off', path: '/repo/gateway/persisted-documents.json' },
+      corsOrigins: [],
+      rateLimitPerMinute: 600,
     });
+  });
+
+  it('reads the gateway operations settings', () => {
+    const config = readGatewayConfig(
+      {
+        MAX_DEPTH: '8',
+        MAX_ALIASES: '0',
+        MAX_TOKENS: '500',
+        MAX_COST: '2000',
+        COST_LIST_SIZE: '5',
+        SUBGRAPH_TIMEOUT_MS: '3000',
+        POLICE_TIMEOUT_MS: '1500',
+        PERSISTED_DOCUMENTS: 'only-anonymous',
+        PERSISTED_DOCUMENTS_PATH: '/etc/cswb/docs.json',
+        CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
+      ['police', 'planning'],
+      '/repo/gateway/supergraph.graphql',
+    );
+    expect(config).toMatchObject({
+      limits: { maxDepth: 8, maxAliases: 0, maxTokens: 500, maxCost: 2000, listSize: 5 },
+      subgraphTimeoutMs: 3000,
+      subgraphTimeouts: { police: 1500 },
+      persistedDocuments: { mode: 'only-anonymous', path: '/etc/cswb/docs.json' },
+      corsOrigins: ['https://dash.example.org', 'http://localhost:5173'],
+      rateLimitPerMinute: 0,
+    });
+    expect(readGatewayConfig({ CORS_ORIGINS: '*' }, [], '/x').corsOrigins).toEqual(['*']);
+  });
+
+  it('fails fast on bad gateway operations settings, naming the variable', () => {
+    const read = (env: Record<string, string>) => () => readGatewayConfig(env, ['police'], '/x');
+    expect(read({ MAX_DEPTH: '-1' })).toThrow('MAX_DEPTH: must be a whole number (0 to turn it off), got "-1"');
+    expect(read({ MAX_ALIASES: 'many' })).toThrow('MAX_ALIASES: must be a whole number (0 to turn it off), got "many"');
+    expect(read({ MAX_TOKENS: '1e3' })).toThrow('MAX_TOKENS: must be a whole number (0 to turn it off), got "1e3"');
+    expect(read({ MAX_COST: '10.5' })).toThrow('MAX_COST: must be a whole number (0 to turn it off), got "10.5"');
+    expect(read({ COST_LIST_SIZE: '0' })).toThrow('COST_LIST_SIZE: must be a positive whole number, got "0"');
+    expect(read({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow('SUBGRAPH_TIMEOUT_MS: must be a positive whole number, got "0"');
+    expect(read({ POLICE_TIMEOUT_MS: '2s' })).toThrow('POLICE_TIMEOUT_MS: must be a positive whole number, got "2s"');
+    expect(read({ PERSISTED_DOCUMENTS: 'anonymous' })).toThrow('PERSISTED_DOCUMENTS: must be one of off, allow, only-anonymous, only, got "anonymous"');
+    expect(read({ CORS_ORIGINS: 'dash.example.org' })).toThrow(
+      'CORS_ORIGINS: must be * or comma-separated origins like https://dashboard.example.org, got "dash.example.org"',
+    );
+    expect(read({ CORS_ORIGINS: 'https://dash.example.org/' })).toThrow(
+      'CORS_ORIGINS: must be * or comma-separated origins like https://dashboard.example.org, got "https://dash.example.org/"',
+    );
+    expect(read({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow('RATE_LIMIT_PER_MINUTE: must be a whole number (0 to turn it off), got "lots"');
   });
 });

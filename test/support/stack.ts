@@ -8,9 +8,9 @@ export interface TestStack extends RunningStack {
   stop(): Promise<void>;
 }
 
-/** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`. */
+/** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`; no rate limit unless `extraEnv` sets one. */
 export async function startTestStack(label: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', JWT_DEV_SECRET: TEST_JWT_SECRET, ...extraEnv };
+  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', SEED_SIZE: 'small', JWT_DEV_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '0', ...extraEnv };
   delete env.DATABASE_URL;
   const urls: string[] = [];
   for (const { definition } of discoverSubgraphs()) {

@@ -36,6 +36,8 @@ export async function profileBench(options: ProfileBenchOptions): Promise<string
     ...process.env,
     SEED_SIZE: options.size,
     PORT: '0',
+    // Closed-loop load from one client: the per-client rate limit would measure itself.
+    RATE_LIMIT_PER_MINUTE: '0',
     CSWB_DATA_DIR: process.env.CSWB_BENCH_DATA_DIR ?? path.join('.data', `bench-${options.size}`),
   };
   for (const { definition } of discoverSubgraphs()) env[`${envPrefix(definition.name)}_PORT`] = '0';

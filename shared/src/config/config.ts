@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { ConfigError } from './ConfigError';
-import { Env, readEnum, readHttpUrl, readPort, readPostgresUrl, readString } from './readEnv';
+import { Env, readEnum, readHttpUrl, readNonNegativeInt, readPort, readPositiveInt, readPostgresUrl, readString } from './readEnv';
 
 export const SEED_SIZES = ['none', 'small', 'city'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
@@ -97,6 +97,54 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Read by the gateway runtime's logger too, so it takes the runtime's values. */
   logLevel: LogLevel;
+  /** Operation limits, checked before planning; 0 turns one off. */
+  limits: OperationLimitsConfig;
+  /** Milliseconds the gateway waits for one subgraph fetch: `SUBGRAPH_TIMEOUT_MS`, `<NAME>_TIMEOUT_MS`. */
+  subgraphTimeoutMs: number;
+  subgraphTimeouts: Record<string, number>;
+  persistedDocuments: PersistedDocumentsConfig;
+  /** Origins allowed to call the gateway from a browser (`CORS_ORIGINS`); empty: no CORS headers. */
+  corsOrigins: string[];
+  /** Requests per client per minute (`RATE_LIMIT_PER_MINUTE`); 0: unlimited. */
+  rateLimitPerMinute: number;
+}
+
+export interface OperationLimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  /** The assumed length of every list when estimating cost. */
+  listSize: number;
+}
+
+export const PERSISTED_DOCUMENTS_MODES = ['off', 'allow', 'only-anonymous', 'only'] as const;
+export type PersistedDocumentsMode = (typeof PERSISTED_DOCUMENTS_MODES)[number];
+
+export interface PersistedDocumentsConfig {
+  /** off: ignored; allow: by hash or text for all; only-anonymous: anonymous callers by hash only; only: everyone by hash only. */
+  mode: PersistedDocumentsMode;
+  /** A JSON object of sha256 hash → document. */
+  path: string;
+}
+
+function readCorsOrigins(env: Env): string[] {
+  const raw = readString(env, 'CORS_ORIGINS');
+  if (raw === undefined) return [];
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `must be * or comma-separated origins like https://dashboard.example.org, got "${origin}"`);
+    }
+  }
+  return origins;
 }
 
 export function readGatewayConfig(env: Env, subgraphNames: readonly string[], defaultSupergraphPath: string): GatewayConfig {
@@ -111,6 +159,26 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     supergraphPath: path.resolve(readString(env, 'SUPERGRAPH_PATH', defaultSupergraphPath)),
     subgraphUrls,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    limits: {
+      maxDepth: readNonNegativeInt(env, 'MAX_DEPTH', 12),
+      maxAliases: readNonNegativeInt(env, 'MAX_ALIASES', 100),
+      maxTokens: readNonNegativeInt(env, 'MAX_TOKENS', 2000),
+      maxCost: readNonNegativeInt(env, 'MAX_COST', 100000),
+      listSize: readPositiveInt(env, 'COST_LIST_SIZE', 10),
+    },
+    subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
+    subgraphTimeouts: Object.fromEntries(
+      subgraphNames.flatMap((name) => {
+        const variable = `${envPrefix(name)}_TIMEOUT_MS`;
+        return readString(env, variable) === undefined ? [] : [[name, readPositiveInt(env, variable, 0)]];
+      }),
+    ),
+    persistedDocuments: {
+      mode: readEnum(env, 'PERSISTED_DOCUMENTS', PERSISTED_DOCUMENTS_MODES, 'off'),
+      path: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_PATH', path.join(path.dirname(defaultSupergraphPath), 'persisted-documents.json'))),
+    },
+    corsOrigins: readCorsOrigins(env),
+    rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
   };
 }
 

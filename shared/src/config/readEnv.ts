@@ -31,6 +31,15 @@ export function readPositiveInt(env: Env, name: string, fallback: number): numbe
   return Number(raw);
 }
 
+export function readNonNegativeInt(env: Env, name: string, fallback: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(name, `must be a whole number (0 to turn it off), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 export function readPostgresUrl(env: Env, name: string): URL | undefined {
   const raw = present(env, name);
   if (raw === undefined) return undefined;

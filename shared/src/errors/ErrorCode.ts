@@ -13,6 +13,22 @@ export const ErrorCode = {
   /** A field that reads across sectors could not reach them through the gateway. */
   GATEWAY_UNAVAILABLE: 'GATEWAY_UNAVAILABLE',
   NOT_FOUND: 'NOT_FOUND',
+  /** The operation nests fields deeper than MAX_DEPTH. */
+  OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
+  /** The operation uses more aliases than MAX_ALIASES. */
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  /** The document has more tokens than MAX_TOKENS. */
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  /** The operation's estimated cost exceeds MAX_COST. */
+  OPERATION_TOO_COSTLY: 'OPERATION_TOO_COSTLY',
+  /** Only persisted operations (sent by hash) may run for this caller. */
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
+  /** The hash sent is not in the persisted documents manifest. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The client sent more requests than RATE_LIMIT_PER_MINUTE (HTTP 429). */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A subgraph did not answer, answered with an HTTP error, or took longer than its timeout. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -5,6 +5,7 @@ import type { SeedSize } from '../config/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import type { Caller } from '../auth/Caller';
+import type { ImportDataset } from '../import/ImportDataset';
 import type { ProtectedContext, ProtectedRead } from '../auth/protectSchema';
 
 export interface SeedOptions {
@@ -43,6 +44,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   indicators?: readonly IndicatorSpec[];
   /** The monthly rollup view its indicators are read from (`<prefix>_measure_monthly`). */
   rollup?: string;
+  /** The files `cswb import <sector> <dataset> <file>` accepts into this sector's tables. */
+  importDatasets?: readonly ImportDataset[];
   /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
   servesIndicatorCatalogue?: boolean;
   /** Per-request loaders: called once for every request. */

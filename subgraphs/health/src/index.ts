@@ -12,6 +12,7 @@ import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { HealthEdVisitResolver } from './resolvers/HealthEdVisitResolver';
 import { HealthProfileResolver } from './resolvers/HealthProfileResolver';
 import { isSeeded, seed } from './seed/seed';
+import { HEALTH_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph: SubgraphDefinition<HealthLoaders> = {
   name: 'health',
@@ -25,6 +26,7 @@ export const subgraph: SubgraphDefinition<HealthLoaders> = {
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HEALTH_INDICATORS,
   rollup: 'health_measure_monthly',
+  importDatasets: HEALTH_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,

@@ -13,6 +13,7 @@ import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { HousingProfileResolver } from './resolvers/HousingProfileResolver';
 import { HousingShelterResolver } from './resolvers/HousingShelterResolver';
 import { isSeeded, seed } from './seed/seed';
+import { HOUSING_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph: SubgraphDefinition<HousingLoaders> = {
   name: 'housing',
@@ -25,6 +26,7 @@ export const subgraph: SubgraphDefinition<HousingLoaders> = {
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HOUSING_INDICATORS,
   rollup: 'housing_measure_monthly',
+  importDatasets: HOUSING_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,

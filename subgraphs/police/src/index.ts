@@ -12,6 +12,7 @@ import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
 import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
 import { isSeeded, seed } from './seed/seed';
+import { POLICE_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   name: 'police',
@@ -24,6 +25,7 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   referenceResolvers: { Area: resolveAreaReference },
   indicators: POLICE_INDICATORS,
   rollup: 'police_measure_monthly',
+  importDatasets: POLICE_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,

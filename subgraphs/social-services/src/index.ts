@@ -18,6 +18,7 @@ import { PriorityRisk } from './entities/PriorityRisk';
 import { ProgramResolver } from './resolvers/ProgramResolver';
 import { SocialServicesProfileResolver } from './resolvers/SocialServicesProfileResolver';
 import { isSeeded, seed } from './seed/seed';
+import { SOCIAL_SERVICES_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   name: 'social-services',
@@ -31,6 +32,7 @@ export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   referenceResolvers: { Area: resolveAreaReference, PlanPriorityRisk: (risk: PriorityRisk) => risk },
   indicators: SOCIAL_SERVICES_INDICATORS,
   rollup: 'social_services_measure_monthly',
+  importDatasets: SOCIAL_SERVICES_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,

@@ -7,7 +7,7 @@ import type { EducationLoaders } from '../loaders/createLoaders';
 @Resolver(() => Area)
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
-  @FieldResolver(() => EducationProfile, { description: "The school boards' indicators and schools for this area" })
+  @FieldResolver(() => EducationProfile, { nullable: true, description: "The school boards' indicators and schools for this area" })
   education(@Root() area: Area): EducationProfile {
     return profileSource(area);
   }

@@ -7,7 +7,7 @@ import type { HealthLoaders } from '../loaders/createLoaders';
 @Resolver(() => Area)
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
-  @FieldResolver(() => HealthProfile, { description: "The public health unit's indicators and aggregate counts for this area" })
+  @FieldResolver(() => HealthProfile, { nullable: true, description: "The public health unit's indicators and aggregate counts for this area" })
   health(@Root() area: Area): HealthProfile {
     return profileSource(area);
   }

@@ -7,7 +7,7 @@ import type { HousingLoaders } from '../loaders/createLoaders';
 @Resolver(() => Area)
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
-  @FieldResolver(() => HousingProfile, { description: 'Housing and homelessness indicators and shelters for this area' })
+  @FieldResolver(() => HousingProfile, { nullable: true, description: 'Housing and homelessness indicators and shelters for this area' })
   housing(@Root() area: Area): HousingProfile {
     return profileSource(area);
   }

@@ -7,7 +7,7 @@ import type { PoliceLoaders } from '../loaders/createLoaders';
 @Resolver(() => Area)
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
-  @FieldResolver(() => PoliceProfile, { description: "The police service's indicators and data for this area" })
+  @FieldResolver(() => PoliceProfile, { nullable: true, description: "The police service's indicators and data for this area" })
   police(@Root() area: Area): PoliceProfile {
     return profileSource(area);
   }

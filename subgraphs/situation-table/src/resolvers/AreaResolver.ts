@@ -8,6 +8,7 @@ import type { SituationTableLoaders } from '../loaders/createLoaders';
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
   @FieldResolver(() => SituationTableProfile, {
+    nullable: true,
     description: 'Situation Table discussions of acutely elevated risk in this area, with their AER share and outcomes',
   })
   situationTable(@Root() area: Area): SituationTableProfile {

@@ -8,6 +8,7 @@ import type { SocialServicesLoaders } from '../loaders/createLoaders';
 export class AreaResolver {
   @Directive(PROFILE_REQUIRES)
   @FieldResolver(() => SocialServicesProfile, {
+    nullable: true,
     description: 'Social assistance, child welfare and food bank indicators, and the community programs serving this area',
   })
   socialServices(@Root() area: Area): SocialServicesProfile {

@@ -1,0 +1,188 @@
+import * as fs from 'node:fs';
+import {
+  ConfigError,
+  databaseUrlFor,
+  EmbeddedPostgres,
+  formatCount,
+  formatFor,
+  formatReport,
+  ImportDataset,
+  ImportFileError,
+  mergeRows,
+  parseImportFile,
+  prepareDatabase,
+  readEmbeddedPostgresConfig,
+  SubgraphDefinition,
+  unknownColumns,
+  usesEmbeddedPostgres,
+  validateRecords,
+  writeRejects,
+} from '@cswb/shared';
+import type { DataSource } from 'typeorm';
+import { discoverSubgraphs } from '../discoverSubgraphs';
+import { PROJECT_ROOT } from '../projectRoot';
+
+/** Exit codes scripts can rely on. */
+export const IMPORT_EXIT = { imported: 0, invalid: 1, usage: 2, database: 3 } as const;
+
+export const IMPORT_USAGE = `Usage: cswb import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>] [--format csv|jsonl]
+
+Loads a CSV file (with a header line) or a JSON lines file (.jsonl, .ndjson) into a sector's
+database, merging on each dataset's natural key: importing the same file twice changes nothing.
+Every row is validated first. By default the import is all or nothing: one invalid row and no
+row is written. With --skip-invalid the valid rows are written and the rejected ones, with the
+reasons, go to --rejects (default <file>.rejects.csv). The sector's rollups are refreshed after.
+
+Exit codes: 0 imported; 1 invalid data, nothing written; 2 usage error; 3 database error.
+Datasets and their columns: docs/import.md.
+`;
+
+export interface ImportArgs {
+  sector?: string;
+  dataset?: string;
+  file?: string;
+  skipInvalid: boolean;
+  rejects?: string;
+  format?: string;
+}
+
+/** How many validation messages to print before summarising the rest. */
+const SHOWN_ERRORS = 20;
+
+/** `cswb import <sector> <dataset> <file>`: validate, stage and merge one file into one table. */
+export async function importFile(args: ImportArgs): Promise<number> {
+  const started = process.hrtime.bigint();
+  const fail = (code: number, message: string) => {
+    process.stderr.write(`cswb import: ${message}\n`);
+    return code;
+  };
+
+  const datasets = discoverSubgraphs().flatMap(({ definition }) =>
+    (definition.importDatasets ?? []).map((dataset) => ({ definition, dataset })),
+  );
+  const known = `known datasets: ${datasets.map(({ definition, dataset }) => `${definition.name} ${dataset.name}`).join(', ')}`;
+  if (!args.sector || !args.dataset || !args.file) {
+    return fail(IMPORT_EXIT.usage, `expected <sector> <dataset> <file>; ${known}\n\n${IMPORT_USAGE}`);
+  }
+  const found = datasets.find(({ definition, dataset }) => definition.name === args.sector && dataset.name === args.dataset);
+  if (!found) {
+    return fail(IMPORT_EXIT.usage, `unknown dataset "${args.sector} ${args.dataset}"; ${known}`);
+  }
+  const { definition, dataset } = found;
+  const label = `${definition.name}/${dataset.name}`;
+
+  let text: string;
+  let parsed;
+  try {
+    const format = formatFor(args.file, args.format);
+    text = fs.readFileSync(args.file, 'utf8');
+    parsed = parseImportFile(text, format);
+  } catch (error) {
+    if (error instanceof ImportFileError) return fail(error.message.startsWith('line ') ? IMPORT_EXIT.invalid : IMPORT_EXIT.usage, `${args.file}: ${error.message}`);
+    return fail(IMPORT_EXIT.usage, `cannot read ${args.file}: ${(error as Error).message}`);
+  }
+  const unknown = unknownColumns(dataset, parsed);
+  if (unknown.length) {
+    const columns = dataset.columns.map((c) => c.name).join(', ');
+    return fail(IMPORT_EXIT.usage, `${args.file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; ${label} has ${columns}`);
+  }
+  if (parsed.format === 'csv') {
+    const missing = dataset.columns.filter((c) => c.required && !parsed.columns.includes(c.name));
+    if (missing.length) {
+      return fail(IMPORT_EXIT.invalid, `${args.file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.name}"`).join(', ')}; nothing was written`);
+    }
+  }
+
+  const progress = createProgress(label);
+  const { rows, rejected } = validateRecords(dataset, parsed);
+  progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(rejected.length)} invalid`);
+  if (rejected.length && !args.skipInvalid) {
+    const messages = rejected.flatMap((r) => r.reasons);
+    const shown = messages.slice(0, SHOWN_ERRORS).join('\n');
+    const more = messages.length > SHOWN_ERRORS ? `\n… and ${formatCount(messages.length - SHOWN_ERRORS)} more` : '';
+    return fail(
+      IMPORT_EXIT.invalid,
+      `${args.file}: ${formatCount(rejected.length)} invalid row${rejected.length > 1 ? 's' : ''}; nothing was written (--skip-invalid writes the valid ones)\n${shown}${more}`,
+    );
+  }
+  if (rejected.length) {
+    const rejectsPath = args.rejects ?? `${args.file}.rejects.csv`;
+    try {
+      writeRejects(rejectsPath, dataset, rejected);
+    } catch (error) {
+      return fail(IMPORT_EXIT.usage, `cannot write rejects to ${rejectsPath}: ${(error as Error).message}`);
+    }
+    progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
+  }
+
+  let postgres: EmbeddedPostgres | undefined;
+  let db: DataSource | undefined;
+  try {
+    const url = await (async () => {
+      if (usesEmbeddedPostgres(process.env, [definition.name])) {
+        postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT));
+        return databaseUrlFor(definition.name, process.env, await postgres.start());
+      }
+      return databaseUrlFor(definition.name, process.env);
+    })();
+    db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url })).db;
+    const counts = await mergeRows(db, dataset as ImportDataset, rows, (phase, done, total) => progress.update(phase, done, total));
+    progress.done();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stdout.write(
+      `${formatReport({ sector: definition.name, dataset: dataset.name, read: parsed.records.length, ...counts, rejected: rejected.length, seconds })}\n`,
+    );
+    return IMPORT_EXIT.imported;
+  } catch (error) {
+    progress.done();
+    if (error instanceof ConfigError) return fail(IMPORT_EXIT.usage, error.message);
+    return fail(IMPORT_EXIT.database, `database error, nothing was written: ${(error as Error).message}`);
+  } finally {
+    if (db?.isInitialized) await db.destroy().catch(() => undefined);
+    await postgres?.stop();
+  }
+}
+
+interface Progress {
+  /** A line of news, on its own line. */
+  line(message: string): void;
+  update(phase: string, done: number, total: number): void;
+  done(): void;
+}
+
+/** A progress bar with rows/s on a terminal; plain lines (one per phase) when stderr is not one. */
+function createProgress(label: string): Progress {
+  const tty = process.stderr.isTTY === true;
+  const started = Date.now();
+  let lastPhase = '';
+  let drawn = false;
+  const clear = () => {
+    if (drawn) process.stderr.write('\r\x1b[2K');
+    drawn = false;
+  };
+  return {
+    line(message) {
+      clear();
+      process.stderr.write(`${label}: ${message}\n`);
+    },
+    update(phase, done, total) {
+      const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+      if (tty) {
+        const width = 30;
+        const filled = total ? Math.round((done / total) * width) : width;
+        clear();
+        process.stderr.write(
+          `${label} ${phase.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${formatCount(done)}/${formatCount(total)} rows ${formatCount(rate)} rows/s`,
+        );
+        drawn = true;
+      } else if (phase !== lastPhase || phase === 'staging') {
+        process.stderr.write(`${label}: ${phase} ${formatCount(done)}/${formatCount(total)} rows (${formatCount(rate)} rows/s)\n`);
+      }
+      lastPhase = phase;
+    },
+    done() {
+      if (tty && drawn) process.stderr.write('\n');
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './ImportDataset';
+export * from './parseImportFile';
+export * from './validateRecords';
+export * from './mergeRows';
+export * from './writeRejects';
+export * from './formatReport';

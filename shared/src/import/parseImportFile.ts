@@ -1,0 +1,123 @@
+/** One data record of an import file with the physical line it starts on (the header is line 1). */
+export interface RawRecord {
+  line: number;
+  /** Column name → raw value; `undefined` when the record lacks the column. */
+  values: Record<string, string | undefined>;
+  /** A problem found while reading the record itself (wrong field count, bad JSON). */
+  error?: string;
+}
+
+export interface ParsedFile {
+  format: 'csv' | 'jsonl';
+  /** The CSV header, or every key seen in a JSON lines file, in first-seen order. */
+  columns: string[];
+  records: RawRecord[];
+}
+
+export class ImportFileError extends Error {}
+
+export function formatFor(file: string, explicit?: string): 'csv' | 'jsonl' {
+  if (explicit === 'csv' || explicit === 'jsonl') return explicit;
+  if (explicit !== undefined) throw new ImportFileError(`--format must be csv or jsonl, not "${explicit}"`);
+  return /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv';
+}
+
+export function parseImportFile(text: string, format: 'csv' | 'jsonl'): ParsedFile {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return format === 'csv' ? parseCsv(text) : parseJsonLines(text);
+}
+
+/** RFC 4180 CSV with a header row: quoted fields may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): ParsedFile {
+  const rows: { line: number; fields: string[] }[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const startLine = line;
+    const fields: string[] = [];
+    let field = '';
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      if (text[i] === '"') {
+        i++;
+        for (;;) {
+          if (i >= n) throw new ImportFileError(`line ${startLine}: a quoted field is not closed`);
+          const c = text[i];
+          if (c === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+            } else {
+              i++;
+              break;
+            }
+          } else {
+            if (c === '\n') line++;
+            field += c;
+            i++;
+          }
+        }
+      }
+      // Unquoted part (or what follows a closing quote).
+      while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      fields.push(field);
+      field = '';
+      if (i >= n) endOfRecord = true;
+      else if (text[i] === ',') i++;
+      else {
+        if (text[i] === '\r') i++;
+        if (text[i] === '\n') i++;
+        line++;
+        endOfRecord = true;
+      }
+    }
+    const blank = fields.length === 1 && fields[0] === '';
+    if (!blank) rows.push({ line: startLine, fields });
+  }
+  if (rows.length === 0) throw new ImportFileError('the file is empty: expected a header line');
+  const header = rows[0].fields.map((name) => name.trim());
+  const records = rows.slice(1).map(({ line: recordLine, fields }): RawRecord => {
+    const values: Record<string, string | undefined> = {};
+    header.forEach((name, index) => (values[name] = fields[index]));
+    const error = fields.length === header.length ? undefined : `${fields.length} fields, expected ${header.length} (as in the header)`;
+    return { line: recordLine, values, error };
+  });
+  return { format: 'csv', columns: header, records };
+}
+
+/** One JSON object per line; blank lines are skipped. Numbers and booleans are read as their text. */
+function parseJsonLines(text: string): ParsedFile {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const records: RawRecord[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = index + 1;
+    const source = raw.trim();
+    if (source === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(source);
+    } catch (error) {
+      records.push({ line, values: {}, error: `not valid JSON (${(error as Error).message})` });
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      records.push({ line, values: {}, error: 'expected a JSON object' });
+      return;
+    }
+    const values: Record<string, string | undefined> = {};
+    let error: string | undefined;
+    for (const [key, value] of Object.entries(parsed)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+      if (value === null) values[key] = undefined;
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = String(value);
+      else error ??= `column "${key}": expected a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`;
+    }
+    records.push({ line, values, error });
+  });
+  return { format: 'jsonl', columns, records };
+}
