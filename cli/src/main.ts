@@ -22,6 +22,7 @@ Commands:
                       report breaking changes to the committed supergraph and documented queries;
                       exit 1 if anything breaks (cswb check --help)
   migrate [--seed]    Run pending migrations of every subgraph (and seed empty databases)
+  seed                Migrate and seed every empty database (SEED_SIZE small or city, SEED)
   import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>]
                       Validate a CSV or JSON lines file and merge it into a sector's table;
                       exit 1 on invalid data, 2 usage, 3 database (cswb import --help)
@@ -49,7 +50,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  // import and check print their own detailed help.
+  if ((rest.includes('--help') || rest.includes('-h')) && command !== 'import' && command !== 'check') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   switch (command) {
+    case 'seed':
+      return migrate({ seed: true });
     case 'start':
       return start();
     case 'compose': {
