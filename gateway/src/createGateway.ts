@@ -3,6 +3,7 @@ import { defaultProtectSingleValidateFn } from '@envelop/generic-auth';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { Caller, callerPolicies, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode } from '@cswb/shared';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
 import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
@@ -21,6 +22,8 @@ export interface GatewayOperationsOptions {
   corsOrigins?: readonly string[];
   rateLimitPerMinute?: number;
   metrics?: GatewayMetrics;
+  /** The offline GraphQL IDE, with these queries open in tabs; no IDE when omitted. */
+  ide?: { tabs: { query: string }[] };
 }
 
 export interface GatewayOptions {
@@ -70,6 +73,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     // /readiness is answered by serveGateway, which checks every subgraph.
     readinessCheckEndpoint: '/_runtime/readiness',
     landingPage: false,
+    // Bundled, not from a CDN: the IDE works on a machine without internet.
+    graphiql: ops.ide ? { title: 'cswb-hub', defaultTabs: ops.ide.tabs, defaultQuery: ops.ide.tabs[0]?.query } : false,
+    renderGraphiQL,
     cors:
       cors.length === 0
         ? false

@@ -7,6 +7,18 @@ import { readPersistedDocuments } from './persistedDocuments';
 import { serveGateway, ServingGateway } from './serveGateway';
 import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
 
+/** The documented example queries, opened in the IDE's tabs. */
+export const EXAMPLE_QUERIES_DIR = path.resolve(__dirname, '..', '..', 'docs', 'queries');
+
+function exampleQueries(): { query: string }[] {
+  if (!fs.existsSync(EXAMPLE_QUERIES_DIR)) return [];
+  return fs
+    .readdirSync(EXAMPLE_QUERIES_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => ({ query: fs.readFileSync(path.join(EXAMPLE_QUERIES_DIR, file), 'utf8') }));
+}
+
 /** The supergraph committed beside this package, composed by `npm run compose`. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
 
@@ -37,6 +49,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       metrics,
+      ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
     },
   });
   const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });

@@ -38,6 +38,8 @@ describe('configuration from the environment', () => {
     expect(() => readPort({ PORT: '70000' }, 'PORT', 4000)).toThrow('PORT: must be a port number from 0 to 65535, got "70000"');
     expect(readPort({ PORT: ' ' }, 'PORT', 4000)).toBe(4000);
     expect(() => databaseUrlFor('police', { DATABASE_URL: 'mysql://x@y/z' })).toThrow('DATABASE_URL: must be a postgres:// URL, got protocol "mysql:"');
+    expect(() => readGatewayConfig({ GRAPHIQL: 'yes' }, [], '/x')).toThrow('GRAPHIQL: must be one of on, off, got "yes"');
+    expect(readGatewayConfig({ GRAPHIQL: 'off' }, [], '/x').graphiql).toBe(false);
     expect(() => readGatewayConfig({ LOG_LEVEL: 'silent' }, [], '/x')).toThrow('LOG_LEVEL: must be one of trace, debug, info, warn, error, got "silent"');
     expect(() => readSeedSize({ SEED_SIZE: 'huge' })).toThrow('SEED_SIZE: must be one of none, small, city, got "huge"');
     expect(() => readGatewayConfig({ POLICE_URL: 'police:4002' }, ['police'], '/x')).toThrow(
@@ -59,6 +61,7 @@ describe('configuration from the environment', () => {
       persistedDocuments: { mode: 'off', path: '/repo/gateway/persisted-documents.json' },
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      graphiql: true,
     });
   });
 

@@ -107,6 +107,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Requests per client per minute (`RATE_LIMIT_PER_MINUTE`); 0: unlimited. */
   rateLimitPerMinute: number;
+  /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
+  graphiql: boolean;
 }
 
 export interface OperationLimitsConfig {
@@ -179,6 +181,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     },
     corsOrigins: readCorsOrigins(env),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
   };
 }
 
