@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { buildIndicatorCatalogue, INDICATOR_CATALOGUE_FILE, subgraphSchema } from '@cswb/shared';
+import { persistedDocumentsJson } from '@cswb/gateway';
 import { parse } from 'graphql';
 import type { DiscoveredSubgraph } from './discoverSubgraphs';
 import { PROJECT_ROOT } from './projectRoot';
 
 export const SUPERGRAPH_FILE = path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql');
+export const PERSISTED_DOCUMENTS_FILE = path.join(PROJECT_ROOT, 'gateway', 'persisted-documents.json');
 
 export interface GeneratedFile {
   path: string;
@@ -46,6 +48,8 @@ export async function generatedFiles(subgraphs: readonly DiscoveredSubgraph[]): 
   return [
     ...built.map((s) => ({ path: path.join(s.dir, 'schema.graphql'), content: header + s.sdl })),
     { path: SUPERGRAPH_FILE, content: header + composeSupergraph(built) + '\n' },
+    // Dashboards may run the documented queries when only persisted documents are allowed.
+    { path: PERSISTED_DOCUMENTS_FILE, content: persistedDocumentsJson(path.join(PROJECT_ROOT, 'docs', 'queries')) },
     ...catalogueFiles(subgraphs),
   ];
 }

@@ -2,7 +2,7 @@ import { ConfigError } from '@cswb/shared';
 import { startStack } from '../startStack';
 
 export const EXAMPLE_QUERY = `query AreaPolice {
-  areas(kind: NEIGHBOURHOOD) {
+  areas(kind: WARD) {
     id
     name
     population
