@@ -224,14 +224,14 @@ describe('per-subgraph timeout (SUBGRAPH_TIMEOUT_MS, <NAME>_TIMEOUT_MS)', () => 
     expect(result.errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police', timeoutMs: 50 });
   });
 
-  it('rate limit windows are per client and reset after a minute', () => {
+  it('rate limit windows are per client and reset after a minute', async () => {
     let now = 0;
-    const limiter = new RateLimiter(2, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([0, 0, 0]);
-    expect(limiter.take('a')).toBe(60);
+    const limiter = new RateLimiter(() => now);
+    expect([await limiter.take('a', 2), await limiter.take('a', 2), await limiter.take('b', 2)]).toEqual([0, 0, 0]);
+    expect(await limiter.take('a', 2)).toBe(60);
     now = 30_000;
-    expect(limiter.take('a')).toBe(30);
+    expect(await limiter.take('a', 2)).toBe(30);
     now = 60_000;
-    expect(limiter.take('a')).toBe(0);
+    expect(await limiter.take('a', 2)).toBe(0);
   });
 });

@@ -10,7 +10,8 @@ import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
 import { useOperationLimits } from './plugins/useOperationLimits';
 import { useMetrics } from './plugins/useMetrics';
 import { useSubgraphResilience } from './plugins/useSubgraphResilience';
-import { useRateLimit } from './plugins/useRateLimit';
+import { RateLimiter, useRateLimit } from './plugins/useRateLimit';
+import type { RateLimitStore } from './RateLimitStore';
 import type { GatewayMetrics } from './metrics';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 
@@ -21,6 +22,8 @@ export interface GatewayOperationsOptions {
   persistedDocuments?: { mode: PersistedDocumentsMode; documents: ReadonlyMap<string, string> };
   corsOrigins?: readonly string[];
   rateLimitPerMinute?: number;
+  /** Where rate-limit windows are counted; this process's memory when omitted. */
+  rateLimitStore?: RateLimitStore;
   metrics?: GatewayMetrics;
   /** The offline GraphQL IDE, with these queries open in tabs; no IDE when omitted. */
   ide?: { tabs: { query: string }[] };
@@ -138,7 +141,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     },
     plugins: () => [
       ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
-      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, options.verifyToken, ops.metrics)] : []),
+      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, options.verifyToken, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
       ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
       useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
       useNullForDeniedFields(),

@@ -7,3 +7,5 @@ export * from './persistedDocuments';
 export * from './plugins/useOperationLimits';
 export * from './plugins/useRateLimit';
 export * from './plugins/useSubgraphResilience';
+export * from './RateLimitStore';
+export * from './RedisRateLimitStore';

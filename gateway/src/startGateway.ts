@@ -4,6 +4,8 @@ import { createTokenVerifier, type AuthConfig, type GatewayConfig } from '@cswb/
 import { createGateway } from './createGateway';
 import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments } from './persistedDocuments';
+import { RateLimiter } from './plugins/useRateLimit';
+import { RedisRateLimitStore } from './RedisRateLimitStore';
 import { serveGateway, ServingGateway } from './serveGateway';
 import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
 
@@ -33,6 +35,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
   const metrics = new GatewayMetrics();
+  const rateLimitStore = config.rateLimitRedisUrl ? new RedisRateLimitStore(config.rateLimitRedisUrl) : new RateLimiter();
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
@@ -48,10 +51,18 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
           : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) },
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
+      rateLimitStore,
       metrics,
       ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
     },
   });
   const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });
-  return { ...serving, subgraphs };
+  return {
+    ...serving,
+    subgraphs,
+    close: async () => {
+      await serving.close();
+      await rateLimitStore.close();
+    },
+  };
 }

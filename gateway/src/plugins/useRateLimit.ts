@@ -2,33 +2,30 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode, type TokenVerifier } from '@cswb/shared';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayMetrics } from '../metrics';
+import { RATE_LIMIT_WINDOW_MS, RateLimitStore, retryAfterSeconds } from '../RateLimitStore';
 
-const WINDOW_MS = 60_000;
-
-/** Fixed one-minute windows per client, in this process's memory. */
-export class RateLimiter {
+/** Fixed one-minute windows per client, in this process's memory (the default store). */
+export class RateLimiter implements RateLimitStore {
   private windows = new Map<string, { start: number; count: number }>();
   private sweptAt = 0;
-  constructor(
-    readonly perMinute: number,
-    private now: () => number = Date.now,
-  ) {}
+  constructor(private now: () => number = Date.now) {}
 
-  /** Seconds to wait when over the limit; 0 when the request may proceed. */
-  take(client: string): number {
+  async take(client: string, perMinute: number): Promise<number> {
     const now = this.now();
-    if (now - this.sweptAt > WINDOW_MS) {
-      for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
+    if (now - this.sweptAt > RATE_LIMIT_WINDOW_MS) {
+      for (const [key, window] of this.windows) if (now - window.start >= RATE_LIMIT_WINDOW_MS) this.windows.delete(key);
       this.sweptAt = now;
     }
     let window = this.windows.get(client);
-    if (!window || now - window.start >= WINDOW_MS) {
+    if (!window || now - window.start >= RATE_LIMIT_WINDOW_MS) {
       window = { start: now, count: 0 };
       this.windows.set(client, window);
     }
     window.count += 1;
-    return window.count > this.perMinute ? Math.max(1, Math.ceil((window.start + WINDOW_MS - now) / 1000)) : 0;
+    return window.count > perMinute ? retryAfterSeconds(window.start, now) : 0;
   }
+
+  async close(): Promise<void> {}
 }
 
 /**
@@ -36,8 +33,7 @@ export class RateLimiter {
  * is the token's subject, or the address for anonymous callers; a token that does not verify is
  * left to the auth plugin (401).
  */
-export function useRateLimit(perMinute: number, verifyToken: TokenVerifier, metrics?: GatewayMetrics): GatewayPlugin {
-  const limiter = new RateLimiter(perMinute);
+export function useRateLimit(perMinute: number, verifyToken: TokenVerifier, store: RateLimitStore, metrics?: GatewayMetrics): GatewayPlugin {
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS' || !new URL(request.url).pathname.endsWith('/graphql')) return;
@@ -49,7 +45,7 @@ export function useRateLimit(perMinute: number, verifyToken: TokenVerifier, metr
       } catch {
         return;
       }
-      const retryAfter = limiter.take(client);
+      const retryAfter = await store.take(client, perMinute);
       if (!retryAfter) return;
       metrics?.rateLimited.inc();
       endResponse(

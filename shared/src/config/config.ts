@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { ConfigError } from './ConfigError';
-import { Env, readEnum, readHttpUrl, readNonNegativeInt, readPort, readPositiveInt, readPostgresUrl, readString } from './readEnv';
+import { Env, readEnum, readHttpUrl, readNonNegativeInt, readPort, readPositiveInt, readPostgresUrl, readString, readRedisUrl } from './readEnv';
 
 export const SEED_SIZES = ['none', 'small', 'city'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
@@ -107,6 +107,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Requests per client per minute (`RATE_LIMIT_PER_MINUTE`); 0: unlimited. */
   rateLimitPerMinute: number;
+  /** Redis shared by gateway replicas for rate-limit windows (`RATE_LIMIT_REDIS_URL`); unset: in memory. */
+  rateLimitRedisUrl?: string;
   /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
   graphiql: boolean;
 }
@@ -181,6 +183,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     },
     corsOrigins: readCorsOrigins(env),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
+    rateLimitRedisUrl: readRedisUrl(env, 'RATE_LIMIT_REDIS_URL')?.toString(),
     graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
   };
 }

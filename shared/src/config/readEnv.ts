@@ -78,3 +78,18 @@ export function readEnum<T extends string>(env: Env, name: string, allowed: read
   }
   return raw as T;
 }
+
+export function readRedisUrl(env: Env, name: string): URL | undefined {
+  const raw = present(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a redis:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(name, `must be a redis:// URL, got protocol "${url.protocol}"`);
+  }
+  return url;
+}

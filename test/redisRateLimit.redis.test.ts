@@ -1,0 +1,65 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import { envPrefix, readAuthConfig, readGatewayConfig } from '@cswb/shared';
+import { startGateway, StartedGateway } from '@cswb/gateway';
+import { SUPERGRAPH_FILE } from '@cswb/cli';
+import { graphql } from './support/graphql';
+import { startTestStack, TestStack } from './support/stack';
+import { bearer, signToken, TEST_JWT_SECRET } from './support/tokens';
+
+/**
+ * Opt-in (`npm run test:redis`, which CI runs after installing Debian's redis-server): two
+ * gateway replicas count one client's requests in the same Redis.
+ */
+let redis: ChildProcess;
+let stack: TestStack;
+let replica: StartedGateway;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    const deadline = Date.now() + 10_000;
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve();
+      });
+      socket.on('error', () => (Date.now() > deadline ? reject(new Error('redis-server did not start')) : setTimeout(attempt, 100)));
+    };
+    attempt();
+  });
+  const env = { RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_REDIS_URL: `redis://127.0.0.1:${port}` };
+  stack = await startTestStack('redis', env);
+  const subgraphUrls: Record<string, string> = Object.fromEntries(stack.subgraphs.map((s) => [`${envPrefix(s.name)}_URL`, s.url]));
+  const config = readGatewayConfig({ ...env, ...subgraphUrls, PORT: '0' }, stack.subgraphs.map((s) => s.name), SUPERGRAPH_FILE);
+  replica = await startGateway(config, readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }), { quiet: true });
+});
+
+afterAll(async () => {
+  await replica?.close();
+  await stack?.stop();
+  redis?.kill('SIGTERM');
+});
+
+describe('rate limiting shared by gateway replicas through Redis', () => {
+  it("counts a client's requests on every replica against one limit", async () => {
+    const headers = bearer(await signToken({ sub: 'dashboard-7', scope: 'aggregates:read', purpose: 'planning' }));
+    const statuses = [];
+    for (const url of [stack.gateway.url, stack.gateway.url, replica.url, replica.url, stack.gateway.url]) {
+      statuses.push((await graphql(url, '{ __typename }', undefined, headers)).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const other = bearer(await signToken({ sub: 'dashboard-8', scope: 'aggregates:read', purpose: 'planning' }));
+    expect((await graphql(replica.url, '{ __typename }', undefined, other)).status).toBe(200);
+  });
+});
