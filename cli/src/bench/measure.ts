@@ -17,8 +17,13 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[index];
 }
 
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<{ ok: boolean; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ ok: boolean; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = await response.json();
   return { ok: response.ok && !body.errors, body };
 }
@@ -27,6 +32,7 @@ export async function runLoad(options: {
   url: string;
   query: string;
   variables?: () => Record<string, unknown>;
+  headers?: Record<string, string>;
   concurrency: number;
   seconds: number;
   maxRequests?: number;
@@ -40,7 +46,7 @@ export async function runLoad(options: {
     while (performance.now() < deadline && latencies.length + errors < limit) {
       const t0 = performance.now();
       try {
-        const { ok } = await postGraphQL(options.url, options.query, options.variables?.());
+        const { ok } = await postGraphQL(options.url, options.query, options.variables?.(), options.headers);
         if (ok) latencies.push(performance.now() - t0);
         else errors++;
       } catch {

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { envPrefix, SqlStatementCounter } from '@cswb/shared';
+import { SignJWT } from 'jose';
+import { envPrefix, grantFor, SqlStatementCounter } from '@cswb/shared';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import { startStack } from '../startStack';
@@ -41,6 +43,18 @@ export async function profileBench(options: ProfileBenchOptions): Promise<string
     CSWB_DATA_DIR: process.env.CSWB_BENCH_DATA_DIR ?? path.join('.data', `bench-${options.size}`),
   };
   for (const { definition } of discoverSubgraphs()) env[`${envPrefix(definition.name)}_PORT`] = '0';
+  // The planner's question, asked as a planner: neighbourhood figures, disclosure control applied.
+  const secret = randomBytes(32).toString('hex');
+  env.JWT_DEV_SECRET = secret;
+  const planner = grantFor('planner');
+  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench-planner')
+    .setIssuer('cswb-hub-dev')
+    .setAudience('cswb-hub')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(secret));
+  const headers = { authorization: `Bearer ${token}` };
   const counters: Record<string, SqlStatementCounter> = {};
   const seedStarted = performance.now();
   const stack = await startStack({ env, log, quiet: true, sqlLogger: (name) => (counters[name] = new SqlStatementCounter()) });
@@ -58,7 +72,7 @@ export async function profileBench(options: ProfileBenchOptions): Promise<string
     const statementRows: string[] = [];
     for (const kind of ['WARD', 'NEIGHBOURHOOD', null]) {
       for (const counter of Object.values(counters)) counter.reset();
-      const { ok, body } = await postGraphQL(url, allAreas, { kind, ...range, granularity: 'YEAR' });
+      const { ok, body } = await postGraphQL(url, allAreas, { kind, ...range, granularity: 'YEAR' }, headers);
       if (!ok) throw new Error(`profile query failed: ${JSON.stringify(body.errors)}`);
       const perSubgraph = Object.entries(counters).map(([name, c]) => `${name} ${c.count}`).join(', ');
       statementRows.push(`| ${kind ?? 'all'} | ${body.data.areas.length} | ${perSubgraph} |`);
@@ -66,7 +80,7 @@ export async function profileBench(options: ProfileBenchOptions): Promise<string
 
     let next = 0;
     const scenario = (query: string, variables: () => Record<string, unknown>) =>
-      runLoad({ url, query, variables, concurrency: options.concurrency, seconds: options.seconds });
+      runLoad({ url, query, variables, headers, concurrency: options.concurrency, seconds: options.seconds });
     const results: [string, LoadResult][] = [];
     const run = async (label: string, query: string, variables: () => Record<string, unknown>) => {
       await scenario(query, variables); // warm-up, not recorded
@@ -84,7 +98,7 @@ export async function profileBench(options: ProfileBenchOptions): Promise<string
     return [
       `### Area profiles on \`${options.size}\` data (${areaIds.length} neighbourhoods)`,
       '',
-      `Machine: ${machine}. Stack in one process, load generator in the same process, ${options.concurrency} concurrent clients, ${options.seconds} s per scenario after a warm-up. Start-up (migrate, seed if empty, listen): ${startSeconds.toFixed(1)} s.`,
+      `Machine: ${machine}. Stack in one process, load generator in the same process, ${options.concurrency} concurrent clients with a planner token (disclosure control applied), ${options.seconds} s per scenario after a warm-up. Start-up (migrate, seed if empty, listen): ${startSeconds.toFixed(1)} s.`,
       '',
       '| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | min–max ms | p50 vs baseline |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
