@@ -58,9 +58,19 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
   const ops = options.operations ?? {};
   const persisted = ops.persistedDocuments && ops.persistedDocuments.mode !== 'off' ? ops.persistedDocuments : undefined;
   const cors = ops.corsOrigins ?? [];
+  // Auth, rate limiting and persisted documents each need the caller: verify once per request.
+  const callers = new WeakMap<Request, Promise<Caller>>();
+  const callerOf = (request: Request): Promise<Caller> => {
+    let caller = callers.get(request);
+    if (!caller) {
+      caller = options.verifyToken(request.headers.get('authorization'));
+      callers.set(request, caller);
+    }
+    return caller;
+  };
   const isAuthenticated = async (request: Request) => {
     try {
-      return !(await options.verifyToken(request.headers.get('authorization'))).anonymous;
+      return !(await callerOf(request)).anonymous;
     } catch {
       return true; // a token that does not verify is refused by the auth plugin with 401
     }
@@ -113,7 +123,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       mode: 'protect-granular',
       rejectUnauthenticated: false,
       resolveUserFn: async (context) => {
-        const caller = await options.verifyToken(context.request.headers.get('authorization'));
+        const caller = await callerOf(context.request);
         return caller.anonymous ? null : caller;
       },
       // Called for anonymous requests too, with no user.
@@ -141,7 +151,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     },
     plugins: () => [
       ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
-      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, options.verifyToken, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
+      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
       ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
       useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
       useNullForDeniedFields(),

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode, type TokenVerifier } from '@cswb/shared';
+import { ErrorCode, type Caller } from '@cswb/shared';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayMetrics } from '../metrics';
 import { RATE_LIMIT_WINDOW_MS, RateLimitStore, retryAfterSeconds } from '../RateLimitStore';
@@ -33,13 +33,13 @@ export class RateLimiter implements RateLimitStore {
  * is the token's subject, or the address for anonymous callers; a token that does not verify is
  * left to the auth plugin (401).
  */
-export function useRateLimit(perMinute: number, verifyToken: TokenVerifier, store: RateLimitStore, metrics?: GatewayMetrics): GatewayPlugin {
+export function useRateLimit(perMinute: number, callerOf: (request: Request) => Promise<Caller>, store: RateLimitStore, metrics?: GatewayMetrics): GatewayPlugin {
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS' || !new URL(request.url).pathname.endsWith('/graphql')) return;
       let client: string;
       try {
-        const caller = await verifyToken(request.headers.get('authorization'));
+        const caller = await callerOf(request);
         const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
         client = caller.anonymous ? `address:${req?.socket?.remoteAddress ?? 'unknown'}` : `subject:${caller.subject}`;
       } catch {
