@@ -5,7 +5,7 @@ import { EdiResult } from './entities/EdiResult';
 import { School } from './entities/School';
 import { SchoolYearStat } from './entities/SchoolYearStat';
 import { EDUCATION_INDICATORS } from './indicators';
-import { createLoaders, EducationLoaders } from './loaders/createLoaders';
+import { createLoaders, EducationLoaders, EDUCATION_ROLLUPS } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
 import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
@@ -24,7 +24,7 @@ export const subgraph: SubgraphDefinition<EducationLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: EDUCATION_INDICATORS,
-  rollup: 'education_measure_monthly',
+  rollup: EDUCATION_ROLLUPS[0],
   createLoaders,
   isSeeded,
   seed,

@@ -5,7 +5,7 @@ import { HealthEdVisitCount } from './entities/HealthEdVisitCount';
 import { HealthHospitalizationCount } from './entities/HealthHospitalizationCount';
 import { HealthParamedicOverdoseCount } from './entities/HealthParamedicOverdoseCount';
 import { HEALTH_INDICATORS } from './indicators';
-import { createLoaders, HealthLoaders } from './loaders/createLoaders';
+import { createLoaders, HealthLoaders, HEALTH_ROLLUPS } from './loaders/createLoaders';
 import { CreateHealthCounts1732140300000 } from './migrations/1732140300000-CreateHealthCounts';
 import { CreateHealthMeasureRollup1732140400000 } from './migrations/1732140400000-CreateHealthMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
@@ -25,7 +25,7 @@ export const subgraph: SubgraphDefinition<HealthLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HEALTH_INDICATORS,
-  rollup: 'health_measure_monthly',
+  rollup: HEALTH_ROLLUPS[0],
   importDatasets: HEALTH_IMPORT_DATASETS,
   createLoaders,
   isSeeded,

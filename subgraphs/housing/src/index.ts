@@ -6,7 +6,7 @@ import { HousingPointInTimeCount } from './entities/HousingPointInTimeCount';
 import { HousingShelter } from './entities/HousingShelter';
 import { HousingShelterNight } from './entities/HousingShelterNight';
 import { HOUSING_INDICATORS } from './indicators';
-import { createLoaders, HousingLoaders } from './loaders/createLoaders';
+import { createLoaders, HousingLoaders, HOUSING_ROLLUPS } from './loaders/createLoaders';
 import { CreateHousingRecords1732140300000 } from './migrations/1732140300000-CreateHousingRecords';
 import { CreateHousingMeasureRollup1732140310000 } from './migrations/1732140310000-CreateHousingMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
@@ -25,7 +25,7 @@ export const subgraph: SubgraphDefinition<HousingLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: HOUSING_INDICATORS,
-  rollup: 'housing_measure_monthly',
+  rollup: HOUSING_ROLLUPS[0],
   importDatasets: HOUSING_IMPORT_DATASETS,
   createLoaders,
   isSeeded,

@@ -4,7 +4,7 @@ import { Area } from './entities/Area';
 import { CallForService } from './entities/CallForService';
 import { Occurrence } from './entities/Occurrence';
 import { POLICE_INDICATORS } from './indicators';
-import { createLoaders, PoliceLoaders } from './loaders/createLoaders';
+import { createLoaders, PoliceLoaders, POLICE_ROLLUPS } from './loaders/createLoaders';
 import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-CreatePoliceRecords';
 import { CreatePoliceMeasureRollup1732140200000 } from './migrations/1732140200000-CreatePoliceMeasureRollup';
 import { AddPoliceAgency1732140250000 } from './migrations/1732140250000-AddPoliceAgency';
@@ -24,7 +24,7 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveAreaReference },
   indicators: POLICE_INDICATORS,
-  rollup: 'police_measure_monthly',
+  rollup: POLICE_ROLLUPS[0],
   importDatasets: POLICE_IMPORT_DATASETS,
   createLoaders,
   isSeeded,

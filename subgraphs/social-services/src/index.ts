@@ -8,7 +8,7 @@ import { Program } from './entities/Program';
 import { ProgramArea } from './entities/ProgramArea';
 import { ProgramCategory } from './entities/ProgramCategory';
 import { SOCIAL_SERVICES_INDICATORS } from './indicators';
-import { createLoaders, SocialServicesLoaders } from './loaders/createLoaders';
+import { createLoaders, SocialServicesLoaders, SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
 import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
@@ -31,7 +31,7 @@ export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   orphanedTypes: [Area, PriorityRisk],
   referenceResolvers: { Area: resolveAreaReference, PlanPriorityRisk: (risk: PriorityRisk) => risk },
   indicators: SOCIAL_SERVICES_INDICATORS,
-  rollup: 'social_services_measure_monthly',
+  rollup: SOCIAL_SERVICES_ROLLUPS[0],
   importDatasets: SOCIAL_SERVICES_IMPORT_DATASETS,
   createLoaders,
   isSeeded,

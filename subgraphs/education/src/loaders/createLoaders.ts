@@ -14,7 +14,7 @@ export function createLoaders(db: DataSource) {
   const registry = new LoaderRegistry();
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, 'education_measure_monthly', query)),
+    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, EDUCATION_ROLLUPS[0], query)),
     /** Schools located in each neighbourhood, by school number: one SQL statement for all neighbourhoods. */
     schoolsInNeighbourhood: createManyLoader<string, School>({
       fetch: (areaIds) =>

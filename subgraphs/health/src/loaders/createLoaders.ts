@@ -8,7 +8,7 @@ export function createLoaders(db: DataSource) {
   const registry = new LoaderRegistry();
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, 'health_measure_monthly', query)),
+    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, HEALTH_ROLLUPS[0], query)),
     /** ED visits by age group per area for one range and reason: one SQL statement for all areas. */
     edVisitsByAgeGroup: (query: EdVisitsByAgeGroupQuery) =>
       registry.get('edVisitsByAgeGroup', query, () => createEdVisitsByAgeGroupLoader(db, query)),

@@ -23,7 +23,7 @@ export function createLoaders(db: DataSource) {
   const registry = new LoaderRegistry();
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, 'housing_measure_monthly', query)),
+    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, HOUSING_ROLLUPS[0], query)),
     /** Shelters per neighbourhood id: one SQL statement for every neighbourhood of every area asked for. */
     sheltersByNeighbourhood: createManyLoader<string, HousingShelter>({
       fetch: (neighbourhoodIds) =>

@@ -7,7 +7,7 @@ export function createLoaders(db: DataSource) {
   const registry = new LoaderRegistry();
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, 'police_measure_monthly', query)),
+    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, POLICE_ROLLUPS[0], query)),
   };
 }
 

@@ -54,7 +54,7 @@ export function createLoaders(db: DataSource) {
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
     measures: (query: MeasureQuery) =>
-      registry.get('measures', query, () => createMeasureLoader(db, 'situation_table_measure_monthly', query)),
+      registry.get('measures', query, () => createMeasureLoader(db, SITUATION_TABLE_ROLLUPS[0], query)),
   };
 }
 

@@ -22,7 +22,7 @@ export function createLoaders(db: DataSource) {
   return {
     /** Measure values per area for one period range: one SQL statement for all areas. */
     measures: (query: MeasureQuery) =>
-      registry.get('measures', query, () => createMeasureLoader(db, 'social_services_measure_monthly', query)),
+      registry.get('measures', query, () => createMeasureLoader(db, SOCIAL_SERVICES_ROLLUPS[0], query)),
     /** Service coverage of each priority risk: one SQL statement for all risks. */
     coverage: createCoverageLoader(db),
     /** Programs serving each area, for one filter: one SQL statement for all areas. */
