@@ -54,6 +54,7 @@ export * from './profiles/createMeasureLoader';
 export * from './profiles/resolveIndicators';
 export * from './privacy/privacyConfig';
 export * from './privacy/SuppressionReason';
+export * from './privacy/DisclosedCount';
 export * from './privacy/randomRounding';
 export * from './privacy/disclosureControl';
 export * from './server/SubgraphDefinition';

@@ -40,36 +40,6 @@ export function readNonNegativeInt(env: Env, name: string, fallback: number): nu
   return Number(raw);
 }
 
-export function readPostgresUrl(env: Env, name: string): URL | undefined {
-  const raw = present(env, name);
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `must be a postgres:// URL, got "${raw}"`);
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(name, `must be a postgres:// URL, got protocol "${url.protocol}"`);
-  }
-  return url;
-}
-
-export function readHttpUrl(env: Env, name: string): URL | undefined {
-  const raw = present(env, name);
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(name, `must be an http(s):// URL, got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(name, `must be an http(s):// URL, got protocol "${url.protocol}"`);
-  }
-  return url;
-}
-
 export function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = present(env, name);
   if (raw === undefined) return fallback;
@@ -79,17 +49,30 @@ export function readEnum<T extends string>(env: Env, name: string, allowed: read
   return raw as T;
 }
 
-export function readRedisUrl(env: Env, name: string): URL | undefined {
+/** A URL of one of the given protocols; `kind` names it in errors ("a postgres:// URL"). */
+function readUrl(env: Env, name: string, protocols: readonly string[], kind: string): URL | undefined {
   const raw = present(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(name, `must be a redis:// URL, got "${raw}"`);
+    throw new ConfigError(name, `must be ${kind}, got "${raw}"`);
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new ConfigError(name, `must be a redis:// URL, got protocol "${url.protocol}"`);
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must be ${kind}, got protocol "${url.protocol}"`);
   }
   return url;
+}
+
+export function readPostgresUrl(env: Env, name: string): URL | undefined {
+  return readUrl(env, name, ['postgres:', 'postgresql:'], 'a postgres:// URL');
+}
+
+export function readHttpUrl(env: Env, name: string): URL | undefined {
+  return readUrl(env, name, ['http:', 'https:'], 'an http(s):// URL');
+}
+
+export function readRedisUrl(env: Env, name: string): URL | undefined {
+  return readUrl(env, name, ['redis:', 'rediss:'], 'a redis:// URL');
 }

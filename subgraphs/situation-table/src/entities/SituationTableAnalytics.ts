@@ -1,4 +1,4 @@
-import { Period, RiskFactorCategory, SuppressionReason } from '@cswb/shared';
+import { DisclosedCount, Period, RiskFactorCategory } from '@cswb/shared';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { SituationTableAgeGroup } from './SituationTableAgeGroup';
 import { SituationTableSector } from './SituationTableSector';
@@ -6,78 +6,48 @@ import { SituationTableSector } from './SituationTableSector';
 const COUNT = 'Exact for callers with records:read:situation-table; otherwise randomly rounded to base 5, null when suppressed';
 
 @ObjectType({ description: 'Discussions with at least one risk factor of a category' })
-export class SituationTableRiskCategoryCount {
+export class SituationTableRiskCategoryCount extends DisclosedCount {
   @Field(() => RiskFactorCategory)
   category: RiskFactorCategory;
 
   @Field(() => Int, { nullable: true, description: COUNT })
   discussions: number | null;
-
-  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
-  suppressed: boolean;
-
-  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
-  suppressionReason: SuppressionReason | null;
 }
 
 @ObjectType({ description: 'Discussions that met the AER threshold, by age group of the person at risk' })
-export class SituationTableAgeGroupCount {
+export class SituationTableAgeGroupCount extends DisclosedCount {
   @Field(() => SituationTableAgeGroup)
   ageGroup: SituationTableAgeGroup;
 
   @Field(() => Int, { nullable: true, description: COUNT })
   discussions: number | null;
-
-  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
-  suppressed: boolean;
-
-  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
-  suppressionReason: SuppressionReason | null;
 }
 
 @ObjectType({ description: 'Discussions that met the AER threshold in one neighbourhood' })
-export class SituationTableAreaCount {
+export class SituationTableAreaCount extends DisclosedCount {
   @Field(() => ID, { description: 'Neighbourhood id' })
   areaId: string;
 
   @Field(() => Int, { nullable: true, description: COUNT })
   discussions: number | null;
-
-  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
-  suppressed: boolean;
-
-  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
-  suppressionReason: SuppressionReason | null;
 }
 
 @ObjectType({ description: 'Discussions held in one period' })
-export class SituationTablePeriodCount {
+export class SituationTablePeriodCount extends DisclosedCount {
   @Field(() => Period)
   period: Period;
 
   @Field(() => Int, { nullable: true, description: COUNT })
   discussions: number | null;
-
-  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
-  suppressed: boolean;
-
-  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
-  suppressionReason: SuppressionReason | null;
 }
 
 @ObjectType({ description: 'Discussions in which agencies of a sector assisted (filter 4)' })
-export class SituationTableAgencyCount {
+export class SituationTableAgencyCount extends DisclosedCount {
   @Field(() => SituationTableSector)
   agency: SituationTableSector;
 
   @Field(() => Int, { nullable: true, description: COUNT })
   engagements: number | null;
-
-  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
-  suppressed: boolean;
-
-  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
-  suppressionReason: SuppressionReason | null;
 }
 
 /** One month's count of one cell, as loaded: `kind` names the breakdown, `key` its part. */

@@ -1,0 +1,12 @@
+import { Field, ObjectType } from 'type-graphql';
+import { SuppressionReason } from './SuppressionReason';
+
+/** The two fields every published breakdown count carries under disclosure control (a base class: only its subclasses are emitted). */
+@ObjectType()
+export abstract class DisclosedCount {
+  @Field(() => Boolean, { description: 'True when the count is withheld by disclosure control (docs/privacy.md)' })
+  suppressed: boolean;
+
+  @Field(() => SuppressionReason, { nullable: true, description: 'Why the count is withheld; null when it is not' })
+  suppressionReason: SuppressionReason | null;
+}
