@@ -37,9 +37,10 @@ Commands:
   audit verify [--subgraph <name>]
                       Recompute the hash chain of each subgraph's audit log (or one's): one
                       line per subgraph; exit 1 if any chain is broken (npm run cswb -- audit verify)
-  bench [--size small|city] [--seconds N] [--concurrency N] [--smoke] [--write]
-                      Area-profile benchmark through the gateway (npm run bench); --write
-                      records the results in docs/benchmarks.md; --smoke is a few-second check
+  bench [--only <suite,...>] [--size small|city] [--seconds N] [--concurrency N] [--repeats N] [--smoke] [--write]
+                      The benchmark suite (npm run bench): every figure against a baseline of
+                      the same run; --write records the results in docs/benchmarks.md;
+                      --smoke runs every suite for a few seconds on small data (CI)
 
 Environment: see README.md, "Configuration".
 `;
@@ -147,6 +148,8 @@ async function main(argv: string[]): Promise<number> {
           size: { type: 'string', default: 'city' },
           seconds: { type: 'string', default: '10' },
           concurrency: { type: 'string', default: '10' },
+          repeats: { type: 'string', default: '3' },
+          only: { type: 'string' },
           smoke: { type: 'boolean', default: false },
           write: { type: 'boolean', default: false },
         },
@@ -155,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
         size: values.size ?? 'city',
         seconds: Number(values.seconds),
         concurrency: Number(values.concurrency),
+        repeats: Number(values.repeats),
+        only: values.only,
         smoke: values.smoke ?? false,
         write: values.write ?? false,
       });

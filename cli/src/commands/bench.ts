@@ -1,39 +1,66 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot';
-import { profileBench } from '../bench/profileBench';
+import type { BenchOptions } from '../bench/BenchSuite';
+import { BENCH_SUITES } from '../bench/suites';
 
 const RESULTS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-const BEGIN = '<!-- bench:profiles:begin -->';
-const END = '<!-- bench:profiles:end -->';
 
-/** `cswb bench [--size small|city] [--seconds N] [--concurrency N] [--smoke] [--write]` */
-export async function bench(args: { size: string; seconds: number; concurrency: number; smoke: boolean; write: boolean }): Promise<number> {
-  if (args.size !== 'small' && args.size !== 'city') {
-    process.stderr.write(`cswb bench: --size must be small or city, got "${args.size}"\n`);
-    return 2;
-  }
-  if (!(args.seconds > 0) || !Number.isInteger(args.concurrency) || args.concurrency < 1) {
-    process.stderr.write('cswb bench: --seconds must be > 0 and --concurrency a positive whole number\n');
-    return 2;
-  }
-  const report = await profileBench({
+export interface BenchArgs {
+  size: string;
+  seconds: number;
+  concurrency: number;
+  repeats: number;
+  only?: string;
+  smoke: boolean;
+  write: boolean;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`cswb bench: ${message}\n`);
+  return 2;
+}
+
+/** Replaces a suite's section between its markers, or appends one when the file has none. */
+export function recordSection(document: string, id: string, markdown: string): string {
+  const begin = `<!-- bench:${id}:begin -->`;
+  const end = `<!-- bench:${id}:end -->`;
+  const start = document.indexOf(begin);
+  const stop = document.indexOf(end);
+  if (start < 0 || stop < start) return `${document.trimEnd()}\n\n${begin}\n${markdown}\n${end}\n`;
+  return `${document.slice(0, start + begin.length)}\n${markdown}\n${document.slice(stop)}`;
+}
+
+/** `cswb bench [--only a,b] [--size small|city] [--seconds N] [--concurrency N] [--repeats N] [--smoke] [--write]` */
+export async function bench(args: BenchArgs): Promise<number> {
+  if (args.size !== 'small' && args.size !== 'city') return fail(`--size must be small or city, got "${args.size}"`);
+  if (!(args.seconds > 0)) return fail(`--seconds must be a number above 0, got "${args.seconds}"`);
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1) return fail(`--concurrency must be a positive whole number, got "${args.concurrency}"`);
+  if (!Number.isInteger(args.repeats) || args.repeats < 1) return fail(`--repeats must be a positive whole number, got "${args.repeats}"`);
+  const known = BENCH_SUITES.map((s) => s.id);
+  const wanted = args.only ? args.only.split(',').map((id) => id.trim()).filter(Boolean) : known;
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length > 0) return fail(`unknown suite ${unknown.map((id) => `"${id}"`).join(', ')}; suites: ${known.join(', ')}`);
+
+  const options: BenchOptions = {
     size: args.smoke ? 'small' : args.size,
     seconds: args.smoke ? 0.5 : args.seconds,
     concurrency: args.concurrency,
+    repeats: args.smoke ? 1 : args.repeats,
+    smoke: args.smoke,
     log: (line) => process.stderr.write(`${line}\n`),
-  });
-  process.stdout.write(`${report}\n`);
-  if (args.write && !args.smoke) {
-    const current = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
-    const start = current.indexOf(BEGIN);
-    const end = current.indexOf(END);
-    if (start < 0 || end < start) {
-      process.stderr.write(`cswb bench: ${RESULTS_FILE} has no ${BEGIN} … ${END} section\n`);
-      return 1;
-    }
-    fs.writeFileSync(RESULTS_FILE, `${current.slice(0, start + BEGIN.length)}\n${report}${current.slice(end)}`);
-    process.stderr.write(`Wrote ${path.relative(PROJECT_ROOT, RESULTS_FILE)}\n`);
+  };
+  let document = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
+  for (const suite of BENCH_SUITES.filter((s) => wanted.includes(s.id))) {
+    options.log(`bench: ${suite.id}: ${suite.title}`);
+    const started = performance.now();
+    const markdown = await suite.run(options);
+    options.log(`bench: ${suite.id} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    process.stdout.write(`${markdown}\n`);
+    document = recordSection(document, suite.id, markdown);
+    // Written after each suite: a later suite failing keeps what was measured.
+    if (args.write && !args.smoke) fs.writeFileSync(RESULTS_FILE, document);
   }
+  if (args.write && !args.smoke) process.stderr.write(`Wrote ${path.relative(PROJECT_ROOT, RESULTS_FILE)}\n`);
   return 0;
 }
