@@ -12,8 +12,10 @@ import {
   readPort,
   readSeed,
   readSeedSize,
+  readTracingConfig,
   RunningSubgraph,
   serveSubgraph,
+  subgraphServiceName,
   usesEmbeddedPostgres,
 } from '@cswb/shared';
 import { startGateway, StartedGateway } from '@cswb/gateway';
@@ -91,6 +93,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             verifyToken,
             // The gateway starts after the subgraphs: asked for lazily.
             gatewayUrl: () => started.gateway?.url,
+            tracing: readTracingConfig(env, subgraphServiceName(definition.name)),
           }),
         );
       }),

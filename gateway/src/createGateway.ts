@@ -2,7 +2,9 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import { defaultProtectSingleValidateFn } from '@envelop/generic-auth';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { Caller, callerPolicies, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode } from '@cswb/shared';
+import { Caller, callerPolicies, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode, type Tracing } from '@cswb/shared';
+import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
+import { trace } from '@graphql-hive/plugin-opentelemetry/api';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
@@ -27,6 +29,11 @@ export interface GatewayOperationsOptions {
   metrics?: GatewayMetrics;
   /** The offline GraphQL IDE, with these queries open in tabs; no IDE when omitted. */
   ide?: { tabs: { query: string }[] };
+  /**
+   * false: every subgraph request is sent, even when an identical one is in flight (the runtime
+   * merges those by default); `cswb bench` turns it off to compare gateways on equal work.
+   */
+  deduplicateInflightRequests?: boolean;
 }
 
 export interface GatewayOptions {
@@ -38,6 +45,12 @@ export interface GatewayOptions {
   /** Where the per-request JSON log lines go; none when omitted. */
   requestLog?: (entry: RequestLogEntry) => void;
   operations?: GatewayOperationsOptions;
+  /**
+   * OpenTelemetry spans for each request, its GraphQL phases and subgraph fetches, with `traceparent`
+   * sent to every subgraph. Hive's plugin uses the global provider and propagator: register
+   * this one first (`registerGlobalTracing`).
+   */
+  tracing?: Tracing;
 }
 
 /** The hash a client sends: GraphQL-over-HTTP `documentId` (optionally `sha256:`-prefixed) or Apollo's `persistedQuery`. */
@@ -54,8 +67,11 @@ function persistedDocumentId(params: { extensions?: Record<string, any> } & Reco
  * verify refuses the whole request (HTTP 401). Built here, listening elsewhere (`serveGateway`).
  */
 export function createGateway(options: GatewayOptions): GatewayRuntime {
-  const transportEntries = Object.fromEntries(options.subgraphs.map((s) => [s.name, { location: s.url }]));
   const ops = options.operations ?? {};
+  const transportEntries = {
+    ...Object.fromEntries(options.subgraphs.map((s) => [s.name, { location: s.url }])),
+    ...(ops.deduplicateInflightRequests === false ? { '*.http': { options: { deduplicateInflightRequests: false } } } : {}),
+  };
   const persisted = ops.persistedDocuments && ops.persistedDocuments.mode !== 'off' ? ops.persistedDocuments : undefined;
   const cors = ops.corsOrigins ?? [];
   // Auth, rate limiting and persisted documents each need the caller: verify once per request.
@@ -149,13 +165,23 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         'x-operation-name': (context as { params?: { operationName?: string } } | undefined)?.params?.operationName ?? null,
       }),
     },
-    plugins: () => [
-      ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
-      ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
-      ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
-      useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
-      useNullForDeniedFields(),
-      ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
-    ],
+    plugins: (pluginContext) => {
+      const openTelemetry = options.tracing
+        ? useOpenTelemetry({ ...pluginContext, traces: { tracer: options.tracing.tracer }, flushOnDispose: false })
+        : undefined;
+      // Asked as the request starts, inside the plugin's HTTP span. (Its `getHttpContext` is
+      // process-global and would answer for the first gateway of the process only.)
+      const currentTraceId = openTelemetry ? () => trace.getActiveSpan()?.spanContext().traceId : undefined;
+      return [
+        // First, so that its spans enclose every other plugin's work.
+        ...(openTelemetry ? [openTelemetry] : []),
+        ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
+        ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
+        ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
+        useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
+        useNullForDeniedFields(),
+        ...(options.requestLog ? [useRequestLog(options.requestLog, currentTraceId)] : []),
+      ];
+    },
   });
 }

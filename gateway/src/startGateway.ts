@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTokenVerifier, type AuthConfig, type GatewayConfig } from '@cswb/shared';
+import { createTokenVerifier, registerGlobalTracing, startTracing, type AuthConfig, type GatewayConfig } from '@cswb/shared';
 import { createGateway } from './createGateway';
 import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments } from './persistedDocuments';
@@ -35,7 +35,18 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
   const metrics = new GatewayMetrics();
+  const persistedDocuments =
+    config.persistedDocuments.mode === 'off'
+      ? undefined
+      : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) };
   const rateLimitStore = config.rateLimitRedisUrl ? new RedisRateLimitStore(config.rateLimitRedisUrl) : new RateLimiter();
+  // Started before the gateway: Hive's OpenTelemetry plugin looks for the context manager as it is created.
+  const tracing = config.tracing ? startTracing(config.tracing) : undefined;
+  const unregisterTracing = tracing ? registerGlobalTracing(tracing) : undefined;
+  const stopTracing = async () => {
+    await tracing?.shutdown();
+    unregisterTracing?.();
+  };
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
@@ -45,24 +56,31 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
     operations: {
       limits: config.limits,
       subgraphTimeoutMs: (name) => config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
-      persistedDocuments:
-        config.persistedDocuments.mode === 'off'
-          ? undefined
-          : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) },
+      persistedDocuments,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       rateLimitStore,
       metrics,
       ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
     },
+    tracing,
   });
-  const serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });
+  let serving: ServingGateway;
+  try {
+    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });
+  } catch (error) {
+    await gateway.dispose();
+    await rateLimitStore.close();
+    await stopTracing();
+    throw error;
+  }
   return {
     ...serving,
     subgraphs,
     close: async () => {
       await serving.close();
       await rateLimitStore.close();
+      await stopTracing();
     },
   };
 }

@@ -8,8 +8,10 @@ import {
   readSeed,
   readSeedSize,
   readSubgraphServerConfig,
+  readTracingConfig,
   RunningSubgraph,
   serveSubgraph,
+  subgraphServiceName,
 } from '@cswb/shared';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs } from '../discoverSubgraphs';
@@ -46,6 +48,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     const config = readSubgraphServerConfig(name, definition.defaultPort, env);
     const verifyToken = createTokenVerifier(readAuthConfig(env));
     const host = env.HOST ?? '127.0.0.1';
+    const tracing = readTracingConfig(env, subgraphServiceName(name));
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
 
@@ -55,7 +58,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken, gatewayUrl: () => readGatewayUrl(env) });
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken, tracing, gatewayUrl: () => readGatewayUrl(env) });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);

@@ -13,18 +13,23 @@ export interface RequestLogEntry {
   status: number;
   errors: number;
   durationMs: number;
+  /** The OpenTelemetry trace of the request, when tracing is on: look it up in the tracing backend. */
+  traceId?: string;
 }
 
 /**
  * One structured JSON line per GraphQL request, with the request id the gateway forwards to
- * every subgraph (and so finds again in their audit logs).
+ * every subgraph (and so finds again in their audit logs) and, when tracing, the trace id.
  */
-export function useRequestLog(write: (entry: RequestLogEntry) => void): GatewayPlugin {
+export function useRequestLog(write: (entry: RequestLogEntry) => void, currentTraceId?: () => string | undefined): GatewayPlugin {
   const started = new WeakMap<Request, number>();
+  const traceIds = new WeakMap<Request, string>();
   const details = new WeakMap<Request, { operationName: string | null; caller: Caller | null; errors: number }>();
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
+      const traceId = currentTraceId?.();
+      if (traceId) traceIds.set(request, traceId);
     },
     onExecute({ args }) {
       const context = args.contextValue as { request: Request; currentUser?: Caller | null };
@@ -56,6 +61,7 @@ export function useRequestLog(write: (entry: RequestLogEntry) => void): GatewayP
         status: response.status,
         errors: entry?.errors ?? 0,
         durationMs: Math.round((performance.now() - begin) * 10) / 10,
+        traceId: traceIds.get(request),
       });
     },
   };

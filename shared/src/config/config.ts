@@ -4,7 +4,19 @@
  */
 import * as path from 'node:path';
 import { ConfigError } from './ConfigError';
-import { Env, readEnum, readHttpUrl, readNonNegativeInt, readPort, readPositiveInt, readPostgresUrl, readString, readRedisUrl } from './readEnv';
+import {
+  Env,
+  readBoolean,
+  readEnum,
+  readHttpUrl,
+  readNonNegativeInt,
+  readPort,
+  readPositiveInt,
+  readPostgresUrl,
+  readRatio,
+  readString,
+  readRedisUrl,
+} from './readEnv';
 
 export const SEED_SIZES = ['none', 'small', 'city'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
@@ -111,6 +123,8 @@ export interface GatewayConfig {
   rateLimitRedisUrl?: string;
   /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
   graphiql: boolean;
+  /** OpenTelemetry traces, service `cswb-gateway` unless OTEL_SERVICE_NAME says otherwise; off when undefined. */
+  tracing?: TracingConfig;
 }
 
 export interface OperationLimitsConfig {
@@ -185,7 +199,49 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
     rateLimitRedisUrl: readRedisUrl(env, 'RATE_LIMIT_REDIS_URL')?.toString(),
     graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
+    tracing: readTracingConfig(env, GATEWAY_SERVICE_NAME),
   };
+}
+
+export const GATEWAY_SERVICE_NAME = 'cswb-gateway';
+
+/** The service name a subgraph's spans carry unless OTEL_SERVICE_NAME is set: `cswb-<name>`. */
+export function subgraphServiceName(subgraphName: string): string {
+  return `cswb-${subgraphName}`;
+}
+
+export interface TracingConfig {
+  /** The OTLP/HTTP traces URL spans are POSTed to (JSON). */
+  endpoint: string;
+  serviceName: string;
+  /** The share of new traces recorded; a request that arrives with a trace follows its caller's choice. */
+  sampleRatio: number;
+  /** Milliseconds between two exports of buffered spans. */
+  batchDelayMs: number;
+  /** Milliseconds one export may take; also bounds the flush when a service closes. */
+  exportTimeoutMs: number;
+}
+
+/**
+ * OpenTelemetry tracing from the standard variables: on when `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`
+ * (used as is) or `OTEL_EXPORTER_OTLP_ENDPOINT` (+ `/v1/traces`) is set and `OTEL_SDK_DISABLED`
+ * is not `true`. `OTEL_SERVICE_NAME`, when set, names every service of the process; unset,
+ * each service keeps its own name (`defaultServiceName`).
+ */
+export function readTracingConfig(env: Env, defaultServiceName: string): TracingConfig | undefined {
+  const disabled = readBoolean(env, 'OTEL_SDK_DISABLED', false);
+  const tracesEndpoint = readHttpUrl(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  const baseEndpoint = readHttpUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const config = {
+    serviceName: readString(env, 'OTEL_SERVICE_NAME', defaultServiceName),
+    sampleRatio: readRatio(env, 'OTEL_TRACES_SAMPLER_ARG', 1),
+    batchDelayMs: readPositiveInt(env, 'OTEL_BSP_SCHEDULE_DELAY', 5000),
+    exportTimeoutMs: readPositiveInt(env, 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', readPositiveInt(env, 'OTEL_EXPORTER_OTLP_TIMEOUT', 10000)),
+  };
+  if (disabled) return undefined;
+  if (tracesEndpoint) return { endpoint: tracesEndpoint.toString(), ...config };
+  if (baseEndpoint) return { endpoint: `${baseEndpoint.toString().replace(/\/$/, '')}/v1/traces`, ...config };
+  return undefined;
 }
 
 export interface StackConfig {

@@ -40,6 +40,26 @@ export function readNonNegativeInt(env: Env, name: string, fallback: number): nu
   return Number(raw);
 }
 
+/** A number from 0 to 1, e.g. a sampling ratio. */
+export function readRatio(env: Env, name: string, fallback: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || value > 1) {
+    throw new ConfigError(name, `must be a number from 0 to 1, got "${raw}"`);
+  }
+  return value;
+}
+
+/** `true` or `false`, in any case. */
+export function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const lower = raw.toLowerCase();
+  if (lower !== 'true' && lower !== 'false') throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  return lower === 'true';
+}
+
 export function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = present(env, name);
   if (raw === undefined) return fallback;

@@ -16,6 +16,8 @@ export interface ListenOptions<TContext extends BaseContext> {
   ready?: () => Promise<boolean>;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
+  /** Runs around each GraphQL request's execution (e.g. a tracing scope). */
+  aroundRequest?: <T>(execute: () => Promise<T>) => Promise<T>;
 }
 
 async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
@@ -64,10 +66,12 @@ export async function listen<TContext extends BaseContext>(
         }
       }
       const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
-      const result = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: graphqlRequest,
-        context: async () => options.context(request),
-      });
+      const execute = () =>
+        server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: graphqlRequest,
+          context: async () => options.context(request),
+        });
+      const result = await (options.aroundRequest ? options.aroundRequest(execute) : execute());
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

@@ -8,6 +8,11 @@ import { auditLogResolver } from '../audit/auditLogResolver';
 import { createSectorReading } from '../readings/createIndicatorReading';
 import type { TokenVerifier } from '../auth/createTokenVerifier';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
+import type { TracingConfig } from '../config/config';
+import { startTracing } from '../telemetry/startTracing';
+import { tracingPlugin } from '../telemetry/tracingPlugin';
+import { traceSql } from '../telemetry/traceSql';
+import { runInOperationScope } from '../telemetry/operationScope';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
 import { listen, ListeningServer } from './listen';
 import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
@@ -78,25 +83,41 @@ export interface RunningSubgraph extends ListeningServer {
 export async function serveSubgraph(
   definition: SubgraphDefinition<unknown>,
   db: DataSource,
-  options: { port: number; host?: string; verifyToken: TokenVerifier; gatewayUrl?: () => string | undefined },
+  options: {
+    port: number;
+    host?: string;
+    verifyToken: TokenVerifier;
+    gatewayUrl?: () => string | undefined;
+    /** OpenTelemetry traces of its operations and their SQL (`readTracingConfig`); none when omitted. */
+    tracing?: TracingConfig;
+  },
 ): Promise<RunningSubgraph> {
   const { schema } = await subgraphSchema(definition);
-  const server = createSubgraphServer(schema);
+  const tracing = options.tracing ? startTracing(options.tracing) : undefined;
+  if (tracing) traceSql(db, tracing.tracer);
+  const server = createSubgraphServer(schema, { plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [] });
   const contextFor = createContextFactory(definition, db, options.gatewayUrl);
-  const listening = await listen(server, {
-    port: options.port,
-    host: options.host,
-    // The subgraph verifies the forwarded token itself: a header the gateway merely asserted
-    // would let anyone who reaches the subgraph directly claim anything.
-    context: async (request) => {
-      const authorization = headerValue(request.headers.authorization);
-      return contextFor(await options.verifyToken(authorization), requestIdOf(request.headers['x-request-id']), authorization);
-    },
-    ready: async () => {
-      await db.query('SELECT 1');
-      return true;
-    },
-  });
+  let listening: ListeningServer;
+  try {
+    listening = await listen(server, {
+      port: options.port,
+      host: options.host,
+      aroundRequest: tracing ? runInOperationScope : undefined,
+      // The subgraph verifies the forwarded token itself: a header the gateway merely asserted
+      // would let anyone who reaches the subgraph directly claim anything.
+      context: async (request) => {
+        const authorization = headerValue(request.headers.authorization);
+        return contextFor(await options.verifyToken(authorization), requestIdOf(request.headers['x-request-id']), authorization);
+      },
+      ready: async () => {
+        await db.query('SELECT 1');
+        return true;
+      },
+    });
+  } catch (error) {
+    await tracing?.shutdown();
+    throw error;
+  }
   return {
     ...listening,
     name: definition.name,
@@ -104,6 +125,7 @@ export async function serveSubgraph(
     close: async () => {
       await listening.close();
       if (db.isInitialized) await db.destroy();
+      await tracing?.shutdown();
     },
   };
 }

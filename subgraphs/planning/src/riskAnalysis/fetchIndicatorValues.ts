@@ -1,4 +1,4 @@
-import { ErrorCode, SubgraphContext } from '@cswb/shared';
+import { ErrorCode, SubgraphContext, traceHeaders } from '@cswb/shared';
 import { GraphQLError } from 'graphql';
 import type { AreaKind } from '../entities/AreaKind';
 import type { AreaValues } from './scoreAreas';
@@ -41,6 +41,7 @@ export async function fetchIndicatorValues(
       headers: {
         'content-type': 'application/json',
         'x-request-id': ctx.requestId,
+        ...traceHeaders(),
         ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
       },
       body: JSON.stringify({ query: document, variables }),
