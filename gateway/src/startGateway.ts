@@ -28,7 +28,14 @@ export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];
 }
 
-export async function startGateway(config: GatewayConfig, auth: AuthConfig, options: { quiet?: boolean } = {}): Promise<StartedGateway> {
+export interface StartGatewayOptions {
+  /** No runtime logs and no request log (tests). */
+  quiet?: boolean;
+  /** Merge identical in-flight subgraph requests (the runtime's default); off to compare gateways on equal work. */
+  deduplicateInflightRequests?: boolean;
+}
+
+export async function startGateway(config: GatewayConfig, auth: AuthConfig, options: StartGatewayOptions = {}): Promise<StartedGateway> {
   if (!fs.existsSync(config.supergraphPath)) {
     throw new Error(`SUPERGRAPH_PATH: ${config.supergraphPath} does not exist; run "npm run compose" first`);
   }
@@ -62,6 +69,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
       rateLimitStore,
       metrics,
       ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
+      deduplicateInflightRequests: options.deduplicateInflightRequests,
     },
     tracing,
   });

@@ -69,3 +69,40 @@ export async function runLoad(options: {
     max: sorted[sorted.length - 1] ?? NaN,
   };
 }
+
+/**
+ * Closed-loop load of any unit of work (e.g. several HTTP requests in a row): `concurrency`
+ * clients each starting the next task when the last finished; a task resolving false, or
+ * throwing, counts as an error and its latency is not recorded.
+ */
+export async function runTaskLoad(options: { task: () => Promise<boolean>; concurrency: number; seconds: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      try {
+        if (await options.task()) latencies.push(performance.now() - t0);
+        else errors++;
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}

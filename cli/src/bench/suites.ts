@@ -1,11 +1,15 @@
 import type { BenchSuite } from './BenchSuite';
+import { coldStartSuite } from './coldStartBench';
+import { ingestionSuite } from './ingestionBench';
+import { gatewaysSuite } from './gateways/gatewaysBench';
 import { profilesSuite } from './profileBench';
+import { sqlScalingSuite } from './sqlScalingBench';
 
 /** Every suite of `cswb bench`, in the order they run and appear in docs/benchmarks.md. */
 export const BENCH_SUITES: readonly BenchSuite[] = [
-  // gateways suite
-  // sql-scaling suite
-  // ingestion suite
-  // cold-start suite
+  gatewaysSuite,
+  sqlScalingSuite,
+  ingestionSuite,
+  coldStartSuite,
   profilesSuite,
 ];

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EmbeddedPostgres } from '@cswb/shared';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions } from '../bench/BenchSuite';
 import { BENCH_SUITES } from '../bench/suites';
@@ -50,6 +51,14 @@ export async function bench(args: BenchArgs): Promise<number> {
     smoke: args.smoke,
     log: (line) => process.stderr.write(`${line}\n`),
   };
+  // Suites stop what they start in `finally`; an interrupt skips that: stop the databases here
+  // (child processes get the terminal's signal themselves).
+  const interrupted = (signal: NodeJS.Signals) => {
+    options.log(`bench: ${signal}: stopping`);
+    void EmbeddedPostgres.stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let document = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
   for (const suite of BENCH_SUITES.filter((s) => wanted.includes(s.id))) {
     options.log(`bench: ${suite.id}: ${suite.title}`);

@@ -40,6 +40,14 @@ type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => Emb
  * as a `postgres` system user, created if missing.
  */
 export class EmbeddedPostgres {
+  /** Servers this process started and has not stopped, for an interrupted command to stop. */
+  private static readonly running = new Set<EmbeddedPostgres>();
+
+  /** Stops every server this process started: what a command does when interrupted (SIGINT). */
+  static async stopAll(): Promise<void> {
+    await Promise.all([...EmbeddedPostgres.running].map((server) => server.stop().catch(() => {})));
+  }
+
   private server?: EmbeddedPostgresServer;
   private actualPort = 0;
 
@@ -99,6 +107,7 @@ export class EmbeddedPostgres {
       const cause = error instanceof Error ? error.message : '';
       throw new Error(`PostgreSQL did not start in ${dataDir}${cause ? `: ${cause}` : ''}\n${recent.join('\n')}`);
     }
+    EmbeddedPostgres.running.add(this);
     return this.url;
   }
 
@@ -106,6 +115,7 @@ export class EmbeddedPostgres {
     if (!this.server) return;
     const server = this.server;
     this.server = undefined;
+    EmbeddedPostgres.running.delete(this);
     await server.stop();
   }
 }

@@ -31,9 +31,12 @@ export interface CitySize {
   lastYear: number;
 }
 
-export const CITY_SIZES: Record<'small' | 'city', CitySize> = {
+export const CITY_SIZES: Record<'small' | 'city' | 'region', CitySize> = {
   small: { wards: 4, neighbourhoods: 24, meanPopulation: 9000, firstYear: 2021, lastYear: 2024 },
   city: { wards: 25, neighbourhoods: 158, meanPopulation: 17800, firstYear: 2015, lastYear: 2024 },
+  // Benchmarks only (`cswb bench --only sql-scaling`): 1,000 small areas over two years, to show that
+  // the statements per request do not grow with the number of areas. Not a SEED_SIZE.
+  region: { wards: 10, neighbourhoods: 1000, meanPopulation: 4000, firstYear: 2023, lastYear: 2024 },
 };
 
 const NAME_PARTS = {
@@ -42,7 +45,7 @@ const NAME_PARTS = {
 };
 
 /** The areas of a fictional Ontario municipality, the same for the same seed and size. */
-export function createSyntheticCity(size: 'small' | 'city', seed: number): SyntheticCity {
+export function createSyntheticCity(size: keyof typeof CITY_SIZES, seed: number): SyntheticCity {
   const shape = CITY_SIZES[size];
   const random = Random.forStream(seed, 'city', size);
   const municipalityId = 'lakeshore';

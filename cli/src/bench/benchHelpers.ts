@@ -1,0 +1,46 @@
+import * as net from 'node:net';
+
+/** A loopback port nothing listens on right now: listen on port 0, read the port, close. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Subgraph fetches (and their seconds) per subgraph so far, read from the gateway's Prometheus `/metrics`. */
+export async function subgraphFetchCounts(metricsUrl: string): Promise<Record<string, number>> {
+  return parseSubgraphFetches(await (await fetch(metricsUrl)).text());
+}
+
+export async function subgraphFetchStats(metricsUrl: string): Promise<{ fetches: Record<string, number>; seconds: Record<string, number> }> {
+  const text = await (await fetch(metricsUrl)).text();
+  const seconds: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const match = /^cswb_gateway_subgraph_fetch_duration_seconds_sum\{subgraph="([^"]+)"\} (\S+)$/.exec(line.trim());
+    if (match) seconds[match[1]] = Number(match[2]);
+  }
+  return { fetches: parseSubgraphFetches(text), seconds };
+}
+
+export function parseSubgraphFetches(metrics: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of metrics.split('\n')) {
+    const match = /^cswb_gateway_subgraph_fetches_total\{(.*)\} (\d+(?:\.\d+)?)$/.exec(line.trim());
+    const subgraph = match && /(?:^|,)subgraph="([^"]+)"/.exec(match[1])?.[1];
+    if (match && subgraph) counts[subgraph] = (counts[subgraph] ?? 0) + Number(match[2]);
+  }
+  return counts;
+}
+
+/** Evenly spread picks: `count` of `items`, first and last included when count > 1. */
+export function spreadPick<T>(items: readonly T[], count: number): T[] {
+  if (count >= items.length) return [...items];
+  if (count <= 1) return items.slice(0, Math.max(0, count));
+  return Array.from({ length: count }, (_, i) => items[Math.round((i * (items.length - 1)) / (count - 1))]);
+}
