@@ -3,6 +3,7 @@ import {
   ConfigError,
   databaseUrlFor,
   EmbeddedPostgres,
+  fileColumns,
   formatCount,
   formatFor,
   formatReport,
@@ -12,6 +13,8 @@ import {
   parseImportFile,
   prepareDatabase,
   readEmbeddedPostgresConfig,
+  rejectUnknownReferences,
+  RejectedRow,
   SubgraphDefinition,
   unknownColumns,
   usesEmbeddedPostgres,
@@ -83,20 +86,20 @@ export async function importFile(args: ImportArgs): Promise<number> {
   }
   const unknown = unknownColumns(dataset, parsed);
   if (unknown.length) {
-    const columns = dataset.columns.map((c) => c.name).join(', ');
+    const columns = fileColumns(dataset).map((c) => c.name).join(', ');
     return fail(IMPORT_EXIT.usage, `${args.file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; ${label} has ${columns}`);
   }
   if (parsed.format === 'csv') {
-    const missing = dataset.columns.filter((c) => c.required && !parsed.columns.includes(c.name));
+    const missing = fileColumns(dataset).filter((c) => c.required && !parsed.columns.includes(c.name));
     if (missing.length) {
       return fail(IMPORT_EXIT.invalid, `${args.file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.name}"`).join(', ')}; nothing was written`);
     }
   }
 
   const progress = createProgress(label);
-  const { rows, rejected } = validateRecords(dataset, parsed);
-  progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(rejected.length)} invalid`);
-  if (rejected.length && !args.skipInvalid) {
+  const validation = validateRecords(dataset, parsed);
+  progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(validation.rejected.length)} invalid`);
+  const invalid = (rejected: readonly RejectedRow[]) => {
     const messages = rejected.flatMap((r) => r.reasons);
     const shown = messages.slice(0, SHOWN_ERRORS).join('\n');
     const more = messages.length > SHOWN_ERRORS ? `\n… and ${formatCount(messages.length - SHOWN_ERRORS)} more` : '';
@@ -104,16 +107,8 @@ export async function importFile(args: ImportArgs): Promise<number> {
       IMPORT_EXIT.invalid,
       `${args.file}: ${formatCount(rejected.length)} invalid row${rejected.length > 1 ? 's' : ''}; nothing was written (--skip-invalid writes the valid ones)\n${shown}${more}`,
     );
-  }
-  if (rejected.length) {
-    const rejectsPath = args.rejects ?? `${args.file}.rejects.csv`;
-    try {
-      writeRejects(rejectsPath, dataset, rejected);
-    } catch (error) {
-      return fail(IMPORT_EXIT.usage, `cannot write rejects to ${rejectsPath}: ${(error as Error).message}`);
-    }
-    progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
-  }
+  };
+  if (validation.rejected.length && !args.skipInvalid) return invalid(validation.rejected);
 
   let postgres: EmbeddedPostgres | undefined;
   let db: DataSource | undefined;
@@ -126,6 +121,21 @@ export async function importFile(args: ImportArgs): Promise<number> {
       return databaseUrlFor(definition.name, process.env);
     })();
     db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url })).db;
+    const { rows, rejected } = await rejectUnknownReferences(db, dataset as ImportDataset, validation);
+    if (rejected.length > validation.rejected.length) {
+      const unresolved = rejected.length - validation.rejected.length;
+      progress.line(`${formatCount(unresolved)} row${unresolved > 1 ? 's refer' : ' refers'} to a row the database does not have`);
+      if (!args.skipInvalid) return invalid(rejected);
+    }
+    if (rejected.length) {
+      const rejectsPath = args.rejects ?? `${args.file}.rejects.csv`;
+      try {
+        writeRejects(rejectsPath, dataset, rejected);
+      } catch (error) {
+        return fail(IMPORT_EXIT.usage, `cannot write rejects to ${rejectsPath}: ${(error as Error).message}`);
+      }
+      progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
+    }
     const counts = await mergeRows(db, dataset as ImportDataset, rows, (phase, done, total) => progress.update(phase, done, total));
     progress.done();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

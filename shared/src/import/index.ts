@@ -4,3 +4,4 @@ export * from './validateRecords';
 export * from './mergeRows';
 export * from './writeRejects';
 export * from './formatReport';
+export * from './rejectUnknownReferences';

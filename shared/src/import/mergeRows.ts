@@ -1,7 +1,8 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { bulkInsert } from '../db/bulkInsert';
 import { refreshRollups } from '../db/refreshRollups';
-import type { ImportColumnType, ImportDataset } from './ImportDataset';
+import type { ImportChildTable, ImportDataset } from './ImportDataset';
+import { shippedValue, SHIPPING_TYPE } from './shippingType';
 import type { ValidRow } from './validateRecords';
 
 export interface MergeCounts {
@@ -14,21 +15,20 @@ export interface MergeProgress {
   (phase: 'staging' | 'merging' | 'refreshing', done: number, total: number): void;
 }
 
-const ARRAY_TYPE: Record<ImportColumnType, string> = {
-  text: 'text[]',
-  int: 'int[]',
-  numeric: 'numeric[]',
-  date: 'date[]',
-  boolean: 'boolean[]',
-};
-
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const STAGE = 'cswb_import_stage';
+/** With child tables: the natural keys of the rows inserted or changed (in the table or its child tables). */
+const CHANGED = 'cswb_import_changed';
+const childStage = (index: number) => `cswb_import_child_stage_${index}`;
+
+const columnList = (names: readonly string[], alias?: string) => names.map((name) => `${alias ? `${alias}.` : ''}"${name}"`).join(', ');
 
 /**
  * Writes validated rows in one transaction: bulk into a temporary staging table, then one
  * `INSERT … ON CONFLICT (natural key) DO UPDATE … WHERE the row changed`, then the dataset's
- * rollups (only when a row changed). Any database error rolls everything back.
+ * rollups (only when a row changed). Child tables are replaced per parent row with the rows of
+ * its list column: stale ones deleted before the merge (a parent may change the key they refer
+ * to), new ones inserted after it. Any database error rolls everything back.
  */
 export async function mergeRows(
   db: DataSource,
@@ -37,46 +37,116 @@ export async function mergeRows(
   progress?: MergeProgress,
   chunkSize = 10_000,
 ): Promise<MergeCounts> {
-  for (const name of [dataset.table, ...dataset.columns.map((c) => c.name), ...dataset.rollups]) {
+  const children = dataset.children ?? [];
+  const identifiers = [
+    dataset.table,
+    ...dataset.columns.map((c) => c.name),
+    ...dataset.rollups,
+    ...children.flatMap((child) => [child.table, child.valueColumn, ...child.parentKey]),
+  ];
+  for (const name of identifiers) {
     if (!IDENTIFIER.test(name)) throw new Error(`"${name}" must be a plain lower-case SQL identifier`);
   }
+  for (const child of children) {
+    if (child.parentKey.length !== dataset.naturalKey.length) {
+      throw new Error(`child table ${child.table}: parentKey must name one column per natural key column (${dataset.naturalKey.join(', ')})`);
+    }
+    if (child.column.type !== 'text[]') throw new Error(`child table ${child.table}: its column "${child.column.name}" must be of type text[]`);
+  }
   const columns = dataset.columns.map((c) => c.name);
-  const quoted = columns.map((c) => `"${c}"`).join(', ');
-  const key = dataset.naturalKey.map((c) => `"${c}"`).join(', ');
+  const quoted = columnList(columns);
+  const key = columnList(dataset.naturalKey);
   const others = columns.filter((c) => !dataset.naturalKey.includes(c));
   const onConflict = others.length
     ? `DO UPDATE SET ${others.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}
          WHERE ROW(${others.map((c) => `t."${c}"`).join(', ')}) IS DISTINCT FROM ROW(${others.map((c) => `EXCLUDED."${c}"`).join(', ')})`
     : 'DO NOTHING';
+  // List columns are staged as their array literals (see SHIPPING_TYPE) and cast back on the merge.
+  const staged = dataset.columns.map((c) => (c.type === 'text[]' ? `"${c.name}"::text AS "${c.name}"` : `"${c.name}"`)).join(', ');
+  const unstaged = dataset.columns.map((c) => (c.type === 'text[]' ? `"${c.name}"::text[]` : `"${c.name}"`)).join(', ');
+
+  const merge = `
+    INSERT INTO "${dataset.table}" AS t (${quoted})
+    SELECT ${unstaged} FROM ${STAGE}
+    ON CONFLICT (${key}) ${onConflict}
+    RETURNING ${columnList(dataset.naturalKey, 't')}, (xmax = 0) AS inserted`;
 
   return db.transaction(async (manager) => {
-    await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${quoted} FROM "${dataset.table}" WITH NO DATA`);
+    await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${staged} FROM "${dataset.table}" WITH NO DATA`);
     const bulkColumns = dataset.columns.map((column) => ({
       name: column.name,
-      type: ARRAY_TYPE[column.type],
-      value: (row: ValidRow) => row.values[column.name],
+      type: SHIPPING_TYPE[column.type],
+      value: (row: ValidRow) => shippedValue(row.values[column.name]),
     }));
     for (let offset = 0; offset < rows.length; offset += chunkSize) {
       await bulkInsert(manager, STAGE, bulkColumns, rows.slice(offset, offset + chunkSize));
       progress?.('staging', Math.min(offset + chunkSize, rows.length), rows.length);
     }
+    for (const [index, child] of children.entries()) await stageChildRows(manager, dataset, child, childStage(index), rows);
+
     progress?.('merging', rows.length, rows.length);
-    const [counts] = (await manager.query(`
-      WITH merged AS (
-        INSERT INTO "${dataset.table}" AS t (${quoted})
-        SELECT ${quoted} FROM ${STAGE}
-        ON CONFLICT (${key}) ${onConflict}
-        RETURNING (xmax = 0) AS inserted
-      )
-      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM merged`)) as {
-      inserted: number;
-      updated: number;
-    }[];
+    let counts: { inserted: number; updated: number };
+    if (children.length === 0) {
+      [counts] = await manager.query(`
+        WITH merged AS (${merge})
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM merged`);
+    } else {
+      // A row whose child rows alone changed is updated too: the keys touched are collected, then counted once.
+      await manager.query(`CREATE TEMPORARY TABLE ${CHANGED} ON COMMIT DROP AS SELECT ${key}, true AS inserted FROM "${dataset.table}" WITH NO DATA`);
+      for (const [index, child] of children.entries()) await deleteStaleChildRows(manager, dataset, child, childStage(index));
+      await manager.query(`WITH merged AS (${merge}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT * FROM merged`);
+      for (const [index, child] of children.entries()) await insertNewChildRows(manager, dataset, child, childStage(index));
+      [counts] = await manager.query(`
+        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+          FROM (SELECT bool_or(inserted) AS inserted FROM ${CHANGED} GROUP BY ${key}) AS changed`);
+    }
     if (counts.inserted + counts.updated > 0 && dataset.rollups.length) {
       progress?.('refreshing', rows.length, rows.length);
-      await manager.query(`ANALYZE "${dataset.table}"`);
+      for (const table of [dataset.table, ...children.map((child) => child.table)]) await manager.query(`ANALYZE "${table}"`);
       await refreshRollups(manager, dataset.rollups);
     }
     return { inserted: counts.inserted, updated: counts.updated, unchanged: rows.length - counts.inserted - counts.updated };
   });
+}
+
+/** One staged child row per code of each row's list column. */
+async function stageChildRows(manager: EntityManager, dataset: ImportDataset, child: ImportChildTable, stage: string, rows: readonly ValidRow[]) {
+  await manager.query(
+    `CREATE TEMPORARY TABLE ${stage} ON COMMIT DROP AS SELECT ${columnList([...child.parentKey, child.valueColumn])} FROM "${child.table}" WITH NO DATA`,
+  );
+  const childRows = rows.flatMap((row) => ((row.values[child.column.name] ?? []) as readonly string[]).map((code) => ({ row, code })));
+  const keyColumns = child.parentKey.map((name, index) => {
+    const parentColumn = dataset.naturalKey[index];
+    const type = dataset.columns.find((c) => c.name === parentColumn)?.type ?? 'text';
+    return { name, type: SHIPPING_TYPE[type], value: ({ row }: { row: ValidRow }) => shippedValue(row.values[parentColumn]) };
+  });
+  await bulkInsert(manager, stage, [...keyColumns, { name: child.valueColumn, type: 'text[]', value: ({ code }) => code }], childRows);
+}
+
+/** Child rows of the file's parent rows that the file no longer lists. */
+async function deleteStaleChildRows(manager: EntityManager, dataset: ImportDataset, child: ImportChildTable, stage: string) {
+  const childKey = columnList(child.parentKey, 'c');
+  await manager.query(`
+    WITH removed AS (
+      DELETE FROM "${child.table}" AS c USING ${STAGE} AS p
+       WHERE (${childKey}) = (${columnList(dataset.naturalKey, 'p')})
+         AND NOT EXISTS (
+           SELECT 1 FROM ${stage} AS s
+            WHERE (${columnList([...child.parentKey, child.valueColumn], 's')}) = (${columnList([...child.parentKey, child.valueColumn], 'c')}))
+      RETURNING ${childKey}
+    )
+    INSERT INTO ${CHANGED} (${columnList(dataset.naturalKey)}, inserted) SELECT DISTINCT *, false FROM removed`);
+}
+
+/** Child rows the file lists that are not in the table yet. */
+async function insertNewChildRows(manager: EntityManager, dataset: ImportDataset, child: ImportChildTable, stage: string) {
+  const all = columnList([...child.parentKey, child.valueColumn]);
+  await manager.query(`
+    WITH added AS (
+      INSERT INTO "${child.table}" (${all})
+      SELECT ${all} FROM ${stage}
+      ON CONFLICT (${all}) DO NOTHING
+      RETURNING ${columnList(child.parentKey)}
+    )
+    INSERT INTO ${CHANGED} (${columnList(dataset.naturalKey)}, inserted) SELECT DISTINCT *, false FROM added`);
 }

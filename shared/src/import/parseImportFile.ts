@@ -1,8 +1,11 @@
+/** A field as read: text, or the strings of a JSON array (a list column in JSON lines). */
+export type RawValue = string | readonly string[] | undefined;
+
 /** One data record of an import file with the physical line it starts on (the header is line 1). */
 export interface RawRecord {
   line: number;
-  /** Column name → raw value; `undefined` when the record lacks the column. */
-  values: Record<string, string | undefined>;
+  /** Column name → raw value (a JSON array of strings as a list); `undefined` when the record lacks the column. */
+  values: Record<string, RawValue>;
   /** A problem found while reading the record itself (wrong field count, bad JSON). */
   error?: string;
 }
@@ -78,7 +81,7 @@ function parseCsv(text: string): ParsedFile {
   if (rows.length === 0) throw new ImportFileError('the file is empty: expected a header line');
   const header = rows[0].fields.map((name) => name.trim());
   const records = rows.slice(1).map(({ line: recordLine, fields }): RawRecord => {
-    const values: Record<string, string | undefined> = {};
+    const values: Record<string, RawValue> = {};
     header.forEach((name, index) => (values[name] = fields[index]));
     const error = fields.length === header.length ? undefined : `${fields.length} fields, expected ${header.length} (as in the header)`;
     return { line: recordLine, values, error };
@@ -86,7 +89,10 @@ function parseCsv(text: string): ParsedFile {
   return { format: 'csv', columns: header, records };
 }
 
-/** One JSON object per line; blank lines are skipped. Numbers and booleans are read as their text. */
+/**
+ * One JSON object per line; blank lines are skipped. Numbers and booleans are read as their text,
+ * arrays of strings as lists.
+ */
 function parseJsonLines(text: string): ParsedFile {
   const columns: string[] = [];
   const seen = new Set<string>();
@@ -106,7 +112,7 @@ function parseJsonLines(text: string): ParsedFile {
       records.push({ line, values: {}, error: 'expected a JSON object' });
       return;
     }
-    const values: Record<string, string | undefined> = {};
+    const values: Record<string, RawValue> = {};
     let error: string | undefined;
     for (const [key, value] of Object.entries(parsed)) {
       if (!seen.has(key)) {
@@ -115,7 +121,9 @@ function parseJsonLines(text: string): ParsedFile {
       }
       if (value === null) values[key] = undefined;
       else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = String(value);
-      else error ??= `column "${key}": expected a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`;
+      else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) values[key] = value;
+      else if (Array.isArray(value)) error ??= `column "${key}": expected an array of strings`;
+      else error ??= `column "${key}": expected a string, number, boolean or array of strings, not an object`;
     }
     records.push({ line, values, error });
   });

@@ -1,12 +1,15 @@
-import type { ImportColumn, ImportDataset } from './ImportDataset';
-import type { ParsedFile, RawRecord } from './parseImportFile';
+import { fileColumns, ImportColumn, ImportDataset } from './ImportDataset';
+import type { ParsedFile, RawRecord, RawValue } from './parseImportFile';
 
-/** A value as shipped to PostgreSQL: text for text, date and numeric, numbers for int, booleans. */
-export type ImportValue = string | number | boolean | null;
+/** A value as shipped to PostgreSQL: text for text, date and numeric, numbers for int, booleans, codes for text[]. */
+export type ImportValue = string | number | boolean | readonly string[] | null;
 
 export interface ValidRow {
   line: number;
+  /** The table's columns and the child tables' list columns. */
   values: Record<string, ImportValue>;
+  /** As read, for the rejects file should a later check (a reference) reject the row. */
+  record: RawRecord;
 }
 
 export interface RejectedRow {
@@ -21,7 +24,7 @@ export interface ValidationResult {
 
 /** Columns in the file the dataset does not know: a usage error, since no row could be right. */
 export function unknownColumns(dataset: ImportDataset, file: ParsedFile): string[] {
-  const known = new Set(dataset.columns.map((c) => c.name));
+  const known = new Set(fileColumns(dataset).map((c) => c.name));
   return file.columns.filter((name) => !known.has(name));
 }
 
@@ -33,18 +36,19 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile): Valid
   const rows: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
   const firstLineOfKey = new Map<string, number>();
+  const columns = fileColumns(dataset);
   for (const record of file.records) {
     const reasons: string[] = [];
     if (record.error) reasons.push(`line ${record.line}: ${record.error}`);
     const values: Record<string, ImportValue> = {};
     if (!record.error) {
-      for (const column of dataset.columns) {
+      for (const column of columns) {
         const raw = record.values[column.name];
         if (raw === undefined && !(column.name in record.values) && file.format === 'jsonl' && column.required) {
           reasons.push(`line ${record.line}: missing column "${column.name}"`);
           continue;
         }
-        const result = readValue(column, raw);
+        const result = readValue(column, raw, file.format);
         if (typeof result === 'object' && result !== null && 'error' in result) {
           reasons.push(`line ${record.line}, column "${column.name}": ${result.error}`);
         } else values[column.name] = result;
@@ -62,7 +66,7 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile): Valid
       }
     }
     if (reasons.length) rejected.push({ record, reasons });
-    else rows.push({ line: record.line, values });
+    else rows.push({ line: record.line, values, record });
   }
   return { rows, rejected };
 }
@@ -71,14 +75,25 @@ const INT = /^[+-]?\d+$/;
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function readValue(column: ImportColumn, raw: string | undefined): ImportValue | { error: string } {
+/** `[]` in a CSV list field: the empty list, as distinct from a blank field (no value, NULL). */
+const EMPTY_LIST = '[]';
+const LIST_SEPARATOR = ';';
+/** Longer lists of allowed values are counted in messages, not spelled out. */
+const ENUM_SHOWN = 12;
+
+function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+  if (column.type === 'text[]') return readList(column, raw, format);
+  if (typeof raw === 'object') return { error: 'expected a single value, not a list' };
   const text = column.type === 'text' ? raw : raw?.trim();
   if (text === undefined || text === '') return column.required ? { error: 'missing value' } : null;
   const shown = JSON.stringify(text);
   switch (column.type) {
     case 'text': {
-      if (column.enum && !column.enum.includes(text)) return { error: `${shown} is not one of ${column.enum.join(', ')}` };
-      if (column.pattern && !wholeMatch(column.pattern, text)) return { error: `${shown} does not match ${column.pattern.source}` };
+      const error = textError(column, text);
+      if (error) return { error };
+      if (column.maxLength !== undefined && [...text].length > column.maxLength) {
+        return { error: `${[...text].length} characters, more than ${column.maxLength}` };
+      }
       return text;
     }
     case 'int': {
@@ -107,6 +122,40 @@ function readValue(column: ImportColumn, raw: string | undefined): ImportValue |
       return { error: `${shown} is not a boolean (true or false)` };
     }
   }
+}
+
+/** The enum and pattern rules of a text value or of one code of a list. */
+function textError(column: ImportColumn, text: string): string | undefined {
+  const shown = JSON.stringify(text);
+  if (column.enum && !column.enum.includes(text)) {
+    return column.enum.length > ENUM_SHOWN
+      ? `${shown} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
+      : `${shown} is not one of ${column.enum.join(', ')}`;
+  }
+  if (column.pattern && !wholeMatch(column.pattern, text)) return `${shown} does not match ${column.pattern.source}`;
+  return undefined;
+}
+
+/** CSV: codes separated by `;` (`[]`: none); JSON lines: an array of strings. Blank or null: no value. */
+function readList(column: ImportColumn, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return column.required ? { error: 'missing value' } : null;
+  let codes: readonly string[];
+  if (typeof raw === 'object') codes = raw;
+  else if (format === 'jsonl') return { error: `expected a JSON array of codes, e.g. ["A", "B"], not ${JSON.stringify(raw)}` };
+  else if (raw.trim() === EMPTY_LIST) codes = [];
+  else {
+    codes = raw.split(LIST_SEPARATOR).map((code) => code.trim());
+    if (codes.includes('')) return { error: `${JSON.stringify(raw)} has an empty code: separate codes with a single "${LIST_SEPARATOR}" (write [] for none)` };
+  }
+  const seen = new Set<string>();
+  for (const code of codes) {
+    const error = textError(column, code);
+    if (error) return { error };
+    if (seen.has(code)) return { error: `${JSON.stringify(code)} is listed twice` };
+    seen.add(code);
+  }
+  const order = column.enum;
+  return order ? [...codes].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : codes;
 }
 
 function bounded(column: ImportColumn, value: number, shown: string): { error: string } | undefined {

@@ -4,6 +4,7 @@ import { Area } from './entities/Area';
 import { EdiResult } from './entities/EdiResult';
 import { School } from './entities/School';
 import { SchoolYearStat } from './entities/SchoolYearStat';
+import { EDUCATION_IMPORT_DATASETS } from './importDatasets';
 import { EDUCATION_INDICATORS } from './indicators';
 import { createLoaders, EducationLoaders, EDUCATION_ROLLUPS } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
@@ -25,6 +26,7 @@ export const subgraph: SubgraphDefinition<EducationLoaders> = {
   referenceResolvers: { Area: resolveAreaReference },
   indicators: EDUCATION_INDICATORS,
   rollup: EDUCATION_ROLLUPS[0],
+  importDatasets: EDUCATION_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,

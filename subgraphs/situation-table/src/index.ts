@@ -6,6 +6,7 @@ import { Discussion } from './entities/Discussion';
 import { DiscussionRiskFactor } from './entities/DiscussionRiskFactor';
 import { RiskFactorReference } from './entities/RiskFactorReference';
 import { SituationTable } from './entities/SituationTable';
+import { SITUATION_TABLE_IMPORT_DATASETS } from './importDatasets';
 import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD } from './indicators';
 import { createLoaders, SITUATION_TABLE_ROLLUPS, SituationTableLoaders } from './loaders/createLoaders';
 import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
@@ -28,6 +29,7 @@ export const subgraph: SubgraphDefinition<SituationTableLoaders> = {
   referenceResolvers: { Area: resolveAreaReference },
   indicators: SITUATION_TABLE_INDICATORS,
   rollup: SITUATION_TABLE_ROLLUPS[0],
+  importDatasets: SITUATION_TABLE_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,
