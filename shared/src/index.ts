@@ -48,6 +48,7 @@ export * from './db/createDataSource';
 export * from './db/ensureDatabase';
 export * from './db/EmbeddedPostgres';
 export * from './db/bulkInsert';
+export * from './db/copyFrom';
 export * from './db/refreshRollups';
 export * from './profiles/AreaProfileSource';
 export * from './profiles/createMeasureLoader';

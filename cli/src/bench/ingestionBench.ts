@@ -219,8 +219,8 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
             '| phase | seconds | vs raw COPY seconds |',
             '| --- | --- | --- |',
             phase('read file, parse CSV, validate rows', (p) => p.readValidate),
-            phase('open database, migrations check, stage rows (unnest bulk inserts into a temp table)', (p) => p.openStage),
-            phase('merge: INSERT … SELECT … ON CONFLICT DO UPDATE … WHERE changed', (p) => p.merge),
+            phase('open database, migrations check, stage rows (COPY into a temporary table)', (p) => p.openStage),
+            phase('merge: UPDATE of changed rows, INSERT of new ones', (p) => p.merge),
             phase('ANALYZE, refresh the police rollups, commit', (p) => p.refresh),
             '',
           ]

@@ -30,6 +30,10 @@ export function parseImportFile(text: string, format: 'csv' | 'jsonl'): ParsedFi
   return format === 'csv' ? parseCsv(text) : parseJsonLines(text);
 }
 
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
 /** RFC 4180 CSV with a header row: quoted fields may hold commas, quotes ("") and newlines. */
 function parseCsv(text: string): ParsedFile {
   const rows: { line: number; fields: string[] }[] = [];
@@ -62,8 +66,14 @@ function parseCsv(text: string): ParsedFile {
           }
         }
       }
-      // Unquoted part (or what follows a closing quote).
-      while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      // Unquoted part (or what follows a closing quote), taken as one slice.
+      const start = i;
+      while (i < n) {
+        const code = text.charCodeAt(i);
+        if (code === COMMA || code === LF || code === CR) break;
+        i++;
+      }
+      if (i > start) field += text.slice(start, i);
       fields.push(field);
       field = '';
       if (i >= n) endOfRecord = true;

@@ -37,6 +37,7 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile): Valid
   const rejected: RejectedRow[] = [];
   const firstLineOfKey = new Map<string, number>();
   const columns = fileColumns(dataset);
+  const singleKey = dataset.naturalKey.length === 1 ? dataset.naturalKey[0] : undefined;
   for (const record of file.records) {
     const reasons: string[] = [];
     if (record.error) reasons.push(`line ${record.line}: ${record.error}`);
@@ -57,7 +58,7 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile): Valid
         for (const check of dataset.checks ?? []) if (!check.test(values)) reasons.push(`line ${record.line}: ${check.message}`);
       }
       if (reasons.length === 0) {
-        const key = JSON.stringify(dataset.naturalKey.map((name) => values[name]));
+        const key = singleKey !== undefined ? String(values[singleKey]) : JSON.stringify(dataset.naturalKey.map((name) => values[name]));
         const first = firstLineOfKey.get(key);
         if (first !== undefined) {
           const described = dataset.naturalKey.map((name) => `${name} ${JSON.stringify(values[name])}`).join(', ');
@@ -86,7 +87,6 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
   if (typeof raw === 'object') return { error: 'expected a single value, not a list' };
   const text = column.type === 'text' ? raw : raw?.trim();
   if (text === undefined || text === '') return column.required ? { error: 'missing value' } : null;
-  const shown = JSON.stringify(text);
   switch (column.type) {
     case 'text': {
       const error = textError(column, text);
@@ -97,42 +97,41 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
       return text;
     }
     case 'int': {
-      if (!INT.test(text)) return { error: `${shown} is not a whole number` };
+      if (!INT.test(text)) return { error: `${JSON.stringify(text)} is not a whole number` };
       const value = Number(text);
-      if (value < -2147483648 || value > 2147483647) return { error: `${shown} is out of range for an integer` };
-      return bounded(column, value, shown) ?? value;
+      if (value < -2147483648 || value > 2147483647) return { error: `${JSON.stringify(text)} is out of range for an integer` };
+      return bounded(column, value, text) ?? value;
     }
     case 'numeric': {
-      if (!NUMERIC.test(text)) return { error: `${shown} is not a number` };
-      return bounded(column, Number(text), shown) ?? text;
+      if (!NUMERIC.test(text)) return { error: `${JSON.stringify(text)} is not a number` };
+      return bounded(column, Number(text), text) ?? text;
     }
     case 'date': {
       const match = DATE.exec(text);
       const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
       const date = new Date(Date.UTC(year, month - 1, day));
       if (!match || year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        return { error: `${shown} is not a date (YYYY-MM-DD)` };
+        return { error: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` };
       }
-      if (column.firstOfMonth && day !== 1) return { error: `${shown} is not the first of a month` };
+      if (column.firstOfMonth && day !== 1) return { error: `${JSON.stringify(text)} is not the first of a month` };
       return text;
     }
     case 'boolean': {
       if (text === 'true') return true;
       if (text === 'false') return false;
-      return { error: `${shown} is not a boolean (true or false)` };
+      return { error: `${JSON.stringify(text)} is not a boolean (true or false)` };
     }
   }
 }
 
 /** The enum and pattern rules of a text value or of one code of a list. */
 function textError(column: ImportColumn, text: string): string | undefined {
-  const shown = JSON.stringify(text);
-  if (column.enum && !column.enum.includes(text)) {
+  if (column.enum && !allowed(column.enum).has(text)) {
     return column.enum.length > ENUM_SHOWN
-      ? `${shown} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
-      : `${shown} is not one of ${column.enum.join(', ')}`;
+      ? `${JSON.stringify(text)} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
+      : `${JSON.stringify(text)} is not one of ${column.enum.join(', ')}`;
   }
-  if (column.pattern && !wholeMatch(column.pattern, text)) return `${shown} does not match ${column.pattern.source}`;
+  if (column.pattern && !wholeMatch(column.pattern).test(text)) return `${JSON.stringify(text)} does not match ${column.pattern.source}`;
   return undefined;
 }
 
@@ -158,13 +157,25 @@ function readList(column: ImportColumn, raw: RawValue, format: ParsedFile['forma
   return order ? [...codes].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : codes;
 }
 
-function bounded(column: ImportColumn, value: number, shown: string): { error: string } | undefined {
-  if (column.min !== undefined && value < column.min) return { error: `${shown} is less than ${column.min}` };
-  if (column.max !== undefined && value > column.max) return { error: `${shown} is more than ${column.max}` };
+function bounded(column: ImportColumn, value: number, text: string): { error: string } | undefined {
+  if (column.min !== undefined && value < column.min) return { error: `${JSON.stringify(text)} is less than ${column.min}` };
+  if (column.max !== undefined && value > column.max) return { error: `${JSON.stringify(text)} is more than ${column.max}` };
   return undefined;
 }
 
-function wholeMatch(pattern: RegExp, text: string): boolean {
-  const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''));
-  return whole.test(text);
+// Built once per declared rule, not once per value: a file has hundreds of thousands of values.
+const wholeMatches = new WeakMap<RegExp, RegExp>();
+const enumSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The pattern anchored at both ends, without state-keeping flags. */
+function wholeMatch(pattern: RegExp): RegExp {
+  let whole = wholeMatches.get(pattern);
+  if (!whole) wholeMatches.set(pattern, (whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''))));
+  return whole;
+}
+
+function allowed(values: readonly string[]): ReadonlySet<string> {
+  let set = enumSets.get(values);
+  if (!set) enumSets.set(values, (set = new Set(values)));
+  return set;
 }
