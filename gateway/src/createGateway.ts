@@ -1,12 +1,11 @@
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { defaultProtectSingleValidateFn } from '@envelop/generic-auth';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { Caller, callerPolicies, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode, type Tracing } from '@cswb/shared';
+import { Caller, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode, type Tracing } from '@cswb/shared';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { trace } from '@graphql-hive/plugin-opentelemetry/api';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { useFieldAccessRules } from './plugins/useFieldAccessRules';
 import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
 import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
 import { useOperationLimits } from './plugins/useOperationLimits';
@@ -135,28 +134,6 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
           },
         }
       : {}),
-    genericAuth: {
-      mode: 'protect-granular',
-      rejectUnauthenticated: false,
-      resolveUserFn: async (context) => {
-        const caller = await callerOf(context.request);
-        return caller.anonymous ? null : caller;
-      },
-      // Called for anonymous requests too, with no user.
-      extractScopes: (user) => (user ? [...(user as Caller).scopes] : []),
-      extractPolicies: (user) => (user ? callerPolicies(user as Caller) : []),
-      validateUser: (params) => {
-        const denied = defaultProtectSingleValidateFn(params);
-        if (!denied) return undefined;
-        // A partially authorized response is still a served response: no HTTP 401 for it.
-        return new GraphQLError(denied.message, {
-          nodes: params.fieldNode,
-          // The plugin marks list levels with '@'; a response path holds response keys only.
-          path: params.path.filter((key) => key !== '@'),
-          extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
-        });
-      },
-    },
     // Subgraphs verify the same token themselves; the request id ties their audit entries to ours.
     propagateHeaders: {
       fromClientToSubgraphs: ({ request, context }) => ({
@@ -173,7 +150,15 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       // process-global and would answer for the first gateway of the process only.)
       const currentTraceId = openTelemetry ? () => trace.getActiveSpan()?.spanContext().traceId : undefined;
       return [
-        // First, so that its spans enclose every other plugin's work.
+        // Before every other plugin's hooks, where the runtime's `genericAuth` option would sit:
+        // `@authenticated`, `@requiresScopes` and `@policy`, on the caller of `callerOf` (a token
+        // that does not verify rejects the request here, with 401). A field denied is removed
+        // from the operation before planning and reported at its path; the rest is served.
+        useFieldAccessRules(async (request) => {
+          const caller = await callerOf(request);
+          return caller.anonymous ? null : caller;
+        }),
+        // Its spans (instrumentation, not hooks) enclose every other plugin's work.
         ...(openTelemetry ? [openTelemetry] : []),
         ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
         ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
