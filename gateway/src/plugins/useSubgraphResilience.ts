@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@cswb/shared';
 import { ExecutionResult, GraphQLError } from 'graphql';
@@ -8,8 +7,6 @@ export interface SubgraphResilienceOptions {
   timeoutMs: (subgraphName: string) => number;
   metrics?: GatewayMetrics;
 }
-
-const MAX_FETCHES_PER_REQUEST = 1000;
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value != null && typeof value === 'object' && Symbol.asyncIterator in value;
@@ -33,11 +30,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
         const parent: AbortSignal | undefined = request.signal;
         const abortWithParent = () => controller.abort(parent?.reason);
         if (parent?.aborted) controller.abort(parent.reason);
-        else if (parent) {
-          // One listener per subgraph fetch of the request: a wide plan legitimately passes Node's default of 10.
-          setMaxListeners(MAX_FETCHES_PER_REQUEST, parent);
-          parent.addEventListener('abort', abortWithParent, { once: true });
-        }
+        else parent?.addEventListener('abort', abortWithParent, { once: true });
         const observe = (outcome: string) => {
           options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome });
           options.metrics?.subgraphDuration.observe({ subgraph: subgraphName }, (performance.now() - begin) / 1000);
