@@ -160,6 +160,13 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
           const one = await postGraphQL(recorder.ready.url!, query.text, query.variables, headers);
           if (!one.ok) throw new Error(`${query.id}: the recording request failed: ${JSON.stringify(one.body.errors ?? one.body).slice(0, 500)}`);
           const calls = [...proxies.calls];
+          // A data directory seeded before plans existed answers the deep question with nothing.
+          const subgraphsReached = new Set(calls.map((call) => call.subgraph)).size;
+          if (subgraphsReached < 2) {
+            throw new Error(
+              `${query.id}: the answer reaches only ${subgraphsReached} subgraph(s), so there is nothing to federate (no published plan in this data?); delete ${env.CSWB_DATA_DIR} to seed it again`,
+            );
+          }
           query.waves = wavesOf(calls);
           query.responseBytes = JSON.stringify(one.body).length;
           log(`bench: ${query.id}: ${calls.length} subgraph calls per request: ${describeWaves(query.waves)}; ${(query.responseBytes / 1024).toFixed(0)} KB answer`);
