@@ -74,82 +74,99 @@ export async function importFile(args: ImportArgs): Promise<number> {
   const { definition, dataset } = found;
   const label = `${definition.name}/${dataset.name}`;
 
+  const file = args.file;
   let text: string;
-  let parsed;
+  let format: 'csv' | 'jsonl';
   try {
-    const format = formatFor(args.file, args.format);
-    text = fs.readFileSync(args.file, 'utf8');
-    parsed = parseImportFile(text, format);
+    format = formatFor(file, args.format);
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    if (error instanceof ImportFileError) return fail(error.message.startsWith('line ') ? IMPORT_EXIT.invalid : IMPORT_EXIT.usage, `${args.file}: ${error.message}`);
-    return fail(IMPORT_EXIT.usage, `cannot read ${args.file}: ${(error as Error).message}`);
+    if (error instanceof ImportFileError) return fail(IMPORT_EXIT.usage, `${file}: ${error.message}`);
+    return fail(IMPORT_EXIT.usage, `cannot read ${file}: ${(error as Error).message}`);
   }
-  const unknown = unknownColumns(dataset, parsed);
-  if (unknown.length) {
-    const columns = fileColumns(dataset).map((c) => c.name).join(', ');
-    return fail(IMPORT_EXIT.usage, `${args.file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; ${label} has ${columns}`);
-  }
-  if (parsed.format === 'csv') {
-    const missing = fileColumns(dataset).filter((c) => c.required && !parsed.columns.includes(c.name));
-    if (missing.length) {
-      return fail(IMPORT_EXIT.invalid, `${args.file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.name}"`).join(', ')}; nothing was written`);
-    }
-  }
-
-  const progress = createProgress(label);
-  const validation = validateRecords(dataset, parsed);
-  progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(validation.rejected.length)} invalid`);
-  const invalid = (rejected: readonly RejectedRow[]) => {
-    const messages = rejected.flatMap((r) => r.reasons);
-    const shown = messages.slice(0, SHOWN_ERRORS).join('\n');
-    const more = messages.length > SHOWN_ERRORS ? `\n… and ${formatCount(messages.length - SHOWN_ERRORS)} more` : '';
-    return fail(
-      IMPORT_EXIT.invalid,
-      `${args.file}: ${formatCount(rejected.length)} invalid row${rejected.length > 1 ? 's' : ''}; nothing was written (--skip-invalid writes the valid ones)\n${shown}${more}`,
-    );
-  };
-  if (validation.rejected.length && !args.skipInvalid) return invalid(validation.rejected);
-
+  // PostgreSQL starts and the migrations are checked while the file is read and validated; an
+  // invalid file still writes no row.
   let postgres: EmbeddedPostgres | undefined;
   let db: DataSource | undefined;
-  try {
-    const url = await (async () => {
-      if (usesEmbeddedPostgres(process.env, [definition.name])) {
-        postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT));
-        return databaseUrlFor(definition.name, process.env, await postgres.start());
-      }
-      return databaseUrlFor(definition.name, process.env);
-    })();
+  const opening: Promise<DataSource | Error> = (async () => {
+    const url = usesEmbeddedPostgres(process.env, [definition.name])
+      ? databaseUrlFor(definition.name, process.env, await (postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT))).start())
+      : databaseUrlFor(definition.name, process.env);
     db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url })).db;
-    const { rows, rejected } = await rejectUnknownReferences(db, dataset as ImportDataset, validation);
-    if (rejected.length > validation.rejected.length) {
-      const unresolved = rejected.length - validation.rejected.length;
-      progress.line(`${formatCount(unresolved)} row${unresolved > 1 ? 's refer' : ' refers'} to a row the database does not have`);
-      if (!args.skipInvalid) return invalid(rejected);
-    }
-    if (rejected.length) {
-      const rejectsPath = args.rejects ?? `${args.file}.rejects.csv`;
-      try {
-        writeRejects(rejectsPath, dataset, rejected);
-      } catch (error) {
-        return fail(IMPORT_EXIT.usage, `cannot write rejects to ${rejectsPath}: ${(error as Error).message}`);
-      }
-      progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
-    }
-    const counts = await mergeRows(db, dataset as ImportDataset, rows, (phase, done, total) => progress.update(phase, done, total));
-    progress.done();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stdout.write(
-      `${formatReport({ sector: definition.name, dataset: dataset.name, read: parsed.records.length, ...counts, rejected: rejected.length, seconds })}\n`,
-    );
-    return IMPORT_EXIT.imported;
-  } catch (error) {
-    progress.done();
-    if (error instanceof ConfigError) return fail(IMPORT_EXIT.usage, error.message);
-    return fail(IMPORT_EXIT.database, `database error, nothing was written: ${(error as Error).message}`);
+    return db;
+  })().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  try {
+    return await validateAndMerge();
   } finally {
+    await opening;
     if (db?.isInitialized) await db.destroy().catch(() => undefined);
     await postgres?.stop();
+  }
+
+  async function validateAndMerge(): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseImportFile(text, format);
+    } catch (error) {
+      if (error instanceof ImportFileError) return fail(error.message.startsWith('line ') ? IMPORT_EXIT.invalid : IMPORT_EXIT.usage, `${file}: ${error.message}`);
+      throw error;
+    }
+    const unknown = unknownColumns(dataset, parsed);
+    if (unknown.length) {
+      const columns = fileColumns(dataset).map((c) => c.name).join(', ');
+      return fail(IMPORT_EXIT.usage, `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; ${label} has ${columns}`);
+    }
+    if (parsed.format === 'csv') {
+      const missing = fileColumns(dataset).filter((c) => c.required && !parsed.columns.includes(c.name));
+      if (missing.length) {
+        return fail(IMPORT_EXIT.invalid, `${file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.name}"`).join(', ')}; nothing was written`);
+      }
+    }
+
+    const progress = createProgress(label);
+    const validation = validateRecords(dataset, parsed);
+    progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(validation.rejected.length)} invalid`);
+    const invalid = (rejected: readonly RejectedRow[]) => {
+      const messages = rejected.flatMap((r) => r.reasons);
+      const shown = messages.slice(0, SHOWN_ERRORS).join('\n');
+      const more = messages.length > SHOWN_ERRORS ? `\n… and ${formatCount(messages.length - SHOWN_ERRORS)} more` : '';
+      return fail(
+        IMPORT_EXIT.invalid,
+        `${file}: ${formatCount(rejected.length)} invalid row${rejected.length > 1 ? 's' : ''}; nothing was written (--skip-invalid writes the valid ones)\n${shown}${more}`,
+      );
+    };
+    if (validation.rejected.length && !args.skipInvalid) return invalid(validation.rejected);
+
+    try {
+      const opened = await opening;
+      if (opened instanceof Error) throw opened;
+      const { rows, rejected } = await rejectUnknownReferences(opened, dataset as ImportDataset, validation);
+      if (rejected.length > validation.rejected.length) {
+        const unresolved = rejected.length - validation.rejected.length;
+        progress.line(`${formatCount(unresolved)} row${unresolved > 1 ? 's refer' : ' refers'} to a row the database does not have`);
+        if (!args.skipInvalid) return invalid(rejected);
+      }
+      if (rejected.length) {
+        const rejectsPath = args.rejects ?? `${file}.rejects.csv`;
+        try {
+          writeRejects(rejectsPath, dataset, rejected);
+        } catch (error) {
+          return fail(IMPORT_EXIT.usage, `cannot write rejects to ${rejectsPath}: ${(error as Error).message}`);
+        }
+        progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
+      }
+      const counts = await mergeRows(opened, dataset as ImportDataset, rows, (phase, done, total) => progress.update(phase, done, total));
+      progress.done();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stdout.write(
+        `${formatReport({ sector: definition.name, dataset: dataset.name, read: parsed.records.length, ...counts, rejected: rejected.length, seconds })}\n`,
+      );
+      return IMPORT_EXIT.imported;
+    } catch (error) {
+      progress.done();
+      if (error instanceof ConfigError) return fail(IMPORT_EXIT.usage, error.message);
+      return fail(IMPORT_EXIT.database, `database error, nothing was written: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -91,7 +91,8 @@ export async function copyRows<Row>(
     let lines: string[] = [];
     let size = 0;
     for (let i = 0; i < rows.length; i++) {
-      const line = columns.map((column) => copyText(column.value(rows[i]))).join('\t');
+      let line = copyText(columns[0].value(rows[i]));
+      for (let c = 1; c < columns.length; c++) line += `\t${copyText(columns[c].value(rows[i]))}`;
       lines.push(line);
       size += line.length + 1;
       if (size >= chunkBytes) {

@@ -62,18 +62,20 @@ export async function mergeRows(
   const sameKey = `(${columnList(dataset.naturalKey, 't')}) = (${columnList(dataset.naturalKey, 's')})`;
   // Two plain statements rather than INSERT … ON CONFLICT, whose speculative insertion costs a
   // third more per row; the table lock (writers wait, readers do not) makes them race-free.
-  const update = otherColumns.length
-    ? `UPDATE "${dataset.table}" AS t SET ${otherColumns.map((c) => `"${c.name}" = ${fromStage(c)}`).join(', ')}
-         FROM ${STAGE} AS s
-        WHERE ${sameKey}
-          AND ROW(${otherColumns.map((c) => `t."${c.name}"`).join(', ')}) IS DISTINCT FROM ROW(${otherColumns.map(fromStage).join(', ')})
-       RETURNING ${columnList(dataset.naturalKey, 't')}`
-    : undefined;
-  const insert = `
+  // RETURNING the keys only where child tables need them: counting the command's rows is cheaper.
+  const update = (returning: boolean) =>
+    otherColumns.length
+      ? `UPDATE "${dataset.table}" AS t SET ${otherColumns.map((c) => `"${c.name}" = ${fromStage(c)}`).join(', ')}
+           FROM ${STAGE} AS s
+          WHERE ${sameKey}
+            AND ROW(${otherColumns.map((c) => `t."${c.name}"`).join(', ')}) IS DISTINCT FROM ROW(${otherColumns.map(fromStage).join(', ')})
+         ${returning ? `RETURNING ${columnList(dataset.naturalKey, 't')}` : ''}`
+      : undefined;
+  const insert = (returning: boolean) => `
     INSERT INTO "${dataset.table}" (${quoted})
     SELECT ${dataset.columns.map(fromStage).join(', ')} FROM ${STAGE} AS s
      WHERE NOT EXISTS (SELECT 1 FROM "${dataset.table}" AS t WHERE ${sameKey})
-    RETURNING ${key}`;
+    ${returning ? `RETURNING ${key}` : ''}`;
 
   return db.transaction(async (manager) => {
     await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${staged} FROM "${dataset.table}" WITH NO DATA`);
@@ -87,16 +89,17 @@ export async function mergeRows(
     await manager.query(`LOCK TABLE "${dataset.table}" IN SHARE ROW EXCLUSIVE MODE`);
     let counts: { inserted: number; updated: number };
     if (children.length === 0) {
-      const count = async (statement: string | undefined) =>
-        statement ? ((await manager.query(`WITH changed AS (${statement}) SELECT count(*)::int AS n FROM changed`)) as { n: number }[])[0].n : 0;
-      const updated = await count(update);
-      counts = { updated, inserted: await count(insert) };
+      const rowsAffected = async (statement: string | undefined) =>
+        statement ? ((await manager.queryRunner!.query(statement, [], true)) as { affected?: number }).affected ?? 0 : 0;
+      const updated = await rowsAffected(update(false));
+      counts = { updated, inserted: await rowsAffected(insert(false)) };
     } else {
       // A row whose child rows alone changed is updated too: the keys touched are collected, then counted once.
       await manager.query(`CREATE TEMPORARY TABLE ${CHANGED} ON COMMIT DROP AS SELECT ${key}, true AS inserted FROM "${dataset.table}" WITH NO DATA`);
       for (const [index, child] of children.entries()) await deleteStaleChildRows(manager, dataset, child, childStage(index));
-      if (update) await manager.query(`WITH changed AS (${update}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, false FROM changed`);
-      await manager.query(`WITH changed AS (${insert}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, true FROM changed`);
+      const changedByUpdate = update(true);
+      if (changedByUpdate) await manager.query(`WITH changed AS (${changedByUpdate}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, false FROM changed`);
+      await manager.query(`WITH changed AS (${insert(true)}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, true FROM changed`);
       for (const [index, child] of children.entries()) await insertNewChildRows(manager, dataset, child, childStage(index));
       [counts] = await manager.query(`
         SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated

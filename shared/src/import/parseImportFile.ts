@@ -36,7 +36,8 @@ const CR = 0x0d;
 
 /** RFC 4180 CSV with a header row: quoted fields may hold commas, quotes ("") and newlines. */
 function parseCsv(text: string): ParsedFile {
-  const rows: { line: number; fields: string[] }[] = [];
+  let header: string[] | undefined;
+  const records: RawRecord[] = [];
   let line = 1;
   let i = 0;
   const n = text.length;
@@ -85,17 +86,17 @@ function parseCsv(text: string): ParsedFile {
         endOfRecord = true;
       }
     }
-    const blank = fields.length === 1 && fields[0] === '';
-    if (!blank) rows.push({ line: startLine, fields });
-  }
-  if (rows.length === 0) throw new ImportFileError('the file is empty: expected a header line');
-  const header = rows[0].fields.map((name) => name.trim());
-  const records = rows.slice(1).map(({ line: recordLine, fields }): RawRecord => {
+    if (fields.length === 1 && fields[0] === '') continue; // a blank line
+    if (!header) {
+      header = fields.map((name) => name.trim());
+      continue;
+    }
     const values: Record<string, RawValue> = {};
-    header.forEach((name, index) => (values[name] = fields[index]));
+    for (let index = 0; index < header.length; index++) values[header[index]] = fields[index];
     const error = fields.length === header.length ? undefined : `${fields.length} fields, expected ${header.length} (as in the header)`;
-    return { line: recordLine, values, error };
-  });
+    records.push({ line: startLine, values, error });
+  }
+  if (!header) throw new ImportFileError('the file is empty: expected a header line');
   return { format: 'csv', columns: header, records };
 }
 
