@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import { envPrefix, readAuthConfig, readGatewayConfig } from '@cswb/shared';
+import { envPrefix, freePort, readAuthConfig, readGatewayConfig } from '@cswb/shared';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import { SUPERGRAPH_FILE } from '@cswb/cli';
 import { graphql } from './support/graphql';
@@ -14,15 +14,6 @@ import { bearer, signToken, TEST_JWT_SECRET } from './support/tokens';
 let redis: ChildProcess;
 let stack: TestStack;
 let replica: StartedGateway;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();

@@ -61,6 +61,7 @@ export * from './privacy/disclosureControl';
 export * from './server/SubgraphDefinition';
 export * from './server/createSubgraphServer';
 export * from './server/listen';
+export * from './server/freePort';
 export * from './server/startSubgraph';
 export * from './telemetry/startTracing';
 export * from './telemetry/ensureAsyncContextManager';

@@ -1,16 +1,19 @@
-import * as net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { grantFor } from '@cswb/shared';
 
-/** A loopback port nothing listens on right now: listen on port 0, read the port, close. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/** A fresh development secret and a planner's bearer header signed with it (dev issuer and audience). */
+export async function plannerCredentials(): Promise<{ secret: string; headers: Record<string, string> }> {
+  const secret = randomBytes(32).toString('hex');
+  const planner = grantFor('planner');
+  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('bench-planner')
+    .setIssuer('cswb-hub-dev')
+    .setAudience('cswb-hub')
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(secret));
+  return { secret, headers: { authorization: `Bearer ${token}` } };
 }
 
 /** Subgraph fetches (and their seconds) per subgraph so far, read from the gateway's Prometheus `/metrics`. */

@@ -7,7 +7,7 @@ import { envPrefix } from '@cswb/shared';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
-import { freePort } from './benchHelpers';
+import { freePort } from '@cswb/shared';
 import { describeMachine } from './machine';
 import { formatRatio, formatSpread, spreadOf } from './repeatedRuns';
 

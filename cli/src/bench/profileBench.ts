@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SignJWT } from 'jose';
-import { grantFor } from '@cswb/shared';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
 import { BenchChild, forkBenchChild, ProcessStats, settle } from './gateways/ipc';
 import { describeMachine } from './machine';
 import { LoadResult, postGraphQL, runLoad } from './measure';
 import { formatSpread, Spread, spreadOf } from './repeatedRuns';
+import { plannerCredentials } from './benchHelpers';
 
 const QUERIES = path.join(PROJECT_ROOT, 'docs', 'queries');
 const GATEWAY_SCRIPT = path.join(__dirname, 'gatewayProcess.js');
@@ -40,16 +38,7 @@ interface Measured {
  */
 export async function profileBench(options: BenchOptions): Promise<string> {
   const { log } = options;
-  const secret = randomBytes(32).toString('hex');
-  const planner = grantFor('planner');
-  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-planner')
-    .setIssuer('cswb-hub-dev')
-    .setAudience('cswb-hub')
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(secret));
-  const headers = { authorization: `Bearer ${token}` };
+  const { secret, headers } = await plannerCredentials();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'production',

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SignJWT } from 'jose';
 import {
   createSyntheticCity,
   databaseUrlFor,
   EmbeddedPostgres,
   envPrefix,
-  grantFor,
   prepareDatabase,
   readSeed,
   SqlStatementCounter,
@@ -17,7 +14,7 @@ import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import { RunningStack, startStack } from '../startStack';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
-import { spreadPick, subgraphFetchStats } from './benchHelpers';
+import { plannerCredentials, spreadPick, subgraphFetchStats } from './benchHelpers';
 import { describeMachine } from './machine';
 import { postGraphQL } from './measure';
 import { formatRatio, formatSpread, spreadOf } from './repeatedRuns';
@@ -115,18 +112,6 @@ export function statementsVerdict(
   };
 }
 
-async function plannerHeaders(secret: string): Promise<Record<string, string>> {
-  const planner = grantFor('planner');
-  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-planner')
-    .setIssuer('cswb-hub-dev')
-    .setAudience('cswb-hub')
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(secret));
-  return { authorization: `Bearer ${token}` };
-}
-
 /**
  * SQL statements per request for the all-sector area profile at 10, 100 and 1,000 areas, per
  * subgraph, with the gateway's fetches to each subgraph: the statements must not grow with the areas.
@@ -145,7 +130,7 @@ export async function sqlScalingBench(options: BenchOptions): Promise<string> {
     const serverUrl = await postgres.start();
     const seedSeconds = await seedOnce(serverUrl, size, log);
 
-    const secret = randomBytes(32).toString('hex');
+    const { secret, headers } = await plannerCredentials();
     const env: Record<string, string | undefined> = {
       ...process.env,
       DATABASE_URL: serverUrl,
@@ -170,7 +155,6 @@ export async function sqlScalingBench(options: BenchOptions): Promise<string> {
     stack = await startStack({ env, log, quiet: true, sqlLogger: (name) => (counters[name] = new SqlStatementCounter()) });
     const url = stack.gateway.url;
     const metricsUrl = url.replace(/\/graphql$/, '/metrics');
-    const headers = await plannerHeaders(secret);
     const subgraphs = Object.keys(counters).sort();
 
     const neighbourhoods: string[] = (await postGraphQL(url, '{ areas(kind: NEIGHBOURHOOD) { id } }', {}, headers)).body.data.areas.map((a: { id: string }) => a.id);

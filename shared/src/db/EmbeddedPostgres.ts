@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { freePort } from '../server/freePort';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -14,18 +14,6 @@ export interface EmbeddedPostgresOptions {
 const USER = 'postgres';
 // The embedded server listens on loopback only; this password never leaves the machine.
 const PASSWORD = 'cswb-local';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface EmbeddedPostgresServer {
   initialise(): Promise<void>;

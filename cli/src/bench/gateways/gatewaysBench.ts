@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SignJWT } from 'jose';
-import { grantFor } from '@cswb/shared';
 import { PROJECT_ROOT } from '../../projectRoot';
 import type { BenchOptions, BenchSuite } from '../BenchSuite';
 import type { GatewayVariant } from '../gatewayProcess';
@@ -14,6 +11,7 @@ import { runAutocannon } from './autocannonLoad';
 import { canonicalJson, firstDifference } from './canonical';
 import { describeWaves, RecordedCall, replay, startRecordingProxies, wavesOf } from './direct';
 import { BenchChild, forkBenchChild, ProcessStats, settle } from './ipc';
+import { plannerCredentials } from '../benchHelpers';
 
 const GATEWAY_SCRIPT = path.join(__dirname, '..', 'gatewayProcess.js');
 const SUBGRAPHS_SCRIPT = path.join(__dirname, 'subgraphsProcess.js');
@@ -79,16 +77,7 @@ function sumCounts(counts: Record<string, number>): number {
 export async function gatewaysBench(options: BenchOptions): Promise<string> {
   const began = performance.now();
   const log = (line: string) => options.log(`${line} [${((performance.now() - began) / 1000).toFixed(1)} s]`);
-  const secret = randomBytes(32).toString('hex');
-  const planner = grantFor('planner');
-  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-planner')
-    .setIssuer('cswb-hub-dev')
-    .setAudience('cswb-hub')
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(secret));
-  const headers = { authorization: `Bearer ${token}` };
+  const { secret, headers } = await plannerCredentials();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // What the production entry points default to: graphql-js skips its development checks.
