@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 import './productionDefaults';
 import { parseArgs } from 'node:util';
-import { auditVerify } from './commands/audit';
-import { bench } from './commands/bench';
-import { check, CHECK_USAGE } from './commands/check';
-import { compose } from './commands/compose';
-import { importFile, IMPORT_USAGE } from './commands/import';
-import { migrate } from './commands/migrate';
-import { serveOneSubgraph } from './commands/serveSubgraph';
-import { start } from './commands/start';
-import { token } from './commands/token';
+
+// Each command's module is loaded when it runs: `cswb token` or `cswb import` need not load the
+// gateway runtime, the composition library or the benchmark tools.
+const commands = {
+  audit: () => require('./commands/audit') as typeof import('./commands/audit'),
+  bench: () => require('./commands/bench') as typeof import('./commands/bench'),
+  check: () => require('./commands/check') as typeof import('./commands/check'),
+  compose: () => require('./commands/compose') as typeof import('./commands/compose'),
+  import: () => require('./commands/import') as typeof import('./commands/import'),
+  migrate: () => require('./commands/migrate') as typeof import('./commands/migrate'),
+  serveSubgraph: () => require('./commands/serveSubgraph') as typeof import('./commands/serveSubgraph'),
+  start: () => require('./commands/start') as typeof import('./commands/start'),
+  token: () => require('./commands/token') as typeof import('./commands/token'),
+};
 
 const USAGE = `Usage: cswb <command> [options]
 
@@ -58,12 +63,12 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'seed':
-      return migrate({ seed: true });
+      return commands.migrate().migrate({ seed: true });
     case 'start':
-      return start();
+      return commands.start().start();
     case 'compose': {
       const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
-      return compose({ check: values.check ?? false });
+      return commands.compose().compose({ check: values.check ?? false });
     }
     case 'check': {
       const { values, positionals } = parseArgs({
@@ -72,14 +77,14 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: true,
       });
       if (values.help) {
-        process.stdout.write(CHECK_USAGE);
+        process.stdout.write(commands.check().CHECK_USAGE);
         return 0;
       }
       if (positionals.length !== 1) {
-        process.stderr.write(`cswb check: expected one subgraph name\n\n${CHECK_USAGE}`);
+        process.stderr.write(`cswb check: expected one subgraph name\n\n${commands.check().CHECK_USAGE}`);
         return 2;
       }
-      return check({ subgraph: positionals[0], schema: values.schema });
+      return commands.check().check({ subgraph: positionals[0], schema: values.schema });
     }
     case 'import': {
       const { values, positionals } = parseArgs({
@@ -93,19 +98,19 @@ async function main(argv: string[]): Promise<number> {
         allowPositionals: true,
       });
       if (values.help) {
-        process.stdout.write(IMPORT_USAGE);
+        process.stdout.write(commands.import().IMPORT_USAGE);
         return 0;
       }
       if (positionals.length > 3) {
-        process.stderr.write(`cswb import: expected <sector> <dataset> <file>\n\n${IMPORT_USAGE}`);
+        process.stderr.write(`cswb import: expected <sector> <dataset> <file>\n\n${commands.import().IMPORT_USAGE}`);
         return 2;
       }
       const [sector, dataset, file] = positionals;
-      return importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format });
+      return commands.import().importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format });
     }
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { seed: { type: 'boolean', default: false } } });
-      return migrate({ seed: values.seed ?? false });
+      return commands.migrate().migrate({ seed: values.seed ?? false });
     }
     case 'serve-subgraph': {
       const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true });
@@ -113,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`cswb serve-subgraph: expected one subgraph name\n\n${USAGE}`);
         return 2;
       }
-      return serveOneSubgraph(positionals[0]);
+      return commands.serveSubgraph().serveOneSubgraph(positionals[0]);
     }
     case 'token': {
       const { values } = parseArgs({
@@ -131,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`cswb token: --role is required\n\n${USAGE}`);
         return 2;
       }
-      return token({ ...values, role: values.role, ttl: values.ttl ?? '3600' });
+      return commands.token().token({ ...values, role: values.role, ttl: values.ttl ?? '3600' });
     }
     case 'audit': {
       const { values, positionals } = parseArgs({ args: rest, options: { subgraph: { type: 'string' } }, allowPositionals: true });
@@ -139,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`cswb audit: expected "verify"\n\n${USAGE}`);
         return 2;
       }
-      return auditVerify({ subgraph: values.subgraph });
+      return commands.audit().auditVerify({ subgraph: values.subgraph });
     }
     case 'bench': {
       const { values } = parseArgs({
@@ -154,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
           write: { type: 'boolean', default: false },
         },
       });
-      return bench({
+      return commands.bench().bench({
         size: values.size ?? 'city',
         seconds: Number(values.seconds),
         concurrency: Number(values.concurrency),
