@@ -205,30 +205,44 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
       if (difference) throw new Error(`${query.id}: ${variant.label} does not answer the same data as ${query.reference.variant}: first difference at ${difference}`);
     };
 
-    for (const variant of VARIANTS.filter((v) => v.id !== 'direct')) {
+    // Every gateway runs from the start, idle while another is measured, and the runs take turns
+    // (each repeat measures every variant once): load from elsewhere on the machine falls on all
+    // of them alike instead of on whichever was measured last.
+    const gatewayVariants = VARIANTS.filter((v) => v.id !== 'direct');
+    const gateways = new Map<Variant['id'], BenchChild>();
+    for (const variant of gatewayVariants) {
       log(`bench: starting ${variant.label} in its own process`);
       const gateway = await fork(GATEWAY_SCRIPT, variant.label, [variant.id], { CSWB_BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }, 120_000);
       log(`bench: ${variant.label} ready in ${gateway.ready.seconds.toFixed(1)} s (pid ${gateway.pid})`);
-      try {
+      gateways.set(variant.id, gateway);
+    }
+    const direct = VARIANTS.find((v) => v.id === 'direct')!;
+
+    for (const query of queries) {
+      const body = JSON.stringify({ query: query.text, variables: query.variables });
+      const waves = query.waves!;
+      const planned = waves.flat().length;
+      const entries: { variant: Variant; calls: number; warm: (seconds: number) => Promise<unknown>; measure: () => Promise<Run> }[] = [];
+      for (const variant of gatewayVariants) {
+        const gateway = gateways.get(variant.id)!;
         const url = gateway.ready.url!;
-        for (const query of queries) {
-          const first = await postGraphQL(url, query.text, query.variables, headers);
-          sameData(variant, query, first.body);
-          // Subgraph calls per request, counted where they arrive; with 4 identical requests in
-          // flight, merging would show as fewer calls than the plan makes.
-          await settle([gateway, subgraphs]);
-          const callsBefore = await subgraphCalls();
-          await Promise.all([1, 2, 3, 4].map(() => postGraphQL(url, query.text, query.variables, headers)));
-          const calls = ((await subgraphCalls()) - callsBefore) / 4;
-          const planned = query.waves!.flat().length;
-          if (variant.id !== 'apollo' && calls !== planned) {
-            throw new Error(`${query.id} / ${variant.label}: 4 concurrent requests made ${calls} subgraph calls each, the plan ${planned}: is in-flight deduplication still on?`);
-          }
-          const body = JSON.stringify({ query: query.text, variables: query.variables });
-          const load = (seconds: number) => runAutocannon({ url, body, headers, connections: options.concurrency, seconds });
-          if (warmupSeconds > 0) await load(warmupSeconds);
-          const runs: Run[] = [];
-          for (let i = 0; i < options.repeats; i++) {
+        const first = await postGraphQL(url, query.text, query.variables, headers);
+        sameData(variant, query, first.body);
+        // Subgraph calls per request, counted where they arrive; with 4 identical requests in
+        // flight, merging would show as fewer calls than the plan makes.
+        await settle([gateway, subgraphs]);
+        const callsBefore = await subgraphCalls();
+        await Promise.all([1, 2, 3, 4].map(() => postGraphQL(url, query.text, query.variables, headers)));
+        const calls = ((await subgraphCalls()) - callsBefore) / 4;
+        if (variant.id !== 'apollo' && calls !== planned) {
+          throw new Error(`${query.id} / ${variant.label}: 4 concurrent requests made ${calls} subgraph calls each, the plan ${planned}: is in-flight deduplication still on?`);
+        }
+        const load = (seconds: number) => runAutocannon({ url, body, headers, connections: options.concurrency, seconds });
+        entries.push({
+          variant,
+          calls,
+          warm: load,
+          measure: async () => {
             // Requests autocannon gave up on at the end of the last run are finished first, and
             // those of this run are counted with it: CPU over every request the gateway received.
             await settle([gateway, subgraphs]);
@@ -238,40 +252,41 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
             await settle([gateway, subgraphs]);
             const after = await gateway.request<ProcessStats>('stats');
             const received = Math.max(1, after.requests - before.requests);
-            runs.push({
+            return {
               load: result,
               cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / received,
               peakRssMiB: after.peakRss / 2 ** 20,
               subgraphCpuMsPerRequest: ((await subgraphCpu()) - subgraphsBefore) / 1000 / received,
-            });
-          }
-          summarise(variant, query, runs, calls);
-        }
-      } finally {
-        await stop(gateway);
+            };
+          },
+        });
       }
-    }
-
-    // The floor: the recorded subgraph calls, replayed from here, without a gateway.
-    const direct = VARIANTS.find((v) => v.id === 'direct')!;
-    for (const query of queries) {
-      const waves = query.waves!;
+      // The floor: the recorded subgraph calls, replayed from here, without a gateway.
       await replay(waves, (call, response) => {
         const recorded = JSON.parse(call.response);
         const difference = firstDifference(JSON.parse(canonicalJson(recorded)), JSON.parse(canonicalJson(response)), call.subgraph);
         if (difference) throw new Error(`${query.id}: replaying a ${call.subgraph} call did not give the recorded answer: first difference at ${difference}`);
       });
-      const load = (seconds: number) => runTaskLoad({ task: () => replay(waves), concurrency: options.concurrency, seconds });
-      if (warmupSeconds > 0) await load(warmupSeconds);
-      const runs: Run[] = [];
+      const replayLoad = (seconds: number) => runTaskLoad({ task: () => replay(waves), concurrency: options.concurrency, seconds });
+      entries.push({
+        variant: direct,
+        calls: planned,
+        warm: replayLoad,
+        measure: async () => {
+          await settle([subgraphs]);
+          const subgraphsBefore = await subgraphCpu();
+          const result = await replayLoad(options.seconds);
+          await settle([subgraphs]);
+          return { load: result, subgraphCpuMsPerRequest: ((await subgraphCpu()) - subgraphsBefore) / 1000 / Math.max(1, result.requests + result.errors) };
+        },
+      });
+
+      if (warmupSeconds > 0) for (const entry of entries) await entry.warm(warmupSeconds);
+      const runs = new Map(entries.map((entry) => [entry.variant.id, [] as Run[]]));
       for (let i = 0; i < options.repeats; i++) {
-        await settle([subgraphs]);
-        const subgraphsBefore = await subgraphCpu();
-        const result = await load(options.seconds);
-        await settle([subgraphs]);
-        runs.push({ load: result, subgraphCpuMsPerRequest: ((await subgraphCpu()) - subgraphsBefore) / 1000 / Math.max(1, result.requests + result.errors) });
+        for (const entry of entries) runs.get(entry.variant.id)!.push(await entry.measure());
       }
-      summarise(direct, query, runs, waves.flat().length);
+      for (const entry of entries) summarise(entry.variant, query, runs.get(entry.variant.id)!, entry.calls);
     }
 
     return report(options, { results, queries, neighbourhoods, range, notes });
@@ -292,9 +307,10 @@ function report(
     `Machine: ${describeMachine()}.${options.smoke ? ' **Smoke run** (0.5 s runs, one each): the figures only prove the suite runs.' : ''}`,
     '',
     `Method: the seven subgraphs and PostgreSQL run once, in one process of their own (as \`npm start\` runs them, seeded \`${options.size}\` data); ` +
-      `each gateway runs alone in a child process of its own (127.0.0.1, \`NODE_ENV=production\`), in front of those subgraphs. ` +
+      `each gateway runs in a child process of its own (127.0.0.1, \`NODE_ENV=production\`), in front of those subgraphs, idle while another is measured; ` +
+      `the runs take turns (each repeat measures every variant once, the direct floor included), so load from elsewhere on the machine falls on all of them alike. ` +
       `Load: autocannon in the suite's process, ${options.concurrency} keep-alive connections POSTing the same query with a planner token ` +
-      `(disclosure control applied by the subgraphs), one ${Math.min(options.seconds, 5)} s warm-up then ${options.repeats} run(s) of ${options.seconds} s per gateway and query; ` +
+      `(disclosure control applied by the subgraphs), one ${Math.min(options.seconds, 5)} s warm-up then ${options.repeats} run(s) of ${options.seconds} s per variant and query; ` +
       `figures are medians over the runs, (min–max) across them; latencies of successful responses only, per response (not autocannon's 1 ms histogram). ` +
       `Gateway CPU is the gateway process's user + system time (\`process.cpuUsage()\`, reported over IPC) from before a run until it is idle again after it, divided by the HTTP requests it received meanwhile (requests autocannon abandons at the end of a run are finished, and counted, before the next starts); ` +
       `peak RSS is the gateway process's resident-set high-water mark over the run (Linux VmHWM, reset before each run through \`/proc/self/clear_refs\`). ` +
