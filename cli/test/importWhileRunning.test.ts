@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PROJECT_ROOT } from '@cswb/cli';
+import { EmbeddedPostgres } from '@cswb/shared';
+import { Client } from 'pg';
+
+/**
+ * An agency loads a file while `npm start` runs: the data directory already has its server
+ * (started by another process), and `cswb import` must use it rather than fail on its lock.
+ */
+const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
+const SAMPLE = path.join(PROJECT_ROOT, 'docs', 'import-samples', 'education', 'schools.csv');
+
+let dataDir: string;
+let running: EmbeddedPostgres;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-import-running-'));
+  running = new EmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 0 });
+  await running.start();
+}, 120_000);
+
+afterAll(async () => {
+  await running?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function cswbImport(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, CSWB_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
+  for (const variable of Object.keys(env)) if (variable.endsWith('DATABASE_URL')) delete env[variable];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [MAIN, 'import', 'education', 'schools', SAMPLE], { cwd: PROJECT_ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+it('imports into the server already running on the data directory, and leaves it running', async () => {
+  const result = await cswbImport();
+  expect(result.stderr).not.toContain('postmaster.pid');
+  expect(result.code).toBe(0);
+  const client = new Client({ connectionString: running.url.replace(/\/postgres$/, '/cswb_education') });
+  await client.connect();
+  try {
+    const [{ count }] = (await client.query('SELECT count(*)::int AS count FROM education_school')).rows;
+    const sampleRows = fs.readFileSync(SAMPLE, 'utf8').trim().split('\n').length - 1;
+    expect(count).toBe(sampleRows);
+  } finally {
+    await client.end();
+  }
+}, 120_000);
