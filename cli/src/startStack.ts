@@ -20,6 +20,7 @@ import {
 } from '@cswb/shared';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import type { Logger } from 'typeorm';
+import type { TokenVerifier } from '@cswb/shared';
 import { discoverSubgraphs } from './discoverSubgraphs';
 import { SUPERGRAPH_FILE } from './compose';
 import { PROJECT_ROOT } from './projectRoot';
@@ -42,32 +43,29 @@ export interface RunningStack {
   close(): Promise<void>;
 }
 
+export interface RunningSubgraphs {
+  subgraphs: RunningSubgraph[];
+  postgres?: EmbeddedPostgres;
+  close(): Promise<void>;
+}
+
 /**
- * Everything `npm start` runs, in one process: PostgreSQL (embedded unless a database
- * URL is configured), each subgraph migrated, seeded if empty and listening, then the
- * gateway in front of them.
+ * PostgreSQL (embedded unless a database URL is configured) and each subgraph migrated, seeded
+ * if empty and listening on its `<NAME>_PORT` (or its default port) on `host`.
  */
-export async function startStack(options: StackOptions): Promise<RunningStack> {
+export async function startSubgraphs(
+  options: StackOptions & { host: string; verifyToken: TokenVerifier; gatewayUrl: () => string | undefined },
+): Promise<RunningSubgraphs> {
   const log = options.log ?? (() => {});
-  const env = withDevelopmentTokenSecret(options.env, log);
+  const env = options.env;
   const discovered = discoverSubgraphs();
   const names = discovered.map((s) => s.definition.name);
-  const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
   const seedSize = readSeedSize(env);
-  const seed = readSeed(env);
-  const auth = readAuthConfig(env);
-  const verifyToken = createTokenVerifier(auth);
-  const ports = Object.fromEntries(
-    discovered.map(({ definition }) => [definition.name, readPort(env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort)]),
-  );
-
-  const started: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[]; gateway?: StartedGateway } = { subgraphs: [] };
+  const started: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[] } = { subgraphs: [] };
   const close = async () => {
-    await started.gateway?.close().catch(() => {});
     await Promise.all(started.subgraphs.map((s) => s.close().catch(() => {})));
     await started.postgres?.stop();
   };
-
   try {
     let embeddedUrl: string | undefined;
     if (usesEmbeddedPostgres(env, names)) {
@@ -76,31 +74,59 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       started.postgres = new EmbeddedPostgres({ ...config });
       embeddedUrl = await started.postgres.start();
     }
-    const city = seedSize === 'none' ? undefined : createSyntheticCity(seedSize, seed);
+    const city = seedSize === 'none' ? undefined : createSyntheticCity(seedSize, readSeed(env));
     await Promise.all(
       discovered.map(async ({ definition }) => {
-        const url = databaseUrlFor(definition.name, env, embeddedUrl);
         const { db, seeded } = await prepareDatabase(definition, {
-          url,
+          url: databaseUrlFor(definition.name, env, embeddedUrl),
           logger: options.sqlLogger?.(definition.name),
           seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
         });
         if (seeded) log(`Seeded ${definition.name}: ${Object.entries(seeded.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
         started.subgraphs.push(
           await serveSubgraph(definition, db, {
-            port: ports[definition.name],
-            host: gatewayConfig.host,
-            verifyToken,
-            // The gateway starts after the subgraphs: asked for lazily.
-            gatewayUrl: () => started.gateway?.url,
+            port: readPort(env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort),
+            host: options.host,
+            verifyToken: options.verifyToken,
+            gatewayUrl: options.gatewayUrl,
             tracing: readTracingConfig(env, subgraphServiceName(definition.name)),
           }),
         );
       }),
     );
-    const subgraphUrls = { ...Object.fromEntries(started.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
-    started.gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, { quiet: options.quiet });
-    return { gateway: started.gateway, subgraphs: started.subgraphs, postgres: started.postgres, close };
+    return { subgraphs: started.subgraphs, postgres: started.postgres, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Everything `npm start` runs, in one process: the subgraphs (`startSubgraphs`), then the
+ * gateway in front of them.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const env = withDevelopmentTokenSecret(options.env, options.log ?? (() => {}));
+  const names = discoverSubgraphs().map((s) => s.definition.name);
+  const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
+  const auth = readAuthConfig(env);
+  let gateway: StartedGateway | undefined;
+  const running = await startSubgraphs({
+    ...options,
+    env,
+    host: gatewayConfig.host,
+    verifyToken: createTokenVerifier(auth),
+    // The gateway starts after the subgraphs: asked for lazily.
+    gatewayUrl: () => gateway?.url,
+  });
+  const close = async () => {
+    await gateway?.close().catch(() => {});
+    await running.close();
+  };
+  try {
+    const subgraphUrls = { ...Object.fromEntries(running.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
+    gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, { quiet: options.quiet });
+    return { gateway, subgraphs: running.subgraphs, postgres: running.postgres, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,31 +1,15 @@
 /**
- * A child process of `cswb bench --only gateways`: PostgreSQL (embedded unless a database URL is
- * configured) and every subgraph, migrated, seeded when empty and listening, as `npm start` runs
- * them but without the gateway: each gateway variant of the suite runs in a process of its own
+ * A child process of `cswb bench`: PostgreSQL and every subgraph as `npm start` runs them
+ * (`startSubgraphs`) but without the gateway: each gateway variant of the suite runs in a process of its own
  * in front of these. Reports the subgraph URLs over IPC, counts the requests each subgraph
  * receives (asked with `counts`) and stops on `stop` or when the suite goes away.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createSyntheticCity,
-  createTokenVerifier,
-  databaseUrlFor,
-  EmbeddedPostgres,
-  envPrefix,
-  prepareDatabase,
-  readAuthConfig,
-  readEmbeddedPostgresConfig,
-  readPort,
-  readSeed,
-  readSeedSize,
-  RunningSubgraph,
-  serveSubgraph,
-  usesEmbeddedPostgres,
-} from '@cswb/shared';
+import { createTokenVerifier, envPrefix, readAuthConfig } from '@cswb/shared';
 import { discoverSubgraphs } from '../../discoverSubgraphs';
-import { PROJECT_ROOT } from '../../projectRoot';
+import { RunningSubgraphs, startSubgraphs } from '../../startStack';
 import { serveBenchParent } from './ipc';
 
 const requestsByPort = new Map<number, number>();
@@ -37,51 +21,27 @@ subscribe('http.server.request.start', (message) => {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const env = process.env;
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const state: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[] } = { subgraphs: [] };
-  const close = async () => {
-    await Promise.all(state.subgraphs.map((s) => s.close().catch(() => {})));
-    await state.postgres?.stop().catch(() => {});
-  };
+  // Free ports unless the suite chose them: the gateway variants learn the URLs over IPC.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const { definition } of discoverSubgraphs()) env[`${envPrefix(definition.name)}_PORT`] ??= '0';
+  let running: RunningSubgraphs | undefined;
   const parent = serveBenchParent({
-    stop: close,
+    stop: async () => running?.close(),
     handle: (request) =>
-      request.type === 'counts' ? Object.fromEntries(state.subgraphs.map((s) => [s.name, requestsByPort.get(s.port) ?? 0])) : undefined,
+      request.type === 'counts' ? Object.fromEntries((running?.subgraphs ?? []).map((s) => [s.name, requestsByPort.get(s.port) ?? 0])) : undefined,
   });
   try {
-    const discovered = discoverSubgraphs();
-    const names = discovered.map((s) => s.definition.name);
-    const seedSize = readSeedSize(env);
-    const verifyToken = createTokenVerifier(readAuthConfig(env));
-    let embeddedUrl: string | undefined;
-    if (usesEmbeddedPostgres(env, names)) {
-      const config = readEmbeddedPostgresConfig(env, PROJECT_ROOT);
-      log(`Starting embedded PostgreSQL (data in ${config.dataDir})`);
-      state.postgres = new EmbeddedPostgres({ ...config });
-      embeddedUrl = await state.postgres.start();
-    }
-    const city = seedSize === 'none' ? undefined : createSyntheticCity(seedSize, readSeed(env));
-    await Promise.all(
-      discovered.map(async ({ definition }) => {
-        const { db, seeded } = await prepareDatabase(definition, {
-          url: databaseUrlFor(definition.name, env, embeddedUrl),
-          seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
-        });
-        if (seeded) log(`Seeded ${definition.name}: ${Object.entries(seeded.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
-        state.subgraphs.push(
-          await serveSubgraph(definition, db, {
-            port: readPort(env, `${envPrefix(definition.name)}_PORT`, 0),
-            host: '127.0.0.1',
-            verifyToken,
-            gatewayUrl: () => undefined,
-          }),
-        );
-      }),
-    );
-    parent.ready({ subgraphs: state.subgraphs.map((s) => ({ name: s.name, url: s.url })), seconds: (performance.now() - started) / 1000 });
+    running = await startSubgraphs({
+      env,
+      log,
+      host: '127.0.0.1',
+      verifyToken: createTokenVerifier(readAuthConfig(env)),
+      // Planning's risk analysis is not among the benchmarked questions.
+      gatewayUrl: () => undefined,
+    });
+    parent.ready({ subgraphs: running.subgraphs.map((s) => ({ name: s.name, url: s.url })), seconds: (performance.now() - started) / 1000 });
   } catch (error) {
-    await close();
     parent.failed(error);
   }
 }
