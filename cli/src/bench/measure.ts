@@ -1,4 +1,4 @@
-/** Closed-loop load: `concurrency` clients each sending the next request when the last answered. */
+/** What one closed-loop load run measured; latencies in milliseconds, of successful requests only. */
 export interface LoadResult {
   requests: number;
   errors: number;
@@ -28,46 +28,20 @@ export async function postGraphQL(
   return { ok: response.ok && !body.errors, body };
 }
 
-export async function runLoad(options: {
+/** Closed-loop load of one GraphQL request: `concurrency` clients, each sending the next when the last answered. */
+export function runLoad(options: {
   url: string;
   query: string;
   variables?: () => Record<string, unknown>;
   headers?: Record<string, string>;
   concurrency: number;
   seconds: number;
-  maxRequests?: number;
 }): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
-  const limit = options.maxRequests ?? Number.POSITIVE_INFINITY;
-  const client = async () => {
-    while (performance.now() < deadline && latencies.length + errors < limit) {
-      const t0 = performance.now();
-      try {
-        const { ok } = await postGraphQL(options.url, options.query, options.variables?.(), options.headers);
-        if (ok) latencies.push(performance.now() - t0);
-        else errors++;
-      } catch {
-        errors++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, client));
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    min: sorted[0] ?? NaN,
-    max: sorted[sorted.length - 1] ?? NaN,
-  };
+  return runTaskLoad({
+    task: async () => (await postGraphQL(options.url, options.query, options.variables?.(), options.headers)).ok,
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+  });
 }
 
 /**
