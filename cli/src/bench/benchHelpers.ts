@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { SignJWT } from 'jose';
 import { grantFor } from '@cswb/shared';
 
@@ -14,6 +15,28 @@ export async function plannerCredentials(): Promise<{ secret: string; headers: R
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(secret));
   return { secret, headers: { authorization: `Bearer ${token}` } };
+}
+
+/**
+ * The environment of the bench's child processes (subgraphs, gateways): production mode, the
+ * seeded data set of this size, the secret the planner token is signed with, and nothing from the
+ * calling shell that would change what is measured (ports, key sources, persisted-only mode).
+ */
+export function benchChildEnv(size: string, secret: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // What the production entry points default to: graphql-js skips its development checks.
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    SEED_SIZE: size,
+    CSWB_DATA_DIR: process.env.CSWB_BENCH_DATA_DIR ?? path.join('.data', `bench-${size}`),
+    JWT_DEV_SECRET: secret,
+    // One load client is one caller: a real per-caller limit would measure itself. Set out of reach
+    // rather than off, so its bookkeeping is still paid for.
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    APOLLO_TELEMETRY_DISABLED: 'true',
+  };
+  for (const variable of ['JWT_JWKS_URL', 'JWT_PUBLIC_KEY_FILE', 'PORT', 'HOST', 'PERSISTED_DOCUMENTS', 'CSWB_BENCH_SUBGRAPH_URLS']) delete env[variable];
+  return env;
 }
 
 /** Subgraph fetches (and their seconds) per subgraph so far, read from the gateway's Prometheus `/metrics`. */

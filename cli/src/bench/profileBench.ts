@@ -6,7 +6,7 @@ import { BenchChild, forkBenchChild, ProcessStats, settle } from './gateways/ipc
 import { describeMachine } from './machine';
 import { LoadResult, postGraphQL, runLoad } from './measure';
 import { formatSpread, Spread, spreadOf } from './repeatedRuns';
-import { plannerCredentials } from './benchHelpers';
+import { benchChildEnv, plannerCredentials } from './benchHelpers';
 
 const QUERIES = path.join(PROJECT_ROOT, 'docs', 'queries');
 const GATEWAY_SCRIPT = path.join(__dirname, 'gatewayProcess.js');
@@ -39,16 +39,7 @@ interface Measured {
 export async function profileBench(options: BenchOptions): Promise<string> {
   const { log } = options;
   const { secret, headers } = await plannerCredentials();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
-    SEED_SIZE: options.size,
-    CSWB_DATA_DIR: process.env.CSWB_BENCH_DATA_DIR ?? path.join('.data', `bench-${options.size}`),
-    JWT_DEV_SECRET: secret,
-    // One load client is one caller: a per-caller limit would measure itself. Out of reach, not off.
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-  };
-  for (const variable of ['JWT_JWKS_URL', 'JWT_PUBLIC_KEY_FILE', 'PORT', 'HOST', 'PERSISTED_DOCUMENTS', 'CSWB_BENCH_SUBGRAPH_URLS']) delete env[variable];
+  const env = benchChildEnv(options.size, secret);
 
   const children: BenchChild[] = [];
   try {

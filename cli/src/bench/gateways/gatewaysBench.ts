@@ -11,7 +11,7 @@ import { runAutocannon } from './autocannonLoad';
 import { canonicalJson, firstDifference } from './canonical';
 import { describeWaves, RecordedCall, replay, startRecordingProxies, wavesOf } from './direct';
 import { BenchChild, forkBenchChild, ProcessStats, settle } from './ipc';
-import { plannerCredentials } from '../benchHelpers';
+import { benchChildEnv, plannerCredentials } from '../benchHelpers';
 
 const GATEWAY_SCRIPT = path.join(__dirname, '..', 'gatewayProcess.js');
 const SUBGRAPHS_SCRIPT = path.join(__dirname, 'subgraphsProcess.js');
@@ -78,19 +78,7 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
   const began = performance.now();
   const log = (line: string) => options.log(`${line} [${((performance.now() - began) / 1000).toFixed(1)} s]`);
   const { secret, headers } = await plannerCredentials();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // What the production entry points default to: graphql-js skips its development checks.
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
-    SEED_SIZE: options.size,
-    CSWB_DATA_DIR: process.env.CSWB_BENCH_DATA_DIR ?? path.join('.data', `bench-${options.size}`),
-    JWT_DEV_SECRET: secret,
-    // One load client is one caller: a real per-caller limit would measure itself. Set out of reach
-    // rather than off, so its bookkeeping is still paid for.
-    RATE_LIMIT_PER_MINUTE: '1000000000',
-    APOLLO_TELEMETRY_DISABLED: 'true',
-  };
-  for (const variable of ['JWT_JWKS_URL', 'JWT_PUBLIC_KEY_FILE', 'PORT', 'HOST', 'PERSISTED_DOCUMENTS', 'CSWB_BENCH_SUBGRAPH_URLS']) delete env[variable];
+  const env = benchChildEnv(options.size, secret);
 
   const children = new Set<BenchChild>();
   const fork = async (script: string, label: string, args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number, verbose = false) => {
