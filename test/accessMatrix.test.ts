@@ -280,7 +280,7 @@ describe('access matrix', () => {
     expect(subgraph).toBeDefined();
     const routes = [
       { via: 'gateway', url: stack.gateway.url, query: probe.query, variables: undefined, path: probe.path },
-      { via: 'subgraph', url: subgraph!.url, query: probe.direct?.query ?? probe.query, variables: probe.direct?.variables, path: probe.direct?.path ?? probe.path },
+      { via: 'subgraph', url: subgraph!, query: probe.direct?.query ?? probe.query, variables: probe.direct?.variables, path: probe.direct?.path ?? probe.path },
     ];
     for (const route of routes) {
       const response = await graphql(route.url, route.query, route.variables, tokens[role]);

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { envPrefix, verifyAuditChain } from '@cswb/shared';
 import { PROJECT_ROOT } from '@cswb/cli';
@@ -13,11 +15,15 @@ const { city, occurrences } = smallCity();
 const area = city.neighbourhoods.find((n) => n.parentId !== city.wards[city.wards.length - 1].id)!;
 
 let stack: TestStack;
+/** The police subgraph's own connection: its application role. */
 let police: DataSource;
+/** The police database's owner (migrations, imports): what a database administrator could use. */
+let policeOwner: DataSource;
 
 beforeAll(async () => {
   stack = await startTestStack('audit');
   police = stack.subgraphs.find((s) => s.name === 'police')!.db;
+  policeOwner = await stack.ownerDb('police');
 });
 afterAll(async () => {
   await stack?.stop();
@@ -71,7 +77,7 @@ async function allCounts(): Promise<Record<string, number>> {
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
-  for (const subgraph of stack.subgraphs) env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = (subgraph.db.options as { url: string }).url;
+  for (const subgraph of stack.subgraphs) env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = stack.ownerUrls[subgraph.name];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -114,21 +120,25 @@ describe('audit log', () => {
     analystRequestId = response.requestId!;
   });
 
-  it('records the operation name the client chose, as forwarded in x-operation-name', async () => {
-    const url = stack.subgraphs.find((s) => s.name === 'police')!.url;
-    const headers = bearer(await analyst());
-    const cases: { extra: Record<string, string>; expected: string }[] = [
-      { extra: {}, expected: 'Occurrences' },
-      { extra: { 'x-operation-name': 'ClientDashboard', 'x-request-id': 'audit-test-request-1' }, expected: 'ClientDashboard' },
-      { extra: { 'x-operation-name': 'not a name!' }, expected: 'Occurrences' },
-    ];
-    for (const { extra, expected } of cases) {
-      const response = await graphql(url, OCCURRENCES, OCCURRENCE_VARIABLES, { ...headers, ...extra });
-      expect(response.errors).toBeUndefined();
-      const entry = (await entries()).at(-1)!;
-      expect(entry.operation_name).toBe(expected);
-      if ('x-request-id' in extra) expect(entry.request_id).toBe(extra['x-request-id']);
-    }
+  it('records the operation name the client chose and the request id the hub made, never what a caller claims', async () => {
+    const renamed = OCCURRENCES.replace('query Occurrences', 'query ClientDashboard');
+    expect(renamed).not.toBe(OCCURRENCES);
+    const forged = { 'x-request-id': 'audit-test-request-1', 'x-operation-name': 'Forged' };
+    const response = await throughGateway(renamed, OCCURRENCE_VARIABLES, { ...bearer(await analyst()), ...forged });
+    expect(response.errors).toBeUndefined();
+    let entry = (await entries()).at(-1)!;
+    expect(entry.operation_name).toBe('ClientDashboard');
+    expect(entry.request_id).toBe(response.requestId);
+    expect(entry.request_id).not.toBe('audit-test-request-1');
+
+    // Straight to the subgraph with the gateway's credentials: its headers count for nothing,
+    // only the name and id in the gateway's assertion.
+    const police = stack.subgraphs.find((s) => s.name === 'police')!;
+    const direct = await graphql(police, OCCURRENCES, OCCURRENCE_VARIABLES, { ...bearer(await analyst()), ...forged });
+    expect(direct.errors).toBeUndefined();
+    entry = (await entries()).at(-1)!;
+    expect(entry.operation_name).toBe('Occurrences');
+    expect(entry.request_id).not.toBe('audit-test-request-1');
   });
 
   it('records nothing for denied reads or unprotected fields', async () => {
@@ -144,7 +154,7 @@ describe('audit log', () => {
       expect(denied.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
     }
     // Straight to the subgraph, past the gateway: the subgraph refuses, and logs nothing either.
-    const direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!.url, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await planner()));
+    const direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await planner()));
     expect(direct.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
 
     const open = await throughGateway(`query Area($id: ID!) { area(id: $id) { id name population } }`, { id: area.id }, bearer(await analyst()));
@@ -153,12 +163,18 @@ describe('audit log', () => {
     expect(await allCounts()).toEqual(before);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself: no privilege for the subgraph, triggers for the owner', async () => {
     const before = await entries();
-    await expect(police.query('UPDATE audit_log SET rows_returned = 0 WHERE id = $1', [analystEntryId])).rejects.toThrow('audit_log is append-only');
-    await expect(police.query('UPDATE audit_log SET subject = NULL WHERE false')).rejects.toThrow('audit_log is append-only');
-    await expect(police.query('DELETE FROM audit_log')).rejects.toThrow('audit_log is append-only');
-    await expect(police.query('TRUNCATE audit_log')).rejects.toThrow('audit_log is append-only');
+    for (const [db, refusal] of [
+      [police, /permission denied for table audit_log/],
+      [policeOwner, /audit_log is append-only/],
+    ] as const) {
+      await expect(db.query('UPDATE audit_log SET rows_returned = 0 WHERE id = $1', [analystEntryId])).rejects.toThrow(refusal);
+      await expect(db.query('UPDATE audit_log SET subject = NULL WHERE false')).rejects.toThrow(refusal);
+      await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(refusal);
+      await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(refusal);
+    }
+    await expect(police.query('ALTER TABLE audit_log DISABLE TRIGGER USER')).rejects.toThrow(/must be owner of table audit_log/);
     expect(await entries()).toEqual(before);
   });
 
@@ -202,14 +218,14 @@ describe('audit log', () => {
 
   it('withholds the data when the entry cannot be written (fail closed)', async () => {
     const before = await entries();
-    await police.query('ALTER TABLE audit_log RENAME TO audit_log_x');
+    await policeOwner.query('ALTER TABLE audit_log RENAME TO audit_log_x');
     let viaGateway: Awaited<ReturnType<typeof throughGateway>>;
     let direct: Awaited<ReturnType<typeof graphql>>;
     try {
       viaGateway = await throughGateway(OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
-      direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!.url, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
+      direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
     } finally {
-      await police.query('ALTER TABLE audit_log_x RENAME TO audit_log');
+      await policeOwner.query('ALTER TABLE audit_log_x RENAME TO audit_log');
     }
     expect(viaGateway.data?.policeOccurrences ?? null).toBeNull();
     expect(viaGateway.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
@@ -230,11 +246,11 @@ describe('audit log', () => {
     expect(all.stdout).toContain(`police: ${(await entries()).length} entries, chain intact\n`);
     expect(all.stdout.trim().split('\n')).toHaveLength(stack.subgraphs.length);
 
-    await police.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await policeOwner.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
     try {
-      await police.query('UPDATE audit_log SET rows_returned = rows_returned + 1 WHERE id = $1', [analystEntryId]);
+      await policeOwner.query('UPDATE audit_log SET rows_returned = rows_returned + 1 WHERE id = $1', [analystEntryId]);
     } finally {
-      await police.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+      await policeOwner.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
     }
     expect(await verifyAuditChain(police)).toEqual({
       ok: false,
@@ -251,5 +267,128 @@ describe('audit log', () => {
     expect((await runCli(['audit', 'verify', '--subgraph', 'nowhere'])).code).toBe(2);
     expect((await runCli(['audit'])).code).toBe(2);
     expect((await runCli(['audit', 'verify', '--bogus'])).code).toBe(2);
+  });
+});
+
+describe('public reads of one neighbourhood', () => {
+  const INDICATORS = 'indicators(from: "2024-01-01", to: "2024-12-31", granularity: YEAR) { indicator { id } }';
+
+  it("leave an entry in each sector's log, anonymous callers included; a ward's coarse figures leave none", async () => {
+    const before = await allCounts();
+    const response = await throughGateway(`query Neighbourhood($id: ID!) { area(id: $id) { id police { ${INDICATORS} } health { ${INDICATORS} } } }`, { id: area.id });
+    expect(response.errors).toBeUndefined();
+    const series = response.data.area.police.indicators.length;
+    expect(series).toBeGreaterThan(0);
+    expect(await allCounts()).toEqual({ ...before, police: before.police + 1, health: before.health + 1 });
+
+    const entry = (await entries()).at(-1)!;
+    expect(entry).toMatchObject({
+      request_id: response.requestId,
+      subject: null,
+      agency: null,
+      sector: null,
+      fields: ['PoliceProfile.indicators'],
+      rows_returned: series,
+    });
+    expect(entry.arguments['PoliceProfile.indicators']).toEqual([expect.objectContaining({ areaId: area.id, from: '2024-01-01', to: '2024-12-31', granularity: 'YEAR' })]);
+    const health = (await entries(stack.subgraphs.find((s) => s.name === 'health')!.db)).at(-1)!;
+    expect(health).toMatchObject({ request_id: response.requestId, fields: ['HealthProfile.indicators'] });
+    expect(health.arguments['HealthProfile.indicators']).toEqual([expect.objectContaining({ areaId: area.id })]);
+
+    const ward = city.wards[0];
+    const coarse = await throughGateway(`query Ward($id: ID!) { area(id: $id) { id police { ${INDICATORS} } } }`, { id: ward.id });
+    expect(coarse.errors).toBeUndefined();
+    expect(coarse.data.area.police.indicators.length).toBeGreaterThan(0);
+    expect(await allCounts()).toEqual({ ...before, police: before.police + 1, health: before.health + 1 });
+  });
+
+  it('leave one entry per neighbourhood read, naming each, when a request reads many', async () => {
+    const before = (await entries()).length;
+    const response = await throughGateway(`{ areas(kind: NEIGHBOURHOOD) { id police { ${INDICATORS} } } }`);
+    expect(response.errors).toBeUndefined();
+    const after = await entries();
+    expect(after).toHaveLength(before + 1);
+    const read = after.at(-1)!.arguments['PoliceProfile.indicators'] as { areaId: string }[];
+    expect(read.map((r) => r.areaId).sort()).toEqual(response.data.areas.map((a: { id: string }) => a.id).sort());
+  });
+});
+
+describe('cswb audit verify and entries removed from the end', () => {
+  const INDICATORS = 'indicators(from: "2024-01-01", to: "2024-12-31", granularity: YEAR) { indicator { id } }';
+  let checkpoints: string;
+
+  beforeAll(() => {
+    checkpoints = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-audit-checkpoints-'));
+  });
+  afterAll(() => {
+    fs.rmSync(checkpoints, { recursive: true, force: true });
+  });
+
+  /** A public read that appends one entry to the sector's log. */
+  async function readNeighbourhood(sector: 'health' | 'housing'): Promise<void> {
+    const response = await throughGateway(`query N($id: ID!) { area(id: $id) { ${sector} { ${INDICATORS} } } }`, { id: area.id });
+    expect(response.errors).toBeUndefined();
+  }
+
+  it('fails when the owner deletes the newest entry, naming it', async () => {
+    await readNeighbourhood('health');
+    const owner = await stack.ownerDb('health');
+    const [newest] = await owner.query('SELECT id::text AS id FROM audit_log ORDER BY id DESC LIMIT 1');
+    const [{ count }] = await owner.query('SELECT count(*)::int AS count FROM audit_log');
+    expect((await runCli(['audit', 'verify', '--subgraph', 'health'])).code).toBe(0);
+
+    await owner.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    try {
+      await owner.query('DELETE FROM audit_log WHERE id = $1', [newest.id]);
+    } finally {
+      await owner.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    }
+    const [kept] = await owner.query('SELECT id::text AS id FROM audit_log ORDER BY id DESC LIMIT 1');
+    const broken = await runCli(['audit', 'verify', '--subgraph', 'health']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe(
+      `health: chain broken at entry ${newest.id}: the newest entry was removed: the chain ends at entry ${kept.id} (${count - 1} ${count - 1 === 1 ? 'entry' : 'entries'}), ` +
+        `but its head records ${count} entries ending at entry ${newest.id}\n`,
+    );
+  });
+
+  it('with --checkpoints, fails when the head was moved back with the entries, which the database alone cannot show', async () => {
+    await readNeighbourhood('housing');
+    const first = await runCli(['audit', 'verify', '--subgraph', 'housing', '--checkpoints', checkpoints]);
+    expect(first.stdout).toMatch(/^housing: \d+ entr(y|ies), chain intact, checkpoint recorded\n$/);
+    expect(first.code).toBe(0);
+    await readNeighbourhood('housing');
+    const extended = await runCli(['audit', 'verify', '--subgraph', 'housing', '--checkpoints', checkpoints]);
+    expect(extended.stdout).toMatch(/chain intact, extends its checkpoint; checkpoint recorded\n$/);
+    await readNeighbourhood('housing');
+
+    // The owner removes the two newest entries and sets the head back to what remains, every trigger off.
+    const owner = await stack.ownerDb('housing');
+    const rows: { id: string; hash: string }[] = await owner.query('SELECT id::text AS id, hash FROM audit_log ORDER BY id DESC LIMIT 3');
+    await owner.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await owner.query('ALTER TABLE audit_chain_head DISABLE TRIGGER USER');
+    try {
+      await owner.query('DELETE FROM audit_log WHERE id >= $1', [rows[1].id]);
+      await owner.query('UPDATE audit_chain_head SET entries = entries - 2, last_id = $1, last_hash = $2', [rows[2].id, rows[2].hash]);
+    } finally {
+      await owner.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
+      await owner.query('ALTER TABLE audit_chain_head ENABLE TRIGGER USER');
+    }
+    // The chain and its head agree again: only the checkpoint, kept apart, shows the cut.
+    expect((await runCli(['audit', 'verify', '--subgraph', 'housing'])).code).toBe(0);
+    const caught = await runCli(['audit', 'verify', '--subgraph', 'housing', '--checkpoints', checkpoints]);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toMatch(
+      new RegExp(`^housing: chain broken at entry ${rows[1].id}: the newest entry was removed: the chain ends at entry ${rows[2].id} .*the checkpoint kept outside the database \\(recorded [^)]+\\) records \\d+ entries ending at entry ${rows[1].id}\\n$`),
+    );
+
+    // A checkpoint file edited to match is refused: it is signed.
+    const file = path.join(checkpoints, 'housing.json');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...stored, entries: stored.entries - 1, lastId: rows[2].id, lastHash: rows[2].hash }));
+    const edited = await runCli(['audit', 'verify', '--subgraph', 'housing', '--checkpoints', checkpoints]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('housing: checkpoint refused: ');
+    expect(edited.stdout).toContain('the signature does not match');
   });
 });

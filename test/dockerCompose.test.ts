@@ -126,7 +126,7 @@ describe('docker-compose.yml', () => {
       it('is routed to by the gateway', () => {
         const gateway = services.gateway ?? {};
         expect(dependenciesOf(gateway)[name]).toBe('service_healthy');
-        expect(environmentOf(gateway)[`${prefix}_URL`]).toBe(`http://${name}:${defaultPort}/graphql`);
+        expect(environmentOf(gateway)[`${prefix}_URL`]).toBe(`https://${name}:${defaultPort}/graphql`);
       });
     },
   );
@@ -153,9 +153,22 @@ describe('docker-compose.yml', () => {
     expect(healthcheckText(gateway)).toContain(':4000/readiness');
   });
 
+  it('makes the deployment certificates once, before the gateway and every subgraph start with them', () => {
+    const certs = services.certs;
+    expect(commandOf(certs).join(' ')).toContain('cli/dist/main.js certs --dir /certs');
+    for (const name of ['gateway', ...subgraphs.map((s) => s.definition.name)]) {
+      const service = services[name];
+      expect(environmentOf(service).HUB_CERTS_DIR).toBe('/certs');
+      expect((service as { volumes?: string[] }).volumes).toContain('hub-certs:/certs:ro');
+      if (name !== 'gateway') expect(dependenciesOf(service).certs).toBe('service_completed_successfully');
+      // Each service is reached by its compose name: the certificates must name it.
+      expect(commandOf(certs).join(' ')).toContain(name);
+    }
+  });
+
   it('builds every image from the root Dockerfile', () => {
     const built = Object.entries(services).filter(([, service]) => service.build !== undefined);
-    expect(built.map(([name]) => name).sort()).toEqual(['gateway', ...subgraphs.map((s) => s.definition.name)].sort());
+    expect(built.map(([name]) => name).sort()).toEqual(['certs', 'gateway', ...subgraphs.map((s) => s.definition.name)].sort());
     for (const [, service] of built) {
       const build = typeof service.build === 'string' ? { context: service.build } : (service.build ?? {});
       expect(path.resolve(PROJECT_ROOT, build.context ?? '.')).toBe(PROJECT_ROOT);

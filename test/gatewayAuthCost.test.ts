@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -10,6 +11,8 @@ import { GraphQLError } from 'graphql';
 import { Caller, callerPolicies, createTokenVerifier, ErrorCode, readAuthConfig } from '@cswb/shared';
 import { PROJECT_ROOT } from '@cswb/cli';
 import { useNullForDeniedFields } from '@cswb/gateway/dist/plugins/useNullForDeniedFields';
+import { useSubgraphAssertions } from '@cswb/gateway';
+import { gatewayAgent, gatewaySigner } from './support/asGateway';
 import { startTestStack, TestStack } from './support/stack';
 import { bearer, signToken, TEST_JWT_SECRET, TestClaims } from './support/tokens';
 
@@ -96,11 +99,17 @@ const CASES: Case[] = [
 /** The gateway as it enforced access rules before: the runtime's genericAuth option. */
 function referenceGateway(supergraph: string, subgraphs: { name: string; url: string }[]): GatewayRuntime {
   const verifyToken = createTokenVerifier(readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }));
+  const requestIds = new WeakMap<Request, string>();
   return createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
     transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(subgraphs.map((s) => [s.name, { location: s.url }])),
+    transportEntries: {
+      ...Object.fromEntries(subgraphs.map((s) => [s.name, { location: s.url }])),
+      '*.http': { options: { deduplicateInflightRequests: false } },
+    },
+    // The subgraphs answer only the gateway: the same certificate and assertions as ours.
+    customAgent: () => gatewayAgent(),
     logging: false,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -124,13 +133,14 @@ function referenceGateway(supergraph: string, subgraphs: { name: string; url: st
         });
       },
     },
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request, context }) => ({
-        authorization: request.headers.get('authorization'),
-        'x-operation-name': (context as { params?: { operationName?: string } } | undefined)?.params?.operationName ?? null,
+    plugins: () => [
+      useNullForDeniedFields(),
+      useSubgraphAssertions(gatewaySigner(), {
+        callerOf: (request) => verifyToken(request.headers.get('authorization')),
+        requestIdOf: (request) => requestIds.get(request) ?? (requestIds.set(request, randomUUID()), requestIds.get(request)!),
+        actorOf: () => null,
       }),
-    },
-    plugins: () => [useNullForDeniedFields()],
+    ],
   });
 }
 

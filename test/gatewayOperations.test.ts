@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createDataSource, createTokenVerifier, readAuthConfig, serveSubgraph } from '@cswb/shared';
+import { createDataSource, serveSubgraph } from '@cswb/shared';
+import { testTrust } from './support/asGateway';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { documentHash, persistedDocumentsJson, RateLimiter, useSubgraphResilience } from '@cswb/gateway';
 import { analystHeaders } from './support/analyst';
 import { graphql, GraphQLResponse } from './support/graphql';
 import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TEST_JWT_SECRET } from './support/tokens';
+import { bearer, signToken } from './support/tokens';
 
 /** Small limits the documented queries still fit in (their largest: depth 6, 0 aliases, 204 tokens, cost 34,620). */
 const ENV = {
@@ -192,7 +193,7 @@ describe('a subgraph that goes down', () => {
     const restarted = await serveSubgraph(definition, db, {
       port,
       host: '127.0.0.1',
-      verifyToken: createTokenVerifier(readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET })),
+      trust: testTrust(),
       gatewayUrl: () => stack.gateway.url,
     });
     stack.subgraphs.splice(stack.subgraphs.indexOf(police), 1, restarted);

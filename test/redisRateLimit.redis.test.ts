@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import { envPrefix, freePort, readAuthConfig, readGatewayConfig } from '@cswb/shared';
+import { envPrefix, freePort, readAuthConfig, readGatewayConfig, readTrustConfig } from '@cswb/shared';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import { SUPERGRAPH_FILE } from '@cswb/cli';
 import { graphql } from './support/graphql';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   stack = await startTestStack('redis', env);
   const subgraphUrls: Record<string, string> = Object.fromEntries(stack.subgraphs.map((s) => [`${envPrefix(s.name)}_URL`, s.url]));
   const config = readGatewayConfig({ ...env, ...subgraphUrls, PORT: '0' }, stack.subgraphs.map((s) => s.name), SUPERGRAPH_FILE);
-  replica = await startGateway(config, readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }), { quiet: true });
+  replica = await startGateway(config, readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }), readTrustConfig({ HUB_CERTS_DIR: process.env.CSWB_TEST_CERTS_DIR }, process.cwd()), { quiet: true });
 });
 
 afterAll(async () => {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { IndicatorSpec, measureThresholds, rateValue } from '@cswb/shared';
 import { generateHealthCounts, HealthAgeGroup, HealthVisitReason } from '@cswb/subgraph-health';
-import { analystHeaders } from './support/analyst';
+import { analystHeaders, HUB_ANALYST_AGENCY, HUB_ANALYST_SCOPE } from './support/analyst';
+import { POLICE_AGENCIES } from '@cswb/subgraph-police';
 import { collect, smallCity } from './support/expected';
 import { graphql } from './support/graphql';
 import { startTestStack, TestStack } from './support/stack';
@@ -13,7 +14,8 @@ import { bearer, signToken } from './support/tokens';
  * Disclosure control through the gateway (docs/privacy.md): what a planner (aggregates:read,
  * no record-level rights) sees, and the differencing attacks that must not give a suppressed
  * cell back. Exact values come from a hub analyst (record-level rights in every sector, whose
- * values the sector tests check against the generators) and from the generators themselves.
+ * values the sector tests check against the generators; for police see exactProfile) and from
+ * the generators themselves.
  */
 
 const { city, occurrences, calls } = smallCity();
@@ -21,10 +23,12 @@ const health = collect(generateHealthCounts(city));
 let stack: TestStack;
 let planner: Record<string, string>;
 let analyst: Record<string, string>;
+let oppAnalyst: Record<string, string>;
 
 beforeAll(async () => {
   planner = bearer(await signToken({ sub: 'planner', scope: 'aggregates:read', purpose: 'planning' }));
   analyst = await analystHeaders();
+  oppAnalyst = bearer(await signToken({ sub: 'opp-analyst', scope: HUB_ANALYST_SCOPE, agency: POLICE_AGENCIES.opp, purpose: 'evaluation' }));
   stack = await startTestStack('suppression');
 });
 afterAll(async () => {
@@ -98,10 +102,32 @@ const MONTHS = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-$
 let published: Record<'MONTH' | 'YEAR', Profile>;
 let exact: Record<'MONTH' | 'YEAR', Profile>;
 
+/**
+ * Every exact value. Two services hold police records, and an analyst sees exact police counts
+ * only where every record is their own service's: the OPP ward's from the OPP detachment's
+ * analyst, the rest from the hub analyst (the municipal service's), and the municipality's, which
+ * no analyst sees exactly, as the sum of its neighbourhoods.
+ */
+async function exactProfile(granularity: 'MONTH' | 'YEAR'): Promise<Profile> {
+  const municipal = await profile(analyst, granularity);
+  const opp = await profile(oppAnalyst, granularity);
+  const oppWard = city.wards[city.wards.length - 1].id;
+  const oppAreas = new Set([oppWard, ...neighbourhoodsOf(oppWard)]);
+  for (const [key, cell] of municipal.cells) {
+    if (SPECS.get(cell.indicatorId)!.definition.sector === 'police' && oppAreas.has(cell.areaId)) municipal.cells.set(key, opp.cells.get(key)!);
+  }
+  for (const [key, cell] of municipal.cells) {
+    if (SPECS.get(cell.indicatorId)!.definition.sector !== 'police' || cell.areaId !== city.municipality.id) continue;
+    const parts = city.neighbourhoods.map((n) => municipal.cells.get(keyOf(cell.indicatorId, n.id, cell.label))!);
+    municipal.cells.set(key, { ...cell, numerator: parts.reduce((sum, part) => sum + part.numerator!, 0), denominator: city.municipality.population });
+  }
+  return municipal;
+}
+
 describe('what a planner sees of every area, sector and period', () => {
   beforeAll(async () => {
     published = { MONTH: await profile(planner, 'MONTH'), YEAR: await profile(planner, 'YEAR') };
-    exact = { MONTH: await profile(analyst, 'MONTH'), YEAR: await profile(analyst, 'YEAR') };
+    exact = { MONTH: await exactProfile('MONTH'), YEAR: await exactProfile('YEAR') };
   });
 
   it('covers every area: 24 neighbourhoods, 4 wards and the municipality, 4 years', () => {
@@ -382,7 +408,8 @@ describe('who sees what', () => {
   });
 
   it('shows a police analyst exact police counts but rounded health counts', async () => {
-    const token = bearer(await signToken({ sub: 'police-analyst', scope: 'aggregates:read records:read:police', sector: 'police', purpose: 'evaluation' }));
+    const token = bearer(await signToken({ sub: 'police-analyst', scope: 'aggregates:read records:read:police', agency: HUB_ANALYST_AGENCY, sector: 'police', purpose: 'evaluation' }));
+    // Policed by the analyst's own service only.
     const area = city.neighbourhoods[6];
     const response = await graphql(stack.gateway.url, AREA_QUERY, { id: area.id }, token);
     expect(response.errors).toBeUndefined();

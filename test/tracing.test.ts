@@ -91,13 +91,14 @@ const SECTORS = ['police', 'health', 'education', 'housing', 'social-services', 
 const SPAN_KIND_SERVER = 2;
 
 /** The area profile by name, as a client names its operation (the gateway forwards the name to subgraphs). */
-async function areaProfile(url: string, headers: Record<string, string>): Promise<{ data?: unknown; errors?: unknown[] }> {
+/** The profile through the gateway, with the request id the hub gave the request (its own, not the client's). */
+async function areaProfile(url: string, headers: Record<string, string>): Promise<{ data?: unknown; errors?: unknown[]; requestId: string }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: AREA_PROFILE, operationName: 'AreaProfile' }),
   });
-  return (await response.json()) as { data?: unknown; errors?: unknown[] };
+  return { ...((await response.json()) as { data?: unknown; errors?: unknown[] }), requestId: response.headers.get('x-request-id') ?? '' };
 }
 const SPAN_KIND_CLIENT = 3;
 
@@ -206,9 +207,10 @@ describe('traces across gateway and subgraphs', () => {
   }
 
   it('follows one request from the gateway into every subgraph it calls, down to the SQL', async () => {
-    const requestId = 'trace-area-profile-1';
-    const response = await areaProfile(stack.gateway.url, { ...planner, 'x-request-id': requestId });
+    const response = await areaProfile(stack.gateway.url, { ...planner, 'x-request-id': 'trace-area-profile-1' });
     expect(response.errors).toBeUndefined();
+    const { requestId } = response;
+    expect(requestId).not.toBe('trace-area-profile-1');
     const spans = await traceOfRequest(requestId);
     const byId = new Map(spans.map((s) => [s.spanId, s]));
 
@@ -248,28 +250,27 @@ describe('traces across gateway and subgraphs', () => {
   it('continues a trace the client started (traceparent)', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const parentId = '00f067aa0ba902b7';
-    const requestId = 'trace-area-profile-2';
     const response = await areaProfile(stack.gateway.url, {
       ...planner,
-      'x-request-id': requestId,
       traceparent: `00-${traceId}-${parentId}-01`,
     });
     expect(response.errors).toBeUndefined();
-    const spans = await traceOfRequest(requestId);
+    const spans = await traceOfRequest(response.requestId);
     expect(spans[0].traceId).toBe(traceId);
     const root = spans.find((s) => s.service === 'cswb-gateway' && s.parentSpanId === parentId);
     expect(root?.name).toBe('POST /graphql');
   });
 
   it("keeps planning's own call to the gateway (risk analysis) in the client's trace", async () => {
-    const requestId = 'trace-risk-analysis-1';
-    const response = await fetch(stack.gateway.url, {
+    const answer = await fetch(stack.gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...planner, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', ...planner },
       body: JSON.stringify({
         query: 'query RiskTrace { riskAnalysis(indicators: [{ indicatorId: "police.violent_crime_rate", weight: 1 }], from: "2023-01-01", to: "2024-12-31") { rank areaId composite } }',
       }),
-    }).then((r) => r.json());
+    });
+    const requestId = answer.headers.get('x-request-id');
+    const response = await answer.json();
     expect(response.errors).toBeUndefined();
     const planningServer = () => receiver.spans.find((s) => s.kind === SPAN_KIND_SERVER && s.attributes['cswb.subgraph'] === 'planning' && s.attributes['cswb.request_id'] === requestId);
     await waitFor(() => planningServer() !== undefined);

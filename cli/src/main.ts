@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 const commands = {
   audit: () => require('./commands/audit') as typeof import('./commands/audit'),
   bench: () => require('./commands/bench') as typeof import('./commands/bench'),
+  certs: () => require('./commands/certs') as typeof import('./commands/certs'),
   check: () => require('./commands/check') as typeof import('./commands/check'),
   compose: () => require('./commands/compose') as typeof import('./commands/compose'),
   import: () => require('./commands/import') as typeof import('./commands/import'),
@@ -39,9 +40,15 @@ Commands:
                       public, planner, sector-analyst, situation-table, auditor, data-steward
                       (sector roles need --sector); purposes: planning, risk-intervention,
                       evaluation, public-reporting
-  audit verify [--subgraph <name>]
-                      Recompute the hash chain of each subgraph's audit log (or one's): one
-                      line per subgraph; exit 1 if any chain is broken (npm run cswb -- audit verify)
+  certs [--renew <member>] [--sign <request.pem> --member <name>] [--hosts <a,b>] [--dir <path>]
+                      The deployment CA and the gateway's and subgraphs' certificates (made on
+                      first npm start); rotate one, or sign an agency's own request (cswb certs --help)
+  audit verify [--subgraph <name>] [--checkpoints <dir>]
+                      Recompute the hash chain of each subgraph's audit log (or one's) and check
+                      its end against the chain head: one line per subgraph; exit 1 if any chain
+                      is broken or cut short (npm run cswb -- audit verify). --checkpoints: also
+                      against the signed checkpoints in <dir>, kept off the database host, and
+                      record new ones (docs/audit.md)
   bench [--only <suite,...>] [--size small|city] [--seconds N] [--concurrency N] [--repeats N] [--smoke] [--write]
                       The benchmark suite (npm run bench): every figure against a baseline of
                       the same run; --write records the results in docs/benchmarks.md;
@@ -56,8 +63,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  // import and check print their own detailed help.
-  if ((rest.includes('--help') || rest.includes('-h')) && command !== 'import' && command !== 'check') {
+  // import, check and certs print their own detailed help.
+  if ((rest.includes('--help') || rest.includes('-h')) && command !== 'import' && command !== 'check' && command !== 'certs') {
     process.stdout.write(USAGE);
     return 0;
   }
@@ -108,6 +115,24 @@ async function main(argv: string[]): Promise<number> {
       const [sector, dataset, file] = positionals;
       return commands.import().importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format });
     }
+    case 'certs': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          dir: { type: 'string' },
+          hosts: { type: 'string' },
+          renew: { type: 'string' },
+          sign: { type: 'string' },
+          member: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+      if (values.help) {
+        process.stdout.write(commands.certs().CERTS_USAGE);
+        return 0;
+      }
+      return commands.certs().certs(values);
+    }
     case 'migrate': {
       const { values } = parseArgs({ args: rest, options: { seed: { type: 'boolean', default: false } } });
       return commands.migrate().migrate({ seed: values.seed ?? false });
@@ -139,12 +164,12 @@ async function main(argv: string[]): Promise<number> {
       return commands.token().token({ ...values, role: values.role, ttl: values.ttl ?? '3600' });
     }
     case 'audit': {
-      const { values, positionals } = parseArgs({ args: rest, options: { subgraph: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({ args: rest, options: { subgraph: { type: 'string' }, checkpoints: { type: 'string' } }, allowPositionals: true });
       if (positionals.length !== 1 || positionals[0] !== 'verify') {
         process.stderr.write(`cswb audit: expected "verify"\n\n${USAGE}`);
         return 2;
       }
-      return commands.audit().auditVerify({ subgraph: values.subgraph });
+      return commands.audit().auditVerify({ subgraph: values.subgraph, checkpoints: values.checkpoints });
     }
     case 'bench': {
       const { values } = parseArgs({

@@ -1,8 +1,10 @@
 import {
-  createTokenVerifier,
   createSyntheticCity,
+  ensureDeploymentCertificates,
+  readTrustConfig,
   readAuthConfig,
   databaseUrlFor,
+  appDatabaseUrlFor,
   EmbeddedPostgres,
   Env,
   envPrefix,
@@ -12,6 +14,7 @@ import {
   readPort,
   readSeed,
   readSeedSize,
+  readSubgraphLimits,
   readTracingConfig,
   RunningSubgraph,
   serveSubgraph,
@@ -20,7 +23,7 @@ import {
 } from '@cswb/shared';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import type { Logger } from 'typeorm';
-import type { TokenVerifier } from '@cswb/shared';
+import type { DeploymentCertificates, TrustConfig } from '@cswb/shared';
 import { discoverSubgraphs } from './discoverSubgraphs';
 import { SUPERGRAPH_FILE } from './compose';
 import { PROJECT_ROOT } from './projectRoot';
@@ -54,13 +57,14 @@ export interface RunningSubgraphs {
  * if empty and listening on its `<NAME>_PORT` (or its default port) on `host`.
  */
 export async function startSubgraphs(
-  options: StackOptions & { host: string; verifyToken: TokenVerifier; gatewayUrl: () => string | undefined },
+  options: StackOptions & { host: string; trust: TrustConfig; certificates: DeploymentCertificates; gatewayUrl: () => string | undefined },
 ): Promise<RunningSubgraphs> {
   const log = options.log ?? (() => {});
   const env = options.env;
   const discovered = discoverSubgraphs();
   const names = discovered.map((s) => s.definition.name);
   const seedSize = readSeedSize(env);
+  const limits = readSubgraphLimits(env);
   const started: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[] } = { subgraphs: [] };
   const close = async () => {
     await Promise.all(started.subgraphs.map((s) => s.close().catch(() => {})));
@@ -79,6 +83,7 @@ export async function startSubgraphs(
       discovered.map(async ({ definition }) => {
         const { db, seeded } = await prepareDatabase(definition, {
           url: databaseUrlFor(definition.name, env, embeddedUrl),
+          appUrl: appDatabaseUrlFor(definition.name, env, embeddedUrl),
           logger: options.sqlLogger?.(definition.name),
           seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
         });
@@ -87,9 +92,10 @@ export async function startSubgraphs(
           await serveSubgraph(definition, db, {
             port: readPort(env, `${envPrefix(definition.name)}_PORT`, definition.defaultPort),
             host: options.host,
-            verifyToken: options.verifyToken,
+            trust: { certificates: options.certificates, tls: options.trust.subgraphTls, assertionTtlSeconds: options.trust.assertionTtlSeconds },
             gatewayUrl: options.gatewayUrl,
             tracing: readTracingConfig(env, subgraphServiceName(definition.name)),
+            maxRepresentations: limits.maxRepresentations,
           }),
         );
       }),
@@ -110,12 +116,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const names = discoverSubgraphs().map((s) => s.definition.name);
   const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
   const auth = readAuthConfig(env);
+  const trust = readTrustConfig(env, PROJECT_ROOT);
+  // The deployment CA and a certificate per member, made on first start (docs/security.md).
+  const certificates = await ensureDeploymentCertificates(trust.certsDir, names, trust.certificateHosts);
   let gateway: StartedGateway | undefined;
   const running = await startSubgraphs({
     ...options,
     env,
     host: gatewayConfig.host,
-    verifyToken: createTokenVerifier(auth),
+    trust,
+    certificates,
     // The gateway starts after the subgraphs: asked for lazily.
     gatewayUrl: () => gateway?.url,
   });
@@ -125,7 +135,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const subgraphUrls = { ...Object.fromEntries(running.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
-    gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, { quiet: options.quiet });
+    gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, trust, { quiet: options.quiet });
     return { gateway, subgraphs: running.subgraphs, postgres: running.postgres, close };
   } catch (error) {
     await close();

@@ -66,3 +66,51 @@ describe('comparing answers', () => {
     expect(firstDifference([1], [1, 2])).toBe('$[1] (lengths 1 and 2)');
   });
 });
+
+describe('@apollo/gateway behind the trust boundary', () => {
+  it('signs the exact body its data source sends, and reads the answer through the fetcher', async () => {
+    process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+    const http = await import('node:http');
+    const { RemoteGraphQLDataSource } = await import('@apollo/gateway');
+    const { GraphQLDataSourceRequestKind } = await import('@apollo/gateway/dist/datasources/types');
+    const { agentFetcher, signingWillSendRequest } = await import('../src/bench/gatewayProcess');
+    const received: { body: string; assertion: string | undefined }[] = [];
+    const server = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), assertion: request.headers['x-cswb-assertion'] as string | undefined });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { area: { id: 'a-1' } } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const signed: { audience: string; body: string; requestId: string }[] = [];
+      const sign = async (audience: string, subject: { requestId: string }, body: string | Uint8Array) => {
+        signed.push({ audience, body: String(body), requestId: subject.requestId });
+        return `assertion-${signed.length}`;
+      };
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      const source = new RemoteGraphQLDataSource({
+        url: `http://127.0.0.1:${port}/graphql`,
+        fetcher: agentFetcher({ agentFor: () => agent }),
+        willSendRequest: signingWillSendRequest('police', sign, 'x-cswb-assertion'),
+      });
+      const caller = { anonymous: false, subject: 'p', agency: null, sector: null, scopes: [], purpose: null };
+      const response = await source.process({
+        kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
+        request: { query: 'query Q($id: ID!) { area(id: $id) { id } }', variables: { id: 'a-1' }, operationName: 'Q' },
+        context: { caller, requestId: 'r-1' },
+      });
+      expect(response.data).toEqual({ area: { id: 'a-1' } });
+      expect(received).toHaveLength(1);
+      expect(signed).toEqual([{ audience: 'police', body: received[0].body, requestId: 'r-1' }]);
+      expect(received[0].assertion).toBe('assertion-1');
+    } finally {
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

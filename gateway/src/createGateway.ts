@@ -1,7 +1,20 @@
-import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, GatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
-import { Caller, ErrorCode, TokenVerifier, type OperationLimitsConfig, type PersistedDocumentsMode, type Tracing } from '@cswb/shared';
+import type * as https from 'node:https';
+import {
+  Caller,
+  ErrorCode,
+  InvalidAssertionError,
+  SERVICE_ASSERTION_HEADER,
+  TokenVerifier,
+  UnauthenticatedError,
+  type AssertionSigner,
+  type AssertionVerifier,
+  type OperationLimitsConfig,
+  type PersistedDocumentsMode,
+  type Tracing,
+} from '@cswb/shared';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { trace } from '@graphql-hive/plugin-opentelemetry/api';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -11,6 +24,8 @@ import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
 import { useOperationLimits } from './plugins/useOperationLimits';
 import { useMetrics } from './plugins/useMetrics';
 import { useSubgraphResilience } from './plugins/useSubgraphResilience';
+import { createRequestIds } from './plugins/useHubRequestId';
+import { useSubgraphAssertions } from './plugins/useSubgraphAssertions';
 import { RateLimiter, useRateLimit } from './plugins/useRateLimit';
 import type { RateLimitStore } from './RateLimitStore';
 import type { GatewayMetrics } from './metrics';
@@ -28,17 +43,25 @@ export interface GatewayOperationsOptions {
   metrics?: GatewayMetrics;
   /** The offline GraphQL IDE, with these queries open in tabs; no IDE when omitted. */
   ide?: { tabs: { query: string }[] };
-  /**
-   * false: every subgraph request is sent, even when an identical one is in flight (the runtime
-   * merges those by default); `cswb bench` turns it off to compare gateways on equal work.
-   */
-  deduplicateInflightRequests?: boolean;
+}
+
+/** How the gateway proves itself to subgraphs and recognises a member acting for a caller (docs/security.md). */
+export interface GatewayTrust {
+  /** Signs the per-fetch assertion every subgraph requires. */
+  sign: AssertionSigner;
+  /** The client certificate for HTTPS subgraphs (mutual TLS); none when TLS is terminated in front of them. */
+  agent?: https.Agent;
+  /** Verifies assertions the gateway signed, when a member presents one to act for its caller. */
+  verifier: AssertionVerifier;
+  /** Verifies a member's own signature on a request it sends the gateway; returns the member's name. */
+  verifyService(token: string, body: string): Promise<string>;
 }
 
 export interface GatewayOptions {
   supergraphSdl: string;
   subgraphs: readonly SubgraphEndpoint[];
   verifyToken: TokenVerifier;
+  trust: GatewayTrust;
   /** A level, or false for no logs at all. */
   logging?: false | 'trace' | 'debug' | 'info' | 'warn' | 'error';
   /** Where the per-request JSON log lines go; none when omitted. */
@@ -67,18 +90,38 @@ function persistedDocumentId(params: { extensions?: Record<string, any> } & Reco
  */
 export function createGateway(options: GatewayOptions): GatewayRuntime {
   const ops = options.operations ?? {};
+  // Never merge identical in-flight subgraph calls (the runtime's default): each carries its own
+  // caller's assertion, and a merged call would hand one caller the answer made for another.
   const transportEntries = {
     ...Object.fromEntries(options.subgraphs.map((s) => [s.name, { location: s.url }])),
-    ...(ops.deduplicateInflightRequests === false ? { '*.http': { options: { deduplicateInflightRequests: false } } } : {}),
+    '*.http': { options: { deduplicateInflightRequests: false } },
   };
+  const requestIds = createRequestIds();
+  const actors = new WeakMap<Request, string>();
   const persisted = ops.persistedDocuments && ops.persistedDocuments.mode !== 'off' ? ops.persistedDocuments : undefined;
   const cors = ops.corsOrigins ?? [];
   // Auth, rate limiting and persisted documents each need the caller: verify once per request.
   const callers = new WeakMap<Request, Promise<Caller>>();
+  const verifyCaller = async (request: Request): Promise<Caller> => {
+    const service = request.headers.get(SERVICE_ASSERTION_HEADER);
+    if (service === null) return options.verifyToken(request.headers.get('authorization'));
+    // A member (planning's risk analysis) acting for its caller: its own signature on this body,
+    // and the assertion the gateway gave it for that caller; the caller's token never left the gateway.
+    try {
+      const member = await options.trust.verifyService(service, await request.clone().text());
+      const delegated = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (!delegated) throw new InvalidAssertionError('a member must present the assertion it acts under');
+      const asserted = await options.trust.verifier.verifyDelegated(delegated, member);
+      actors.set(request, member);
+      return asserted.caller;
+    } catch (error) {
+      throw new UnauthenticatedError(error instanceof InvalidAssertionError ? error.message : 'the service request could not be verified');
+    }
+  };
   const callerOf = (request: Request): Promise<Caller> => {
     let caller = callers.get(request);
     if (!caller) {
-      caller = options.verifyToken(request.headers.get('authorization'));
+      caller = verifyCaller(request);
       callers.set(request, caller);
     }
     return caller;
@@ -96,6 +139,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     transports: { http: httpTransport },
     transportEntries,
     logging: options.logging ?? 'info',
+    // The hub makes request ids itself (createRequestIds).
+    requestId: false,
+    ...(options.trust.agent ? { customAgent: ({ url }: { url: string }) => (url.startsWith('https:') ? options.trust.agent : undefined) } : {}),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
     // /readiness is answered by serveGateway, which checks every subgraph.
@@ -134,14 +180,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
           },
         }
       : {}),
-    // Subgraphs verify the same token themselves; the request id ties their audit entries to ours.
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request, context }) => ({
-        authorization: request.headers.get('authorization'),
-        // The planner sends subgraphs unnamed operations; their audit entries keep the client's name.
-        'x-operation-name': (context as { params?: { operationName?: string } } | undefined)?.params?.operationName ?? null,
-      }),
-    },
+    // Nothing of the client's request is passed on as is: each subgraph fetch carries the gateway's
+    // signed assertion instead (useSubgraphAssertions), with the caller, request id and operation name.
+    propagateHeaders: { fromClientToSubgraphs: () => ({}) },
     plugins: (pluginContext) => {
       const openTelemetry = options.tracing
         ? useOpenTelemetry({ ...pluginContext, traces: { tracer: options.tracing.tracer }, flushOnDispose: false })
@@ -150,6 +191,12 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       // process-global and would answer for the first gateway of the process only.)
       const currentTraceId = openTelemetry ? () => trace.getActiveSpan()?.spanContext().traceId : undefined;
       return [
+        requestIds.plugin,
+        // A member's request is verified as it arrives: its signature covers the body, which is
+        // still unread here (later hooks see it parsed).
+        {
+          onRequest: ({ request }: { request: Request }) => void (request.headers.has(SERVICE_ASSERTION_HEADER) && callerOf(request).catch(() => undefined)),
+        } satisfies GatewayPlugin,
         // Before every other plugin's hooks, where the runtime's `genericAuth` option would sit:
         // `@authenticated`, `@requiresScopes` and `@policy`, on the caller of `callerOf` (a token
         // that does not verify rejects the request here, with 401). A field denied is removed
@@ -165,7 +212,8 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
         useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
         useNullForDeniedFields(),
-        ...(options.requestLog ? [useRequestLog(options.requestLog, currentTraceId)] : []),
+        useSubgraphAssertions(options.trust.sign, { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null }),
+        ...(options.requestLog ? [useRequestLog(options.requestLog, currentTraceId, requestIds.clientRequestIdOf, (request) => actors.get(request) ?? null)] : []),
       ];
     },
   });

@@ -9,3 +9,4 @@ export * from './plugins/useRateLimit';
 export * from './plugins/useSubgraphResilience';
 export * from './RateLimitStore';
 export * from './RedisRateLimitStore';
+export * from './plugins/useSubgraphAssertions';

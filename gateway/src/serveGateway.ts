@@ -1,6 +1,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { ANONYMOUS, ASSERTION_HEADER, postJson } from '@cswb/shared';
+import type { GatewayTrust } from './createGateway';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 import type { GatewayMetrics } from './metrics';
 
@@ -19,18 +22,17 @@ export interface SubgraphStatus {
 
 const PROBE_TIMEOUT_MS = 2000;
 
-/** Asks each subgraph for `__typename`: the cheapest query any federation subgraph answers. */
-export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[]): Promise<SubgraphStatus[]> {
+const PROBE_BODY = '{"query":"{__typename}"}';
+
+/** Asks each subgraph for `__typename` (the cheapest query any federation subgraph answers), as the gateway. */
+export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[], trust: GatewayTrust): Promise<SubgraphStatus[]> {
   return Promise.all(
     subgraphs.map(async ({ name, url }) => {
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"query":"{__typename}"}',
-          signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-        });
-        return { name, url, reachable: response.ok, ...(response.ok ? {} : { error: `HTTP ${response.status}` }) };
+        const assertion = await trust.sign(name, { caller: ANONYMOUS, requestId: randomUUID() }, PROBE_BODY);
+        const response = await postJson(url, PROBE_BODY, { agent: url.startsWith('https:') ? trust.agent : undefined, headers: { [ASSERTION_HEADER]: assertion }, timeoutMs: PROBE_TIMEOUT_MS });
+        const ok = response.status === 200;
+        return { name, url, reachable: ok, ...(ok ? {} : { error: `HTTP ${response.status}` }) };
       } catch (error) {
         return { name, url, reachable: false, error: (error as Error).message };
       }
@@ -46,11 +48,11 @@ export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[]): Pr
 export async function serveGateway(
   gateway: GatewayRuntime,
   subgraphs: readonly SubgraphEndpoint[],
-  options: { port: number; host?: string; metrics?: GatewayMetrics },
+  options: { port: number; host?: string; metrics?: GatewayMetrics; trust: GatewayTrust },
 ): Promise<ServingGateway> {
   const server = http.createServer(async (request, response) => {
     if (request.url?.split('?')[0] === '/readiness') {
-      const statuses = await probeSubgraphs(subgraphs);
+      const statuses = await probeSubgraphs(subgraphs, options.trust);
       const ready = statuses.every((s) => s.reachable);
       response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', subgraphs: statuses }));

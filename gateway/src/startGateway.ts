@@ -1,7 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTokenVerifier, registerGlobalTracing, startTracing, type AuthConfig, type GatewayConfig } from '@cswb/shared';
-import { createGateway } from './createGateway';
+import {
+  createAssertionSigner,
+  createAssertionVerifier,
+  createGatewayAgent,
+  createServiceAssertionVerifier,
+  createTokenVerifier,
+  GATEWAY_MEMBER,
+  readDeploymentCertificates,
+  registerGlobalTracing,
+  startTracing,
+  type AuthConfig,
+  type GatewayConfig,
+  type TrustConfig,
+} from '@cswb/shared';
+import { createGateway, GatewayTrust } from './createGateway';
 import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments } from './persistedDocuments';
 import { RateLimiter } from './plugins/useRateLimit';
@@ -31,11 +44,25 @@ export interface StartedGateway extends ServingGateway {
 export interface StartGatewayOptions {
   /** No runtime logs and no request log (tests). */
   quiet?: boolean;
-  /** Merge identical in-flight subgraph requests (the runtime's default); off to compare gateways on equal work. */
-  deduplicateInflightRequests?: boolean;
 }
 
-export async function startGateway(config: GatewayConfig, auth: AuthConfig, options: StartGatewayOptions = {}): Promise<StartedGateway> {
+/** The gateway's side of the trust boundary, from the deployment's certificates (made by `cswb certs` or `npm start`). */
+export function gatewayTrust(trust: TrustConfig): GatewayTrust {
+  const certificates = readDeploymentCertificates(trust.certsDir);
+  return {
+    sign: createAssertionSigner(certificates.member(GATEWAY_MEMBER), trust.assertionTtlSeconds),
+    agent: trust.subgraphTls === 'mutual' ? createGatewayAgent(certificates) : undefined,
+    verifier: createAssertionVerifier({
+      audience: GATEWAY_MEMBER,
+      gatewayCertificatePem: certificates.member(GATEWAY_MEMBER).certificatePem,
+      caPem: certificates.caPem,
+      ttlSeconds: trust.assertionTtlSeconds,
+    }),
+    verifyService: createServiceAssertionVerifier(certificates.caPem),
+  };
+}
+
+export async function startGateway(config: GatewayConfig, auth: AuthConfig, trustConfig: TrustConfig, options: StartGatewayOptions = {}): Promise<StartedGateway> {
   if (!fs.existsSync(config.supergraphPath)) {
     throw new Error(`SUPERGRAPH_PATH: ${config.supergraphPath} does not exist; run "npm run compose" first`);
   }
@@ -54,9 +81,11 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
     await tracing?.shutdown();
     unregisterTracing?.();
   };
+  const trust = gatewayTrust(trustConfig);
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
+    trust,
     logging: options.quiet ? false : config.logLevel,
     verifyToken: createTokenVerifier(auth),
     requestLog: options.quiet ? undefined : (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
@@ -69,13 +98,12 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
       rateLimitStore,
       metrics,
       ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
-      deduplicateInflightRequests: options.deduplicateInflightRequests,
     },
     tracing,
   });
   let serving: ServingGateway;
   try {
-    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics });
+    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics, trust });
   } catch (error) {
     await gateway.dispose();
     await rateLimitStore.close();
@@ -87,6 +115,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, opti
     subgraphs,
     close: async () => {
       await serving.close();
+      trust.agent?.destroy();
       await rateLimitStore.close();
       await stopTracing();
     },

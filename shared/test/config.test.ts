@@ -1,9 +1,11 @@
 import {
+  appDatabaseUrlFor,
   ConfigError,
   databaseNameFor,
   databaseUrlFor,
   envPrefix,
   readGatewayConfig,
+  readAuditCheckpointKey,
   readPort,
   readSeedSize,
   usesEmbeddedPostgres,
@@ -111,5 +113,26 @@ describe('configuration from the environment', () => {
       'CORS_ORIGINS: must be * or comma-separated origins like https://dashboard.example.org, got "https://dash.example.org/"',
     );
     expect(read({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow('RATE_LIMIT_PER_MINUTE: must be a whole number (0 to turn it off), got "lots"');
+  });
+});
+
+describe('database roles and audit checkpoints from the environment', () => {
+  it('takes <NAME>_APP_DATABASE_URL for the same database under a role of its own, failing fast otherwise', () => {
+    const env = { POLICE_DATABASE_URL: 'postgres://owner:o@db:5432/cswb_police' };
+    expect(appDatabaseUrlFor('police', env)).toBeUndefined();
+    expect(appDatabaseUrlFor('police', { ...env, POLICE_APP_DATABASE_URL: 'postgres://app:a@db:5432/cswb_police' })).toBe('postgres://app:a@db:5432/cswb_police');
+    expect(appDatabaseUrlFor('police', { DATABASE_URL: 'postgres://owner:o@db/x', POLICE_APP_DATABASE_URL: 'postgres://app:a@db/cswb_police' })).toBe(
+      'postgres://app:a@db/cswb_police',
+    );
+    expect(() => appDatabaseUrlFor('police', { ...env, POLICE_APP_DATABASE_URL: 'postgres://app:a@db:5432/cswb_health' })).toThrow(
+      'POLICE_APP_DATABASE_URL: must name the same server and database as the owner',
+    );
+    expect(() => appDatabaseUrlFor('police', { ...env, POLICE_APP_DATABASE_URL: 'postgres://owner:x@db:5432/cswb_police' })).toThrow(
+      `POLICE_APP_DATABASE_URL: must name a role of its own, not the owner's ("owner")`,
+    );
+    expect(() => appDatabaseUrlFor('police', { ...env, POLICE_APP_DATABASE_URL: 'http://app@db/cswb_police' })).toThrow(ConfigError);
+    expect(readAuditCheckpointKey({})).toBeUndefined();
+    expect(() => readAuditCheckpointKey({ AUDIT_CHECKPOINT_KEY: 'short' })).toThrow('AUDIT_CHECKPOINT_KEY: must be at least 32 characters, got 5');
+    expect(readAuditCheckpointKey({ AUDIT_CHECKPOINT_KEY: 'k'.repeat(32) })).toEqual(Buffer.from('k'.repeat(32)));
   });
 });

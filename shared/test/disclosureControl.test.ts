@@ -1,5 +1,6 @@
 import {
   ANONYMOUS,
+  AreaProfileSource,
   applyDisclosureControl,
   BetterDirection,
   buildIndicatorSeries,
@@ -16,6 +17,7 @@ import {
   protectCount,
   publishBreakdownCount,
   randomRound,
+  seesExactValues,
   ROUNDING_BASE,
   SuppressionReason,
   suppressionThresholdOf,
@@ -64,9 +66,10 @@ function values(months: Record<string, [number, number, number]>): MeasureValues
   return result;
 }
 
-const WARD = { areaId: 'ward-1', population: 12_000, neighbourhoodIds: ['n1', 'n2'] };
+/** A ward of a sector one agency runs (no row ownership to check). */
+const WARD: AreaProfileSource = { areaId: 'ward-1', population: 12_000, neighbourhoodIds: ['n1', 'n2'], wardId: 'ward-1', rowOwners: null };
 
-function published(who: Caller, area: typeof WARD, granularity: Granularity, measures: MeasureValues, specs = SPECS) {
+function published(who: Caller, area: AreaProfileSource, granularity: Granularity, measures: MeasureValues, specs = SPECS) {
   const periods = periodsBetween('2024-01-01', granularity === Granularity.YEAR ? '2024-12-31' : '2024-03-31', granularity);
   const series = buildIndicatorSeries(specs, area.areaId, area.population, periods, measures);
   return applyDisclosureControl(series, specs, specs, who, area, granularity);
@@ -189,7 +192,7 @@ describe('applyDisclosureControl', () => {
   });
 
   it('reports areas under the population threshold by year only', () => {
-    const small = { areaId: 'n9', population: MIN_POPULATION_FOR_SUBANNUAL - 1, neighbourhoodIds: ['n9', 'n10'] };
+    const small = { ...WARD, areaId: 'n9', population: MIN_POPULATION_FOR_SUBANNUAL - 1, neighbourhoodIds: ['n9', 'n10'] };
     const yearly = values({ '2024-01-01': [40, 40, 40] });
     for (const granularity of [Granularity.MONTH, Granularity.QUARTER]) {
       for (const series of published(PLANNER, small, granularity, yearly)) {
@@ -201,7 +204,7 @@ describe('applyDisclosureControl', () => {
   });
 
   it('withholds a single neighbourhood from callers without aggregates:read, but not a ward', () => {
-    const neighbourhood = { areaId: 'n1', population: 9_000, neighbourhoodIds: ['n1'] };
+    const neighbourhood = { ...WARD, areaId: 'n1', population: 9_000, neighbourhoodIds: ['n1'] };
     for (const series of published(ANONYMOUS, neighbourhood, Granularity.YEAR, months)) {
       expect(series.observations.every((o) => o.suppressed && o.suppressionReason === 'COARSE_GEOGRAPHY_ONLY' && o.value === null)).toBe(true);
     }
@@ -216,7 +219,7 @@ describe('applyDisclosureControl', () => {
     const rounded = new Map<string, number>();
     for (let i = 0; i < 300; i++) {
       const v = (i * 7) % 23;
-      const area = { areaId: `n${i}`, population: 5000, neighbourhoodIds: [`n${i}`, 'x'] };
+      const area = { ...WARD, areaId: `n${i}`, population: 5000, neighbourhoodIds: [`n${i}`, 'x'] };
       const [count] = published(PLANNER, area, Granularity.MONTH, values({ '2024-01-01': [v, 0, 0] }), [COUNT]);
       exact.set(area.areaId, v);
       const value = count.observations[0].value;
@@ -238,5 +241,33 @@ describe('publishBreakdownCount', () => {
     expect([10, 15]).toContain(publishBreakdownCount(13, cell, PLANNER, WARD, false).value);
     expect(publishBreakdownCount(13, cell, PLANNER, { ...WARD, population: 100 }, true).suppressionReason).toBe('SMALL_AREA');
     expect(publishBreakdownCount(13, cell, ANONYMOUS, { ...WARD, neighbourhoodIds: ['ward-1'] }, false).suppressionReason).toBe('COARSE_GEOGRAPHY_ONLY');
+  });
+});
+
+describe('exact values only over the rows of the caller\'s own agency', () => {
+  const analyst = (agency: string | null): Caller => ({ ...POLICE_ANALYST, agency });
+  const months = values({ '2024-01-01': [3, 12, 40], '2024-02-01': [0, 2, 3], '2024-03-01': [17, 13, 41] });
+
+  it('needs record access, and every agency holding rows in the area to be the caller\'s', () => {
+    expect(seesExactValues(PLANNER, 'police', null)).toBe(false);
+    expect(seesExactValues(PLANNER, 'police', ['city-police'])).toBe(false);
+    // A sector one agency runs declares no ownership: record access is enough.
+    expect(seesExactValues(POLICE_ANALYST, 'police', null)).toBe(true);
+    expect(seesExactValues(analyst('city-police'), 'police', ['city-police'])).toBe(true);
+    expect(seesExactValues(analyst('city-police'), 'police', [])).toBe(true);
+    expect(seesExactValues(analyst('city-police'), 'police', ['city-police', 'opp'])).toBe(false);
+    expect(seesExactValues(analyst('opp'), 'police', ['city-police'])).toBe(false);
+    expect(seesExactValues(analyst(null), 'police', ['city-police'])).toBe(false);
+    expect(seesExactValues(analyst('city-police'), 'health', null)).toBe(false);
+  });
+
+  it('gives an analyst of one agency the protected figures of an area another agency also holds rows in, as a planner gets them', () => {
+    const shared = { ...WARD, rowOwners: ['city-police', 'opp'] };
+    const own = { ...WARD, rowOwners: ['city-police'] };
+    expect(published(analyst('city-police'), shared, Granularity.MONTH, months)).toEqual(published(PLANNER, shared, Granularity.MONTH, months));
+    expect(published(analyst('city-police'), own, Granularity.MONTH, months)[0].observations.map((o) => o.value)).toEqual([3, 0, 17]);
+    const cell = { sector: 'police', measure: 'by_category', identity: ['2024'], threshold: 5 };
+    expect(publishBreakdownCount(3, cell, analyst('city-police'), shared, false)).toEqual(publishBreakdownCount(3, cell, PLANNER, shared, false));
+    expect(publishBreakdownCount(3, cell, analyst('city-police'), own, false)).toEqual({ value: 3, suppressed: false, suppressionReason: null });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { applicationRoleName, quoteIdentifier } from '@cswb/shared';
 
 export function testServerUrl(): string {
   const url = process.env.CSWB_TEST_POSTGRES_URL;
@@ -20,6 +21,8 @@ export async function dropDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // Roles are cluster-wide: the database's application role goes with it (docs/audit.md).
+    await client.query(`DROP ROLE IF EXISTS ${quoteIdentifier(applicationRoleName(name))}`);
   } finally {
     await client.end();
   }

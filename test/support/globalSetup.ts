@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmbeddedPostgres } from '@cswb/shared';
+import { EmbeddedPostgres, ensureDeploymentCertificates } from '@cswb/shared';
+import { discoverSubgraphs } from '@cswb/cli';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -13,5 +14,9 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-test-pg-'));
   const server = new EmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 0 });
   process.env.CSWB_TEST_POSTGRES_URL = await server.start();
+  // One deployment CA and member certificates for the run: every test stack and subgraph trusts it.
+  const certsDir = path.join(dataDir, 'certs');
+  await ensureDeploymentCertificates(certsDir, discoverSubgraphs().map((s) => s.definition.name));
+  process.env.CSWB_TEST_CERTS_DIR = certsDir;
   globalThis.__CSWB_TEST_POSTGRES__ = { server, dataDir };
 }

@@ -1,14 +1,19 @@
-import { createSyntheticCity, createTokenVerifier, prepareDatabase, readAuthConfig, readSeed, RunningSubgraph, serveSubgraph, SqlStatementCounter, SubgraphDefinition } from '@cswb/shared';
+import { createDataSource, createSyntheticCity, prepareDatabase, readSeed, RunningSubgraph, serveSubgraph, SqlStatementCounter, SubgraphDefinition, SubgraphTlsMode } from '@cswb/shared';
+import { testTrust } from './asGateway';
 import { dropDatabase, freshDatabaseUrl } from './database';
-import { TEST_JWT_SECRET } from './tokens';
+import type { DataSource } from 'typeorm';
 
 export interface TestSubgraph extends RunningSubgraph {
   counter: SqlStatementCounter;
+  /** The database URL as configured: the owner's (the subgraph serves as its application role). */
+  ownerUrl: string;
+  /** A connection as the database's owner, opened once; closed by stop(). */
+  ownerDb(): Promise<DataSource>;
   stop(): Promise<void>;
 }
 
 /** One subgraph through its real pipeline: fresh database, migrations, `small` seed, HTTP on port 0. */
-export async function startTestSubgraph(definition: SubgraphDefinition<any>): Promise<TestSubgraph> {
+export async function startTestSubgraph(definition: SubgraphDefinition<any>, options: { tls?: SubgraphTlsMode } = {}): Promise<TestSubgraph> {
   const url = freshDatabaseUrl(definition.name);
   const counter = new SqlStatementCounter();
   const { db } = await prepareDatabase(definition, {
@@ -16,12 +21,16 @@ export async function startTestSubgraph(definition: SubgraphDefinition<any>): Pr
     logger: counter,
     seed: { city: createSyntheticCity('small', readSeed({})), size: 'small' },
   });
-  const verifyToken = createTokenVerifier(readAuthConfig({ JWT_DEV_SECRET: TEST_JWT_SECRET }));
-  const running = await serveSubgraph(definition, db, { port: 0, verifyToken });
+  const running = await serveSubgraph(definition, db, { port: 0, trust: testTrust(options.tls) });
+  let owner: Promise<DataSource> | undefined;
+  const ownerDb = () => (owner ??= createDataSource(definition, { url, poolSize: 2 }).initialize());
   return {
     ...running,
     counter,
+    ownerUrl: url,
+    ownerDb,
     stop: async () => {
+      if (owner) await (await owner.catch(() => undefined))?.destroy();
       await running.close();
       await dropDatabase(url);
     },

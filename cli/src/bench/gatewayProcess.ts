@@ -5,28 +5,41 @@
  *
  * - `secure`: the production gateway, `startGateway` from the environment as gateway/src/main.ts
  *   does (token verification, access rules, operation limits, rate limit, request log on stdout,
- *   Prometheus metrics, subgraph timeouts), with one difference: the runtime's merging of
- *   identical in-flight subgraph requests is off (`deduplicateInflightRequests: false`);
- * - `hive-bare`: the same runtime and Rust query planner over the same supergraph with nothing
- *   added: no token verification, access rules, limits, log or metrics, merging off too; the
- *   caller's authorization header is still passed to the subgraphs, which enforce access
- *   themselves, so it returns the same data;
+ *   Prometheus metrics, subgraph timeouts, the trust boundary of `gatewayTrust`), which never
+ *   merges identical in-flight subgraph requests;
+ * - `hive-bare`: the same runtime and Rust query planner over the same supergraph with only the
+ *   trust boundary added, since the subgraphs answer nothing else: the gateway's client
+ *   certificate on one kept-alive agent (`customAgent`) and, per subgraph fetch, an assertion for
+ *   that subgraph and body naming the caller of the client's token (what `useSubgraphAssertions`
+ *   does; see gateways/benchTrust.ts). No access rules, limits, log or metrics; merging off too;
+ *   the client's headers are not passed on. The subgraphs enforce access themselves, so it
+ *   returns the same data;
  * - `apollo`: `@apollo/gateway` in `@apollo/server` (`startStandaloneServer`), over the supergraph
- *   without its SECURITY links, passing the authorization header to the subgraphs.
+ *   without its SECURITY links, with the same boundary: a `RemoteGraphQLDataSource` whose fetcher
+ *   (node:https) presents the gateway's certificate and whose `willSendRequest` signs the assertion
+ *   for the exact body it will send.
  *
+ * `SUBGRAPH_TLS=off` (plain HTTP subgraphs) leaves out the certificate, never the assertion.
  * Each variant loads only its own modules (lazily), so its memory is its own. Subgraph URLs come
  * in `CSWB_BENCH_SUBGRAPH_URLS` (a JSON object name → URL).
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../projectRoot';
+import { benchTrust, BenchTrust } from './gateways/benchTrust';
 import { serveBenchParent } from './gateways/ipc';
 import { joinGraphNames, stripSecurityLinks } from './gateways/supergraph';
 
 export const GATEWAY_VARIANTS = ['secure', 'hive-bare', 'apollo'] as const;
 export type GatewayVariant = (typeof GATEWAY_VARIANTS)[number];
+
+/** @apollo/gateway's fetcher types (from @apollo/utils.fetcher), as its data source declares them. */
+type Fetcher = import('@apollo/gateway').RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /** The committed supergraph (what `startGateway` reads unless SUPERGRAPH_PATH says otherwise). */
 const SUPERGRAPH = path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql');
@@ -46,7 +59,7 @@ async function startSecure(subgraphUrls: Record<string, string>): Promise<Servin
   const started = await gw.startGateway(
     { ...config, port: 0, host: '127.0.0.1', subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } },
     shared.readAuthConfig(env),
-    { deduplicateInflightRequests: false },
+    shared.readTrustConfig(env, PROJECT_ROOT),
   );
   return { url: started.url, close: () => started.close() };
 }
@@ -58,6 +71,7 @@ async function startHiveBare(subgraphUrls: Record<string, string>): Promise<Serv
   const transportModule = require('@graphql-mesh/transport-http') as { default?: unknown };
   const httpTransport = (transportModule.default ?? transportModule) as typeof import('@graphql-mesh/transport-http').default;
   const supergraphSdl = fs.readFileSync(SUPERGRAPH, 'utf8');
+  const trust = benchTrust(process.env);
   const gateway = createGatewayRuntime({
     supergraph: supergraphSdl,
     unifiedGraphHandler,
@@ -70,7 +84,10 @@ async function startHiveBare(subgraphUrls: Record<string, string>): Promise<Serv
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: false,
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }) },
+    customAgent: ({ url }) => trust.agentFor(url),
+    // Nothing of the client's request is passed on: the assertion carries the caller.
+    propagateHeaders: { fromClientToSubgraphs: () => ({}) },
+    plugins: () => [useBenchAssertions(trust)],
   });
   const server = http.createServer(gateway);
   server.keepAliveTimeout = 65_000;
@@ -80,6 +97,33 @@ async function startHiveBare(subgraphUrls: Record<string, string>): Promise<Serv
     close: async () => {
       await closeServer(server);
       await gateway.dispose();
+      trust.close();
+    },
+  };
+}
+
+/**
+ * What gateway/src/plugins/useSubgraphAssertions.ts does, with the caller read from the client's
+ * bearer token once per request and a request id of the gateway's own: an assertion per subgraph
+ * fetch, for that subgraph and the exact body sent. (That module is not loaded itself: it pulls
+ * in all of @cswb/shared.)
+ */
+function useBenchAssertions(trust: BenchTrust): import('@graphql-hive/gateway-runtime').GatewayPlugin {
+  const callers = new WeakMap<Request, Promise<import('@cswb/shared').Caller>>();
+  const requestIds = new WeakMap<Request, string>();
+  return {
+    async onFetch({ options, setOptions, executionRequest, context }) {
+      const subgraph = executionRequest?.subgraphName;
+      const request = (context as { request?: Request } | undefined)?.request;
+      if (!subgraph || !request) return;
+      let caller = callers.get(request);
+      if (!caller) callers.set(request, (caller = trust.callerOf(request.headers.get('authorization'))));
+      let requestId = requestIds.get(request);
+      if (!requestId) requestIds.set(request, (requestId = randomUUID()));
+      const body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : '';
+      const operationName = (context as { params?: { operationName?: unknown } }).params?.operationName;
+      const assertion = await trust.sign(subgraph, { caller: await caller, requestId, operationName: typeof operationName === 'string' ? operationName : null }, body);
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [trust.header]: assertion } });
     },
   };
 }
@@ -91,18 +135,13 @@ async function startApollo(subgraphUrls: Record<string, string>): Promise<Servin
   const { ApolloServer } = require('@apollo/server') as typeof import('@apollo/server');
   const { startStandaloneServer } = require('@apollo/server/standalone') as typeof import('@apollo/server/standalone');
   const disabled = require('@apollo/server/plugin/disabled') as typeof import('@apollo/server/plugin/disabled');
-  interface Context {
-    authorization?: string;
-  }
+  const trust = benchTrust(process.env);
+  type Context = ApolloBoundaryContext;
+  const fetcher = agentFetcher(trust);
   const gateway = new ApolloGateway({
     supergraphSdl: stripSecurityLinks(fs.readFileSync(SUPERGRAPH, 'utf8')),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<Context>({
-        url: subgraphUrls[name] ?? url,
-        willSendRequest({ request, context }) {
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-        },
-      }),
+      new RemoteGraphQLDataSource<Context>({ url: subgraphUrls[name] ?? url, fetcher, willSendRequest: signingWillSendRequest(name, trust.sign, trust.header) }),
   });
   const server = new ApolloServer<Context>({
     gateway,
@@ -110,10 +149,101 @@ async function startApollo(subgraphUrls: Record<string, string>): Promise<Servin
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    context: async ({ req }) => ({ caller: await trust.callerOf(req.headers.authorization), requestId: randomUUID() }),
   });
   // Stopping the server closes its HTTP server too (startStandaloneServer drains it).
-  return { url, close: () => server.stop() };
+  return {
+    url,
+    close: async () => {
+      await server.stop();
+      trust.close();
+    },
+  };
+}
+
+/** What each `@apollo/gateway` request carries: its caller, verified once, and the gateway's own request id. */
+export interface ApolloBoundaryContext {
+  caller: import('@cswb/shared').Caller;
+  requestId: string;
+}
+
+/**
+ * The `@apollo/gateway` variant's `willSendRequest` for one subgraph: an assertion for that
+ * subgraph, the request's caller and id and the client's operation name, bound to the body
+ * exactly as `RemoteGraphQLDataSource.sendRequest` serialises it after this hook (APQ off): the
+ * request without `http`, `query` first (cli/test/benchGateways.test.ts holds it to that).
+ */
+export function signingWillSendRequest(
+  subgraph: string,
+  sign: import('@cswb/shared').AssertionSigner,
+  header: string,
+): (options: import('@apollo/gateway').GraphQLDataSourceProcessOptions<ApolloBoundaryContext>) => Promise<void> {
+  return async (options) => {
+    const { request, context } = options;
+    const { query, http: _http, ...rest } = request;
+    const body = JSON.stringify({ query, ...rest });
+    const operationName = 'incomingRequestContext' in options ? options.incomingRequestContext.request.operationName : undefined;
+    const assertion = await sign(subgraph, { caller: context.caller, requestId: context.requestId, operationName: operationName ?? null }, body);
+    request.http!.headers.set(header, assertion);
+  };
+}
+
+/**
+ * An `@apollo/gateway` fetcher over node:http(s) through the boundary's agents: Node's global
+ * fetch (and the gateway's default, make-fetch-happen) cannot be handed the client certificate
+ * per subgraph this way. The answer is read whole, as the default fetcher's `json()` does.
+ */
+export function agentFetcher(trust: Pick<BenchTrust, 'agentFor'>): Fetcher {
+  return (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const request = (target.protocol === 'https:' ? https : http).request(
+        target,
+        { method: init.method ?? 'GET', headers: init.headers, agent: trust.agentFor(url) },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () => resolve(fetchedResponse(url, response, Buffer.concat(chunks))));
+        },
+      );
+      request.on('error', reject);
+      request.end(init.body);
+    });
+}
+
+function fetchedResponse(url: string, response: http.IncomingMessage, body: Buffer): FetcherResponse {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const status = response.statusCode ?? 0;
+  const make = (): FetcherResponse => {
+    let used = false;
+    const take = () => {
+      used = true;
+      return body;
+    };
+    return {
+      get bodyUsed() {
+        return used;
+      },
+      url,
+      redirected: false,
+      status,
+      ok: status >= 200 && status < 300,
+      statusText: response.statusMessage ?? '',
+      headers,
+      arrayBuffer: async () => {
+        const bytes = take();
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      },
+      text: async () => take().toString('utf8'),
+      json: async () => JSON.parse(take().toString('utf8')),
+      clone: make,
+    };
+  };
+  return make();
 }
 
 async function listen(server: http.Server): Promise<string> {

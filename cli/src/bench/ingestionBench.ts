@@ -141,7 +141,7 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     const megabytes = fs.statSync(file).size / 2 ** 20;
     log(`ingestion: ${rows} occurrences in ${file} (${megabytes.toFixed(1)} MiB)`);
     const serverUrl = await postgres.start();
-    db = (await prepareDatabase(police.definition as SubgraphDefinition<unknown>, { url: databaseUrlFor('police', { DATABASE_URL: serverUrl }) })).db;
+    db = (await prepareDatabase(police.definition as SubgraphDefinition<unknown>, { url: databaseUrlFor('police', { DATABASE_URL: serverUrl }), connectAs: 'owner' })).db;
     const database = db;
     const empty = async () => {
       // Every run starts from an empty table and a clean checkpoint, so runs do not pay for each other's writes.

@@ -68,6 +68,7 @@ async function seedOnce(url: string, size: 'small' | 'region', log: (line: strin
     discoverSubgraphs().map(async ({ definition }) => {
       const { db, seeded } = await prepareDatabase(definition as SubgraphDefinition<unknown>, {
         url: databaseUrlFor(definition.name, { DATABASE_URL: url }),
+        connectAs: 'owner',
         // No generator reads `size`: the city carries the shape (CITY_SIZES.region is not a SEED_SIZE).
         seed: { city, size: 'city', progress: (line) => log(`sql-scaling: seeding ${line}`) },
       });
@@ -143,6 +144,8 @@ export async function sqlScalingBench(options: BenchOptions): Promise<string> {
       MAX_ALIASES: '0',
       MAX_TOKENS: '0',
       MAX_COST: '0',
+      // 1,011 areas in one fetch to each sector: over the default representation cap (1,000).
+      MAX_REPRESENTATIONS: '5000',
       // Every neighbourhood at once takes some subgraphs more than the default 10 s on a busy machine.
       SUBGRAPH_TIMEOUT_MS: '300000',
     };

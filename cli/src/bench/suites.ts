@@ -1,4 +1,5 @@
 import type { BenchSuite } from './BenchSuite';
+import { boundarySuite } from './boundaryBench';
 import { coldStartSuite } from './coldStartBench';
 import { ingestionSuite } from './ingestionBench';
 import { gatewaysSuite } from './gateways/gatewaysBench';
@@ -12,4 +13,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   ingestionSuite,
   coldStartSuite,
   profilesSuite,
+  boundarySuite,
 ];

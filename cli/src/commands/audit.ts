@@ -1,4 +1,10 @@
+import * as path from 'node:path';
 import {
+  auditCheckpointKey,
+  AuditCheckpointError,
+  readAuditCheckpoint,
+  readAuditCheckpointKey,
+  writeAuditCheckpoint,
   ConfigError,
   createDataSource,
   databaseUrlFor,
@@ -11,11 +17,14 @@ import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 
 /**
- * `cswb audit verify [--subgraph <name>]`: recompute each subgraph's audit hash chain from its
- * database. Exit 0 when every chain is intact, 1 when any is broken or cannot be read, 2 when
- * the subgraph named does not exist.
+ * `cswb audit verify [--subgraph <name>] [--checkpoints <dir>]`: recompute each subgraph's audit
+ * hash chain from its database and compare its end with the chain head kept apart
+ * (`audit_chain_head`). With `--checkpoints`, also with the signed checkpoint last recorded in
+ * that folder (outside the database), and record a new one for each chain found intact. Exit 0
+ * when every chain is intact, 1 when any is broken or cannot be read, 2 when the subgraph named
+ * does not exist.
  */
-export async function auditVerify(args: { subgraph?: string }): Promise<number> {
+export async function auditVerify(args: { subgraph?: string; checkpoints?: string }): Promise<number> {
   const env = process.env;
   const discovered = discoverSubgraphs();
   const selected = args.subgraph ? discovered.filter((s) => s.definition.name === args.subgraph) : discovered;
@@ -31,20 +40,29 @@ export async function auditVerify(args: { subgraph?: string }): Promise<number> 
       postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(env, PROJECT_ROOT));
       embeddedUrl = await postgres.start();
     }
+    const checkpointDir = args.checkpoints ? path.resolve(args.checkpoints) : undefined;
+    const key = checkpointDir ? auditCheckpointKey(checkpointDir, readAuditCheckpointKey(env)) : undefined;
     for (const { definition } of selected) {
       const db = createDataSource(definition, { url: databaseUrlFor(definition.name, env, embeddedUrl), poolSize: 1 });
       try {
+        const checkpoint = checkpointDir && key ? readAuditCheckpoint(checkpointDir, definition.name, key) : undefined;
         await db.initialize();
-        const verdict = await verifyAuditChain(db);
+        const verdict = await verifyAuditChain(db, { checkpoint: checkpoint && { ...checkpoint, label: `recorded ${checkpoint.recordedAt}` } });
         if (verdict.ok) {
-          process.stdout.write(`${definition.name}: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, chain intact\n`);
+          let recorded = '';
+          if (checkpointDir && key) {
+            writeAuditCheckpoint(checkpointDir, { subgraph: definition.name, entries: verdict.entries, lastId: verdict.lastId, lastHash: verdict.head, recordedAt: new Date().toISOString() }, key);
+            recorded = checkpoint ? ', extends its checkpoint; checkpoint recorded' : ', checkpoint recorded';
+          }
+          process.stdout.write(`${definition.name}: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, chain intact${recorded}\n`);
         } else {
           failed = true;
           process.stdout.write(`${definition.name}: chain broken at entry ${verdict.firstBadId}: ${verdict.reason}\n`);
         }
       } catch (error) {
         failed = true;
-        process.stdout.write(`${definition.name}: cannot verify: ${(error as Error).message}\n`);
+        const what = error instanceof AuditCheckpointError ? 'checkpoint refused' : 'cannot verify';
+        process.stdout.write(`${definition.name}: ${what}: ${(error as Error).message}\n`);
       } finally {
         if (db.isInitialized) await db.destroy();
       }

@@ -15,6 +15,7 @@ import {
   readEmbeddedPostgresConfig,
   rejectUnknownReferences,
   RejectedRow,
+  SHARED_IMPORT_DATASETS,
   SubgraphDefinition,
   unknownColumns,
   usesEmbeddedPostgres,
@@ -60,8 +61,9 @@ export async function importFile(args: ImportArgs): Promise<number> {
     return code;
   };
 
+  // Every subgraph takes the shared datasets (its copy of the area registry), then its own.
   const datasets = discoverSubgraphs().flatMap(({ definition }) =>
-    (definition.importDatasets ?? []).map((dataset) => ({ definition, dataset })),
+    [...SHARED_IMPORT_DATASETS, ...(definition.importDatasets ?? [])].map((dataset) => ({ definition, dataset })),
   );
   const known = `known datasets: ${datasets.map(({ definition, dataset }) => `${definition.name} ${dataset.name}`).join(', ')}`;
   if (!args.sector || !args.dataset || !args.file) {
@@ -92,7 +94,8 @@ export async function importFile(args: ImportArgs): Promise<number> {
     const url = usesEmbeddedPostgres(process.env, [definition.name])
       ? databaseUrlFor(definition.name, process.env, await (postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT))).start())
       : databaseUrlFor(definition.name, process.env);
-    db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url })).db;
+    // As the owner: the merge writes the sector's tables and refreshes its rollups, which only their owner may.
+    db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url, connectAs: 'owner' })).db;
     return db;
   })().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   try {

@@ -28,6 +28,7 @@ export async function migrate(args: { seed: boolean }): Promise<number> {
     for (const { definition } of discovered) {
       const { db, seeded } = await prepareDatabase(definition, {
         url: databaseUrlFor(definition.name, env, embeddedUrl),
+        connectAs: 'owner',
         seed: city && size !== 'none' ? { city, size, progress: (line) => process.stdout.write(`${line}\n`) } : undefined,
       });
       await db.destroy();

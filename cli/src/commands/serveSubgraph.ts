@@ -1,12 +1,13 @@
 import {
   ConfigError,
-  createTokenVerifier,
-  readAuthConfig,
+  readDeploymentCertificates,
   readGatewayUrl,
+  readTrustConfig,
   createSyntheticCity,
   prepareDatabase,
   readSeed,
   readSeedSize,
+  readSubgraphLimits,
   readSubgraphServerConfig,
   readTracingConfig,
   RunningSubgraph,
@@ -15,6 +16,7 @@ import {
 } from '@cswb/shared';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs } from '../discoverSubgraphs';
+import { PROJECT_ROOT } from '../projectRoot';
 
 /**
  * `cswb serve-subgraph <name>`: one subgraph on its own, as a container runs it. Creates
@@ -46,19 +48,21 @@ export async function serveOneSubgraph(name: string): Promise<number> {
   let server: RunningSubgraph | undefined;
   try {
     const config = readSubgraphServerConfig(name, definition.defaultPort, env);
-    const verifyToken = createTokenVerifier(readAuthConfig(env));
+    const trustConfig = readTrustConfig(env, PROJECT_ROOT);
+    const trust = { certificates: readDeploymentCertificates(trustConfig.certsDir), tls: trustConfig.subgraphTls, assertionTtlSeconds: trustConfig.assertionTtlSeconds };
     const host = env.HOST ?? '127.0.0.1';
     const tracing = readTracingConfig(env, subgraphServiceName(name));
+    const { maxRepresentations } = readSubgraphLimits(env);
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
 
     const starting = (async () => {
-      const prepared = await prepareDatabase(definition, { url: config.databaseUrl, seed });
+      const prepared = await prepareDatabase(definition, { url: config.databaseUrl, appUrl: config.appDatabaseUrl, seed });
       db = prepared.db;
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, verifyToken, tracing, gatewayUrl: () => readGatewayUrl(env) });
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, trust, tracing, maxRepresentations, gatewayUrl: () => readGatewayUrl(env) });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);

@@ -6,6 +6,10 @@ export interface RequestLogEntry {
   level: 'info';
   msg: 'graphql request';
   requestId: string | null;
+  /** The `x-request-id` the client sent, kept apart from the hub's own id. */
+  clientRequestId?: string;
+  /** A member of the hub (e.g. planning) that sent the request for the caller. */
+  actor?: string;
   operationName: string | null;
   subject: string | null;
   agency: string | null;
@@ -21,7 +25,12 @@ export interface RequestLogEntry {
  * One structured JSON line per GraphQL request, with the request id the gateway forwards to
  * every subgraph (and so finds again in their audit logs) and, when tracing, the trace id.
  */
-export function useRequestLog(write: (entry: RequestLogEntry) => void, currentTraceId?: () => string | undefined): GatewayPlugin {
+export function useRequestLog(
+  write: (entry: RequestLogEntry) => void,
+  currentTraceId?: () => string | undefined,
+  clientRequestIdOf?: (request: Request) => string | null,
+  actorOf?: (request: Request) => string | null,
+): GatewayPlugin {
   const started = new WeakMap<Request, number>();
   const traceIds = new WeakMap<Request, string>();
   const details = new WeakMap<Request, { operationName: string | null; caller: Caller | null; errors: number }>();
@@ -54,6 +63,8 @@ export function useRequestLog(write: (entry: RequestLogEntry) => void, currentTr
         level: 'info',
         msg: 'graphql request',
         requestId: response.headers.get('x-request-id'),
+        ...(clientRequestIdOf?.(request) ? { clientRequestId: clientRequestIdOf(request)! } : {}),
+        ...(actorOf?.(request) ? { actor: actorOf(request)! } : {}),
         operationName: entry?.operationName ?? null,
         subject: entry?.caller?.subject ?? null,
         agency: entry?.caller?.agency ?? null,

@@ -6,13 +6,6 @@ import { writeAuditEntry } from './writeAuditEntry';
 
 export const AUDIT_UNAVAILABLE_MESSAGE = 'Audit log unavailable: the data was withheld';
 
-/**
- * The client's operation name, as a gateway forwards it: the operations a gateway sends to a
- * subgraph are its own (often unnamed). Names are chosen by clients anyway, so trusting the
- * header costs nothing; it must still be a GraphQL name.
- */
-export const OPERATION_NAME_HEADER = 'x-operation-name';
-const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
 /**
  * Writes one audit entry per request that read protected fields, in the subgraph's own
@@ -23,9 +16,9 @@ export function auditPlugin(write: typeof writeAuditEntry = writeAuditEntry): Ap
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operationName, request }) {
-          const forwarded = request.http?.headers.get(OPERATION_NAME_HEADER);
-          contextValue.operationName = forwarded && GRAPHQL_NAME.test(forwarded) ? forwarded : (operationName ?? null);
+        async didResolveOperation({ contextValue, operationName }) {
+          // The client's name as the gateway asserted it (its own operations to subgraphs are often unnamed).
+          contextValue.operationName = contextValue.operationName ?? operationName ?? null;
         },
         async willSendResponse({ contextValue, response }) {
           if (!contextValue.reads || contextValue.reads.length === 0) return;

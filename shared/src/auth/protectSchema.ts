@@ -39,7 +39,9 @@ export function protectSchema(schema: GraphQLSchema): ProtectedField[] {
       field.resolve = async (source, args, context: ProtectedContext, info) => {
         if (!isAllowed(requirements, context.caller)) throw new UnauthorizedFieldError(coordinate);
         const result = await resolve(source, args, context, info);
-        context.recordRead?.({ coordinate, args, rows: Array.isArray(result) ? result.length : result == null ? 0 : 1 });
+        // A field of an area's profile (e.g. HealthProfile.edVisitsByAgeGroup) names the area too.
+        const area = typeof source?.areaId === 'string' && Array.isArray(source?.neighbourhoodIds) ? { areaId: source.areaId as string } : {};
+        context.recordRead?.({ coordinate, args: { ...area, ...args }, rows: Array.isArray(result) ? result.length : result == null ? 0 : 1 });
         return result;
       };
     }

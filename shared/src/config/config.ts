@@ -18,6 +18,23 @@ import {
   readRedisUrl,
 } from './readEnv';
 
+/**
+ * Representations a subgraph resolves per request, over all its `_entities` fields
+ * (`MAX_REPRESENTATIONS`). The gateway's largest plan for the seeded `city` sends 184 areas
+ * (158 neighbourhoods, 25 wards, the municipality) to a sector at once; the default leaves
+ * room for several such lists in one operation.
+ */
+export const DEFAULT_MAX_REPRESENTATIONS = 1000;
+
+/** What a subgraph accepts per request, read when it starts: a bad value stops it with the variable's name. */
+export interface SubgraphLimitsConfig {
+  maxRepresentations: number;
+}
+
+export function readSubgraphLimits(env: Env): SubgraphLimitsConfig {
+  return { maxRepresentations: readPositiveInt(env, 'MAX_REPRESENTATIONS', DEFAULT_MAX_REPRESENTATIONS) };
+}
+
 export const SEED_SIZES = ['none', 'small', 'city'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
 
@@ -53,6 +70,37 @@ export function databaseUrlFor(subgraphName: string, env: Env, embeddedServerUrl
   return url.toString();
 }
 
+/**
+ * The role a subgraph serves with, when an operator provisioned it: `<NAME>_APP_DATABASE_URL`, a
+ * URL of the same database as `databaseUrlFor` under another role (docs/audit.md, "Database
+ * roles"). Unset: the subgraph makes its own application role with the configured (owner) URL.
+ */
+export function appDatabaseUrlFor(subgraphName: string, env: Env, embeddedServerUrl?: string): string | undefined {
+  const variable = `${envPrefix(subgraphName)}_APP_DATABASE_URL`;
+  const app = readPostgresUrl(env, variable);
+  if (!app) return undefined;
+  const owner = new URL(databaseUrlFor(subgraphName, env, embeddedServerUrl));
+  if (app.pathname !== owner.pathname || app.host !== owner.host) {
+    throw new ConfigError(variable, `must name the same server and database as the owner's URL (${owner.host}${owner.pathname}), got ${app.host}${app.pathname}`);
+  }
+  if (!app.username || decodeURIComponent(app.username) === decodeURIComponent(owner.username)) {
+    throw new ConfigError(variable, `must name a role of its own, not the owner's ("${decodeURIComponent(owner.username)}")`);
+  }
+  return app.toString();
+}
+
+/**
+ * The key that signs audit checkpoints kept outside the database (`cswb audit verify
+ * --checkpoints`): `AUDIT_CHECKPOINT_KEY`, at least 32 characters; unset, a key file in the
+ * checkpoint folder.
+ */
+export function readAuditCheckpointKey(env: Env): Buffer | undefined {
+  const raw = readString(env, 'AUDIT_CHECKPOINT_KEY');
+  if (raw === undefined) return undefined;
+  if (raw.length < 32) throw new ConfigError('AUDIT_CHECKPOINT_KEY', `must be at least 32 characters, got ${raw.length}`);
+  return Buffer.from(raw, 'utf8');
+}
+
 /** True when the stack must start its own PostgreSQL: no external database is configured. */
 export function usesEmbeddedPostgres(env: Env, subgraphNames: readonly string[]): boolean {
   if (readPostgresUrl(env, 'DATABASE_URL')) return false;
@@ -76,6 +124,8 @@ export interface SubgraphServerConfig {
   name: string;
   port: number;
   databaseUrl: string;
+  /** `<NAME>_APP_DATABASE_URL`: the application role an operator provisioned; unset, the subgraph makes one. */
+  appDatabaseUrl?: string;
 }
 
 /** A subgraph run on its own (one container per agency): `PORT` or `<NAME>_PORT`. */
@@ -90,6 +140,7 @@ export function readSubgraphServerConfig(
     name: subgraphName,
     port: readPort(env, `${prefix}_PORT`, readPort(env, 'PORT', defaultPort)),
     databaseUrl: databaseUrlFor(subgraphName, env, embeddedServerUrl),
+    appDatabaseUrl: appDatabaseUrlFor(subgraphName, env, embeddedServerUrl),
   };
 }
 
@@ -260,4 +311,38 @@ export function readSeed(env: Env): number {
   if (raw === undefined) return 20190101;
   if (!/^\d+$/.test(raw)) throw new ConfigError('SEED', `must be a whole number, got "${raw}"`);
   return Number(raw);
+}
+
+export const SUBGRAPH_TLS_MODES = ['mutual', 'off'] as const;
+export type SubgraphTlsMode = (typeof SUBGRAPH_TLS_MODES)[number];
+export const MAX_ASSERTION_TTL_SECONDS = 300;
+
+/** The trust boundary between the gateway and the subgraphs (docs/security.md). */
+export interface TrustConfig {
+  /** The deployment CA and its members' certificates (`HUB_CERTS_DIR`, default `<CSWB_DATA_DIR>/certs`). */
+  certsDir: string;
+  /**
+   * `mutual`: subgraphs serve HTTPS and answer only the gateway's client certificate; `off`: TLS is
+   * terminated in front of them (a mesh or load balancer) and the signed assertion alone holds the line.
+   */
+  subgraphTls: SubgraphTlsMode;
+  /** Life of the gateway's per-request assertion (`GATEWAY_ASSERTION_TTL_SECONDS`). */
+  assertionTtlSeconds: number;
+  /** Extra host names written into certificates made by the hub (`HUB_CERT_HOSTS`, comma-separated). */
+  certificateHosts: string[];
+}
+
+export function readTrustConfig(env: Env, projectRoot: string): TrustConfig {
+  const ttl = readPositiveInt(env, 'GATEWAY_ASSERTION_TTL_SECONDS', 30);
+  if (ttl > MAX_ASSERTION_TTL_SECONDS) throw new ConfigError('GATEWAY_ASSERTION_TTL_SECONDS', `must be at most ${MAX_ASSERTION_TTL_SECONDS}`);
+  const hosts = (readString(env, 'HUB_CERT_HOSTS') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const invalid = hosts.find((h) => !/^[A-Za-z0-9.-]{1,253}$/.test(h));
+  if (invalid) throw new ConfigError('HUB_CERT_HOSTS', `"${invalid}" is not a host name`);
+  const dataDir = path.resolve(projectRoot, readString(env, 'CSWB_DATA_DIR', '.data'));
+  return {
+    certsDir: path.resolve(projectRoot, readString(env, 'HUB_CERTS_DIR') ?? path.join(dataDir, 'certs')),
+    subgraphTls: readEnum(env, 'SUBGRAPH_TLS', SUBGRAPH_TLS_MODES, 'mutual'),
+    assertionTtlSeconds: ttl,
+    certificateHosts: hosts,
+  };
 }

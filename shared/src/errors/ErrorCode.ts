@@ -13,6 +13,8 @@ export const ErrorCode = {
   /** A field that reads across sectors could not reach them through the gateway. */
   GATEWAY_UNAVAILABLE: 'GATEWAY_UNAVAILABLE',
   NOT_FOUND: 'NOT_FOUND',
+  /** An `_entities` request carries more representations than the subgraph's MAX_REPRESENTATIONS (HTTP 400); nothing ran. */
+  TOO_MANY_REPRESENTATIONS: 'TOO_MANY_REPRESENTATIONS',
   /** The operation nests fields deeper than MAX_DEPTH. */
   OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
   /** The operation uses more aliases than MAX_ALIASES. */
@@ -29,6 +31,10 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A subgraph did not answer, answered with an HTTP error, or took longer than its timeout. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph was called by something other than the hub's gateway (HTTP 403): no, or the wrong, client certificate. */
+  UNTRUSTED_CLIENT: 'UNTRUSTED_CLIENT',
+  /** The gateway's signed per-request assertion is missing, forged, expired, replayed or meant for another subgraph or body (HTTP 401). */
+  INVALID_ASSERTION: 'INVALID_ASSERTION',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

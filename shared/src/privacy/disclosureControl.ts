@@ -11,9 +11,10 @@ import { SuppressionReason } from './SuppressionReason';
 
 /**
  * Small-cell suppression and random rounding, the one implementation every subgraph uses
- * (docs/privacy.md). Callers with record-level rights in a sector see its exact values;
- * everyone else sees counts rounded to base 5, small counts suppressed, fine periods of
- * small areas suppressed and, without scope aggregates:read, no single neighbourhood.
+ * (docs/privacy.md). Callers with record-level rights in a sector see its exact values over
+ * the rows their own agency holds; everyone else sees counts rounded to base 5, small counts
+ * suppressed, fine periods of small areas suppressed and, without scope aggregates:read, no
+ * single neighbourhood.
  */
 
 /** A published count: the value, or null with the reason it was withheld. */
@@ -23,9 +24,16 @@ export interface PublishedCount {
   suppressionReason: SuppressionReason | null;
 }
 
-/** True when the caller sees this sector's exact values: it may read its records anyway. */
-export function seesExactValues(caller: Caller, sector: string): boolean {
-  return hasRecordAccess(caller, sector);
+/**
+ * True when the caller sees this sector's exact values over an area: it may read the sector's
+ * records, and its own agency holds every row counted there. `rowOwners` are the agencies
+ * holding the sector's rows in the area (`AreaProfileSource.rowOwners`); null for a sector one
+ * agency runs (it declares no `RowOwnership`). An area with another agency's rows gets the
+ * protected figure, as a caller without record access does.
+ */
+export function seesExactValues(caller: Caller, sector: string, rowOwners: readonly string[] | null): boolean {
+  if (!hasRecordAccess(caller, sector)) return false;
+  return rowOwners === null || rowOwners.every((agency) => caller.agency !== null && agency === caller.agency);
 }
 
 /**
@@ -100,7 +108,7 @@ export interface BreakdownCell {
  * total of the same range are rounded independently.
  */
 export function publishBreakdownCount(count: number, cell: BreakdownCell, caller: Caller, area: AreaProfileSource, subannual: boolean): PublishedCount {
-  if (seesExactValues(caller, cell.sector)) return { value: count, suppressed: false, suppressionReason: null };
+  if (seesExactValues(caller, cell.sector, area.rowOwners)) return { value: count, suppressed: false, suppressionReason: null };
   const reason = areaSuppressionReason(caller, area, subannual);
   if (reason) return suppressedCount(reason);
   return protectCount(count, cell.threshold, cellKey([cell.sector, cell.measure, area.areaId, ...cell.identity]));
@@ -145,7 +153,7 @@ export function applyDisclosureControl(
   const areaReason = areaSuppressionReason(caller, area, isSubannual(granularity));
   return series.map((one, index) => {
     const spec = selected[index];
-    if (seesExactValues(caller, spec.definition.sector)) return one;
+    if (seesExactValues(caller, spec.definition.sector, area.rowOwners)) return one;
     return {
       ...one,
       observations: one.observations.map((observation) =>

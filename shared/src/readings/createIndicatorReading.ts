@@ -1,12 +1,15 @@
-import { Ctx, Directive, Field, FieldResolver, Float, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, Float, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { registeredArea, RegisteredArea } from '../areas/areaRegistry';
+import { BadUserInputError } from '../errors/BadUserInputError';
+import { NotFoundError } from '../errors/NotFoundError';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import { BetterDirection } from '../vocabulary/BetterDirection';
 import { Observation } from '../vocabulary/Observation';
 import { IndicatorReading } from './IndicatorReading';
 import { progressStatus, trendDirection } from './progress';
 import { ProgressStatus } from './ProgressStatus';
-import { ReadingContext, readingSeries, ReadingSource } from './readingSeries';
+import { ReadingContext, readingSeries, ResolvedReading } from './readingSeries';
 import { TrendDirection } from './TrendDirection';
 
 /** `social-services` → `SocialServices`. */
@@ -19,8 +22,12 @@ export function readingTypeName(sector: string): string {
   return `${pascalCase(sector)}IndicatorReading`;
 }
 
-/** The fields the planning subgraph supplies and every reading field requires. */
-export const READING_SOURCE_FIELDS = 'indicatorId areaId baseline target baselineDate targetDate areaPopulation areaNeighbourhoodIds';
+/**
+ * The fields the planning subgraph supplies and every reading field requires: which indicator
+ * for which area, and the plan's baseline and target. Not the area's population or
+ * neighbourhoods: the sector reads those from its own registry (planning still serves them).
+ */
+export const READING_SOURCE_FIELDS = 'indicatorId areaId baseline target baselineDate targetDate';
 const REQUIRES_SOURCE = `@requires(fields: "${READING_SOURCE_FIELDS}")`;
 
 export interface SectorReadingOptions {
@@ -45,7 +52,7 @@ export function createSectorReading(options: SectorReadingOptions) {
     implements: IndicatorReading,
     description: `A performance measure's ${options.sector} indicator, read by the ${options.sector} subgraph`,
   })
-  class SectorIndicatorReading implements ReadingSource {
+  class SectorIndicatorReading implements ResolvedReading {
     @Field(() => ID)
     measureId: string;
 
@@ -73,14 +80,7 @@ export function createSectorReading(options: SectorReadingOptions) {
     @Field(() => LocalDateResolver)
     targetDate: string;
 
-    @Directive('@external')
-    @Field(() => Int, { nullable: true })
-    areaPopulation: number | null;
-
-    @Directive('@external')
-    @Field(() => [ID])
-    areaNeighbourhoodIds: string[];
-
+    area: RegisteredArea;
     series: Observation[];
     current: Observation | null;
     progress: ProgressStatus;
@@ -126,7 +126,46 @@ export function createSectorReading(options: SectorReadingOptions) {
     type: SectorIndicatorReading,
     resolver: SectorIndicatorReadingResolver,
     typeName: readingTypeName(options.sector),
-    /** The reference carries everything the reading needs. */
-    resolveReference: (reference: SectorIndicatorReading) => reference,
+    /**
+     * The representation is a question, checked like a root field's arguments: an indicator of
+     * this sector (else NOT_FOUND), an area of the sector's own registry (else NOT_FOUND), whose
+     * population and neighbourhoods come from there whatever the representation says.
+     */
+    resolveReference: (reference: Record<string, unknown>, ctx: ReadingContext) => resolveSectorReading(reference, specs, ctx),
   };
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function localDate(value: unknown, field: string): string {
+  const match = typeof value === 'string' ? LOCAL_DATE.exec(value) : null;
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  if (!match || !date || +match[1] < 1 || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3]) {
+    throw new BadUserInputError(`${field} must be a date written YYYY-MM-DD`, field);
+  }
+  return value as string;
+}
+
+function finite(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new BadUserInputError(`${field} must be a number`, field);
+  return value;
+}
+
+/** A sector reading's representation, checked; its area from the sector's own registry. */
+export async function resolveSectorReading(
+  reference: Record<string, unknown>,
+  specs: readonly IndicatorSpec[],
+  ctx: ReadingContext,
+): Promise<ResolvedReading> {
+  const { measureId, indicatorId } = reference ?? {};
+  if (typeof measureId !== 'string' || measureId.length === 0 || measureId.length > 200) throw new BadUserInputError('measureId must be an id', 'measureId');
+  if (typeof indicatorId !== 'string' || !specs.some((spec) => spec.definition.id === indicatorId)) {
+    throw new NotFoundError('Indicator', typeof indicatorId === 'string' ? indicatorId.slice(0, 200) : String(indicatorId));
+  }
+  const baselineDate = localDate(reference.baselineDate, 'baselineDate');
+  const targetDate = localDate(reference.targetDate, 'targetDate');
+  const baseline = finite(reference.baseline, 'baseline');
+  const target = finite(reference.target, 'target');
+  const area = await registeredArea(reference.areaId, ctx, 'areaId');
+  return { measureId, indicatorId, areaId: area.id, baseline, target, baselineDate, targetDate, area };
 }

@@ -3,9 +3,14 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { readingTypeName } from './createIndicatorReading';
 import type { ReadingSource } from './readingSeries';
 
-/** A performance measure as the planning subgraph hands it to the sector that reads it. */
+/**
+ * A performance measure as the planning subgraph hands it to the sector that reads it. Planning
+ * still serves the area's population and neighbourhoods; the sector no longer requires them.
+ */
 export interface ReadingReference extends ReadingSource {
   sector: string;
+  areaPopulation: number | null;
+  areaNeighbourhoodIds: string[];
 }
 
 /**

@@ -1,15 +1,24 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import type { Caller } from '../auth/Caller';
+import type { RegisteredArea } from '../areas/areaRegistry';
 import { applyDisclosureControl } from '../privacy/disclosureControl';
-import type { AreaProfileSource } from '../profiles/AreaProfileSource';
+import type { RowOwnership } from '../privacy/rowOwnership';
+import { type AreaProfileSource, areaProfile } from '../profiles/AreaProfileSource';
 import type { MeasureQuery } from '../profiles/createMeasureLoader';
 import { buildIndicatorSeries, IndicatorSpec, MeasureValues } from '../vocabulary/buildIndicatorSeries';
 import { Granularity } from '../vocabulary/Granularity';
 import type { Observation } from '../vocabulary/Observation';
 import { periodsBetween } from '../vocabulary/periods';
+import type { ProtectedRead } from '../auth/protectSchema';
+import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
 
-/** What the planning subgraph supplies about a measure (the reading's `@requires`). */
+/**
+ * What the planning subgraph supplies about a measure (the reading's `@requires`): which
+ * indicator, for which area, and the plan's baseline and target. A sector treats these as a
+ * question (like the arguments of a root field), never as facts about the area: the area's
+ * population and neighbourhoods come from its own registry.
+ */
 export interface ReadingSource {
   measureId: string;
   indicatorId: string;
@@ -18,14 +27,22 @@ export interface ReadingSource {
   target: number;
   baselineDate: string;
   targetDate: string;
-  areaPopulation: number | null;
-  areaNeighbourhoodIds: string[];
+}
+
+/** A reading as the owning sector resolved its representation: checked, its area from the sector's registry. */
+export interface ResolvedReading extends ReadingSource {
+  area: RegisteredArea;
 }
 
 export interface ReadingContext {
   db: DataSource;
   caller: Caller;
-  loaders: { measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string> };
+  loaders: {
+    measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>;
+    rowOwnership?: RowOwnership;
+  };
+  /** The request's audit (a subgraph's context): a neighbourhood's reading is recorded. */
+  recordRead?(read: ProtectedRead): void;
 }
 
 const latestMonths = new WeakMap<object, Promise<string | null>>();
@@ -47,18 +64,20 @@ const seriesByRequest = new WeakMap<object, Map<string, Promise<Observation[]>>>
  * last year with data (never past the target year), as the caller may see them. Computed once
  * per request and measure, however many of the reading's fields ask.
  */
-export function readingSeries(source: ReadingSource, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
-  let byMeasure = seriesByRequest.get(ctx);
-  if (!byMeasure) seriesByRequest.set(ctx, (byMeasure = new Map()));
-  let series = byMeasure.get(source.measureId);
+export function readingSeries(source: ResolvedReading, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
+  let byQuestion = seriesByRequest.get(ctx);
+  if (!byQuestion) seriesByRequest.set(ctx, (byQuestion = new Map()));
+  // Keyed by what the series depends on, not by the measure id a representation claims.
+  const key = JSON.stringify([source.indicatorId, source.area.id, source.baselineDate.slice(0, 4), source.targetDate.slice(0, 4)]);
+  let series = byQuestion.get(key);
   if (!series) {
     series = computeReadingSeries(source, specs, rollup, ctx);
-    byMeasure.set(source.measureId, series);
+    byQuestion.set(key, series);
   }
   return series;
 }
 
-async function computeReadingSeries(source: ReadingSource, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
+async function computeReadingSeries(source: ResolvedReading, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
   const spec = specs.find((s) => s.definition.id === source.indicatorId);
   if (!spec) return [];
   const last = await latestMonth(ctx, rollup);
@@ -68,8 +87,11 @@ async function computeReadingSeries(source: ReadingSource, specs: readonly Indic
   if (lastYear < firstYear) return [];
   const from = `${firstYear}-01-01`;
   const to = `${lastYear}-12-31`;
-  const profile: AreaProfileSource = { areaId: source.areaId, population: source.areaPopulation, neighbourhoodIds: source.areaNeighbourhoodIds };
+  // The same profile, rules and rounding draws as the area's indicators read from the root fields.
+  const profile = await areaProfile(source.area, ctx);
   const values = await ctx.loaders.measures({ from, to, granularity: Granularity.YEAR }).load(profile);
-  const series = buildIndicatorSeries([spec], source.areaId, source.areaPopulation, periodsBetween(from, to, Granularity.YEAR), values);
-  return applyDisclosureControl(series, [spec], specs, ctx.caller, profile, Granularity.YEAR)[0].observations;
+  const series = buildIndicatorSeries([spec], profile.areaId, profile.population, periodsBetween(from, to, Granularity.YEAR), values);
+  const observations = applyDisclosureControl(series, [spec], specs, ctx.caller, profile, Granularity.YEAR)[0].observations;
+  recordAreaRead(ctx, sectorCoordinate(spec.definition.sector, 'IndicatorReading', 'series'), profile, observations.length, { indicatorId: spec.definition.id, from, to });
+  return observations;
 }

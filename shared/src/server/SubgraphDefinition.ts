@@ -44,6 +44,12 @@ export interface SubgraphDefinition<Loaders = unknown> {
   indicators?: readonly IndicatorSpec[];
   /** The monthly rollup view its indicators are read from (`<prefix>_measure_monthly`). */
   rollup?: string;
+  /**
+   * Tables whose rows the running subgraph writes (its mutations). Its database role may
+   * INSERT, UPDATE and DELETE rows of these only; of every other table it may only read, and
+   * append to the audit log. Migrations, seeding and imports run as the owner. Default: none.
+   */
+  writes?: readonly string[];
   /** The files `cswb import <sector> <dataset> <file>` accepts into this sector's tables. */
   importDatasets?: readonly ImportDataset[];
   /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
@@ -65,8 +71,10 @@ export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   /** Reads of protected fields in this request, for the audit log. */
   reads: ProtectedRead[];
   operationName: string | null;
-  /** The verified bearer header, to forward when this subgraph asks the gateway on the caller's behalf. */
+  /** `Bearer <the gateway's assertion>`: presented to the gateway when this subgraph asks it on the caller's behalf. */
   authorization?: string;
+  /** Signs a request body this subgraph sends the gateway with its own certificate's key (its service identity). */
+  signServiceRequest?: (body: string) => Promise<string>;
   /** Where the gateway is, for the few fields that read across sectors (risk analysis). */
   gatewayUrl?: () => string | undefined;
 }

@@ -12,9 +12,13 @@ import { ErrorCode } from '../errors/ErrorCode';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
 import type { Caller } from '../auth/Caller';
 import type { ProtectedRead } from '../auth/protectSchema';
+import { readSubgraphLimits } from '../config/config';
+import { representationLimitPlugin } from './representationLimit';
 
 export interface SubgraphServerOptions {
   plugins?: ApolloServerPlugin<SubgraphContext>[];
+  /** Entity representations resolved per request; default `MAX_REPRESENTATIONS` from the environment (`readSubgraphLimits`). */
+  maxRepresentations?: number;
 }
 
 /** The subgraph's Apollo Server, built but not listening: see `listen`. */
@@ -22,6 +26,8 @@ export function createSubgraphServer(
   schema: GraphQLSchema,
   options: SubgraphServerOptions = {},
 ): ApolloServer<SubgraphContext> {
+  // Read when the subgraph starts: a bad MAX_REPRESENTATIONS stops it with the variable's name.
+  const maxRepresentations = options.maxRepresentations ?? readSubgraphLimits(process.env).maxRepresentations;
   return new ApolloServer<SubgraphContext>({
     schema,
     // Cache-control hints and inline traces would wrap every field resolver; the hub uses neither.
@@ -29,6 +35,8 @@ export function createSubgraphServer(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Before any resolver runs: a request with too many entity representations is refused whole.
+      representationLimitPlugin(maxRepresentations),
       auditPlugin(),
       ...(options.plugins ?? []),
     ],
@@ -46,20 +54,35 @@ export function createSubgraphServer(
   });
 }
 
+/** What a request is known by when its context is made: in a served subgraph, the gateway's verified assertion. */
+export interface RequestIdentity {
+  caller: Caller;
+  requestId?: string;
+  operationName?: string | null;
+  /** The gateway's assertion for this request, which the subgraph presents to act for the caller. */
+  assertion?: string;
+}
+
 /** A new context per request: fresh loaders, so no cache outlives its request. */
-export function createContextFactory<Loaders>(definition: SubgraphDefinition<Loaders>, db: DataSource, gatewayUrl?: () => string | undefined) {
-  return (caller: Caller, requestId?: string, authorization?: string): SubgraphContext<Loaders> => {
+export function createContextFactory<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  db: DataSource,
+  gatewayUrl?: () => string | undefined,
+  signServiceRequest?: (body: string) => Promise<string>,
+) {
+  return (identity: RequestIdentity): SubgraphContext<Loaders> => {
     const reads: ProtectedRead[] = [];
     return {
       db,
       loaders: definition.createLoaders(db),
-      requestId: requestId ?? randomUUID(),
-      caller,
-      authorization,
+      requestId: identity.requestId ?? randomUUID(),
+      caller: identity.caller,
+      authorization: identity.assertion ? `Bearer ${identity.assertion}` : undefined,
+      signServiceRequest,
       gatewayUrl,
       reads,
       recordRead: (read) => reads.push(read),
-      operationName: null,
+      operationName: identity.operationName ?? null,
     };
   };
 }

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 
@@ -8,10 +9,24 @@ export interface ListeningServer {
   close(): Promise<void>;
 }
 
-export interface ListenOptions<TContext extends BaseContext> {
+/** An error that refuses a request before it is parsed, with its HTTP status and `extensions.code`. */
+interface RefusalError extends Error {
+  status: number;
+  extensions?: { code?: unknown };
+}
+
+export interface ListenOptions<TContext extends BaseContext, TAdmission = undefined> {
   port: number;
   host?: string;
-  context: (request: http.IncomingMessage) => Promise<TContext> | TContext;
+  /** Serve HTTPS with these options (e.g. mutual TLS); plain HTTP when omitted. */
+  tls?: https.ServerOptions;
+  /**
+   * Decides, from the connection, headers and raw body (the query string of a GET), whether a
+   * GraphQL request is executed at all, before anything of it is parsed; throws an error with a
+   * `status` to refuse it.
+   */
+  admit?: (request: http.IncomingMessage, body: Buffer) => Promise<TAdmission>;
+  context: (request: http.IncomingMessage, admission: TAdmission) => Promise<TContext> | TContext;
   /** Answers GET /readiness: 200 when true. */
   ready?: () => Promise<boolean>;
   /** Largest accepted request body, in bytes. */
@@ -20,7 +35,7 @@ export interface ListenOptions<TContext extends BaseContext> {
   aroundRequest?: <T>(execute: () => Promise<T>) => Promise<T>;
 }
 
-async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+async function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -28,7 +43,12 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<s
     if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function refusal(response: http.ServerResponse, error: RefusalError): void {
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'BAD_REQUEST';
+  send(response, error.status, JSON.stringify({ errors: [{ message: error.message, extensions: { code } }] }));
 }
 
 function send(response: http.ServerResponse, status: number, body: string, type = 'application/json'): void {
@@ -36,14 +56,14 @@ function send(response: http.ServerResponse, status: number, body: string, type 
   response.end(body);
 }
 
-/** Serves an Apollo Server over `node:http`, with `/health` and `/readiness`. */
-export async function listen<TContext extends BaseContext>(
+/** Serves an Apollo Server over `node:http` (or `node:https`), with `/health` and `/readiness`. */
+export async function listen<TContext extends BaseContext, TAdmission = undefined>(
   server: ApolloServer<TContext>,
-  options: ListenOptions<TContext>,
+  options: ListenOptions<TContext, TAdmission>,
 ): Promise<ListeningServer> {
   await server.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const httpServer = http.createServer(async (request, response) => {
+  const handler: http.RequestListener = async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/health') return send(response, 200, '{"status":"ok"}');
@@ -56,11 +76,18 @@ export async function listen<TContext extends BaseContext>(
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : '';
+      const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : Buffer.alloc(0);
+      let admission: TAdmission;
+      try {
+        admission = options.admit ? await options.admit(request, request.method === 'POST' ? raw : Buffer.from(url.search)) : (undefined as TAdmission);
+      } catch (error) {
+        if (typeof (error as RefusalError).status === 'number') return refusal(response, error as RefusalError);
+        throw error;
+      }
       let body: unknown = undefined;
-      if (raw) {
+      if (raw.length > 0) {
         try {
-          body = JSON.parse(raw);
+          body = JSON.parse(raw.toString('utf8'));
         } catch {
           return send(response, 400, JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
         }
@@ -69,7 +96,7 @@ export async function listen<TContext extends BaseContext>(
       const execute = () =>
         server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: graphqlRequest,
-          context: async () => options.context(request),
+          context: async () => options.context(request, admission),
         });
       const result = await (options.aroundRequest ? options.aroundRequest(execute) : execute());
       for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -85,7 +112,8 @@ export async function listen<TContext extends BaseContext>(
       if (!response.headersSent) send(response, status, JSON.stringify({ errors: [{ message: (error as Error).message }] }));
       else response.end();
     }
-  });
+  };
+  const httpServer = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   httpServer.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -95,7 +123,7 @@ export async function listen<TContext extends BaseContext>(
   const host = options.host ?? '127.0.0.1';
   return {
     port,
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
+    url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async () => {
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

@@ -1,12 +1,17 @@
 import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../db/createDataSource';
+import { seedAreaRegistry } from '../areas/seedAreaRegistry';
 import { ensureDatabase } from '../db/ensureDatabase';
+import { ApplicationRole, provisionApplicationRole } from '../db/databaseRoles';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
 import { protectSchema, ProtectedField } from '../auth/protectSchema';
 import { auditLogResolver } from '../audit/auditLogResolver';
 import { createSectorReading } from '../readings/createIndicatorReading';
-import type { TokenVerifier } from '../auth/createTokenVerifier';
+import type { SubgraphTlsMode } from '../config/config';
+import type { DeploymentCertificates } from '../trust/deploymentCertificates';
+import { createSubgraphTrust } from '../trust/createSubgraphTrust';
+import { createServiceAssertionSigner } from '../trust/serviceAssertion';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { TracingConfig } from '../config/config';
 import { startTracing } from '../telemetry/startTracing';
@@ -45,33 +50,57 @@ export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise
 }
 
 export interface PrepareDatabaseOptions {
+  /** The owner's connection (the configured URL): migrations, seeding and grants run as its role. */
   url: string;
+  /** An application role an operator provisioned (`<NAME>_APP_DATABASE_URL`); unset, one is made. */
+  appUrl?: string;
   logger?: Logger;
   /** Seed deterministic synthetic data when the database holds none. */
   seed?: { city: SyntheticCity; size: 'small' | 'city'; progress?: (message: string) => void };
+  /**
+   * The role `db` connects as: `app` (default), the application role a subgraph serves with;
+   * `owner` for work that needs the owner (`cswb import`, `cswb migrate`), which leaves the
+   * application role's password as it is.
+   */
+  connectAs?: 'app' | 'owner';
 }
 
 export interface PreparedDatabase {
   db: DataSource;
   seeded?: SeedReport;
+  /** The application role's name (docs/audit.md, "Database roles"). */
+  appRole: string;
 }
 
-/** Creates the database if needed, runs pending migrations and seeds an empty database. */
+/**
+ * Creates the database if needed, runs pending migrations and seeds an empty database as the
+ * owner, then makes (or adopts) the application role and sets its privileges
+ * (`provisionApplicationRole`), and connects as the role asked for.
+ */
 export async function prepareDatabase(definition: SubgraphDefinition<unknown>, options: PrepareDatabaseOptions): Promise<PreparedDatabase> {
   await ensureDatabase(options.url);
-  const db = createDataSource(definition, { url: options.url, logger: options.logger });
-  await db.initialize();
+  const owner = createDataSource(definition, { url: options.url, logger: options.logger });
+  await owner.initialize();
+  let seeded: SeedReport | undefined;
+  let app: ApplicationRole;
+  const connectAs = options.connectAs ?? 'app';
   try {
-    await db.runMigrations({ transaction: 'each' });
-    let seeded: SeedReport | undefined;
-    if (options.seed && !(await definition.isSeeded(db))) {
-      seeded = await definition.seed(db, options.seed);
+    await owner.runMigrations({ transaction: 'each' });
+    if (options.seed && !(await definition.isSeeded(owner))) {
+      seeded = await definition.seed(owner, options.seed);
     }
-    return { db, seeded };
+    // Every subgraph's own copy of the area registry, from the same city (left alone when it holds areas).
+    if (options.seed) await seedAreaRegistry(owner, options.seed.city);
+    app = await provisionApplicationRole({ ownerUrl: options.url, appUrl: options.appUrl, writes: definition.writes ?? [], connect: connectAs === 'app' });
   } catch (error) {
-    await db.destroy();
+    await owner.destroy();
     throw error;
   }
+  if (connectAs === 'owner') return { db: owner, seeded, appRole: app.role };
+  await owner.destroy();
+  const db = createDataSource(definition, { url: app.url!, logger: options.logger });
+  await db.initialize();
+  return { db, seeded, appRole: app.role };
 }
 
 export interface RunningSubgraph extends ListeningServer {
@@ -86,29 +115,36 @@ export async function serveSubgraph(
   options: {
     port: number;
     host?: string;
-    verifyToken: TokenVerifier;
+    /** Who may call it: the deployment's certificates, and whether TLS is mutual here or terminated in front. */
+    trust: { certificates: DeploymentCertificates; tls: SubgraphTlsMode; assertionTtlSeconds: number };
     gatewayUrl?: () => string | undefined;
     /** OpenTelemetry traces of its operations and their SQL (`readTracingConfig`); none when omitted. */
     tracing?: TracingConfig;
+    /** Entity representations it resolves per request (`readSubgraphLimits`: MAX_REPRESENTATIONS); default from the process environment. */
+    maxRepresentations?: number;
   },
 ): Promise<RunningSubgraph> {
   const { schema } = await subgraphSchema(definition);
   const tracing = options.tracing ? startTracing(options.tracing) : undefined;
   if (tracing) traceSql(db, tracing.tracer);
-  const server = createSubgraphServer(schema, { plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [] });
-  const contextFor = createContextFactory(definition, db, options.gatewayUrl);
+  const server = createSubgraphServer(schema, {
+    plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [],
+    maxRepresentations: options.maxRepresentations,
+  });
+  const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
+  const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
+  const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest);
   let listening: ListeningServer;
   try {
     listening = await listen(server, {
       port: options.port,
       host: options.host,
+      tls: trust.serverOptions,
       aroundRequest: tracing ? runInOperationScope : undefined,
-      // The subgraph verifies the forwarded token itself: a header the gateway merely asserted
-      // would let anyone who reaches the subgraph directly claim anything.
-      context: async (request) => {
-        const authorization = headerValue(request.headers.authorization);
-        return contextFor(await options.verifyToken(authorization), requestIdOf(request.headers['x-request-id']), authorization);
-      },
+      // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
+      // operation name come from the gateway's verified assertion only (docs/security.md).
+      admit: (request, body) => trust.admit(request, body),
+      context: (_request, asserted) => contextFor(asserted),
       ready: async () => {
         await db.query('SELECT 1');
         return true;
@@ -130,11 +166,3 @@ export async function serveSubgraph(
   };
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function requestIdOf(value: string | string[] | undefined): string | undefined {
-  const single = headerValue(value);
-  return single && /^[A-Za-z0-9._-]{1,128}$/.test(single) ? single : undefined;
-}

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { EdiResult } from './entities/EdiResult';
 import { School } from './entities/School';
@@ -9,7 +9,7 @@ import { EDUCATION_INDICATORS } from './indicators';
 import { createLoaders, EducationLoaders, EDUCATION_ROLLUPS } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
 import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { EducationProfileResolver } from './resolvers/EducationProfileResolver';
 import { EducationSchoolsResolver } from './resolvers/EducationSchoolsResolver';
 import { SchoolResolver } from './resolvers/SchoolResolver';
@@ -23,7 +23,7 @@ export const subgraph: SubgraphDefinition<EducationLoaders> = {
   migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100],
   resolvers: [AreaResolver, EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
   orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  referenceResolvers: { Area: resolveRegisteredArea },
   indicators: EDUCATION_INDICATORS,
   rollup: EDUCATION_ROLLUPS[0],
   importDatasets: EDUCATION_IMPORT_DATASETS,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { HealthEdVisitCount } from './entities/HealthEdVisitCount';
 import { HealthHospitalizationCount } from './entities/HealthHospitalizationCount';
@@ -8,7 +8,7 @@ import { HEALTH_INDICATORS } from './indicators';
 import { createLoaders, HealthLoaders, HEALTH_ROLLUPS } from './loaders/createLoaders';
 import { CreateHealthCounts1732140300000 } from './migrations/1732140300000-CreateHealthCounts';
 import { CreateHealthMeasureRollup1732140400000 } from './migrations/1732140400000-CreateHealthMeasureRollup';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { HealthEdVisitResolver } from './resolvers/HealthEdVisitResolver';
 import { HealthProfileResolver } from './resolvers/HealthProfileResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -23,7 +23,7 @@ export const subgraph: SubgraphDefinition<HealthLoaders> = {
   migrations: [CreateHealthCounts1732140300000, CreateHealthMeasureRollup1732140400000],
   resolvers: [AreaResolver, HealthProfileResolver, HealthEdVisitResolver],
   orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  referenceResolvers: { Area: resolveRegisteredArea },
   indicators: HEALTH_INDICATORS,
   rollup: HEALTH_ROLLUPS[0],
   importDatasets: HEALTH_IMPORT_DATASETS,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { HousingAreaMonth } from './entities/HousingAreaMonth';
 import { HousingPointInTimeCount } from './entities/HousingPointInTimeCount';
@@ -9,7 +9,7 @@ import { HOUSING_INDICATORS } from './indicators';
 import { createLoaders, HousingLoaders, HOUSING_ROLLUPS } from './loaders/createLoaders';
 import { CreateHousingRecords1732140300000 } from './migrations/1732140300000-CreateHousingRecords';
 import { CreateHousingMeasureRollup1732140310000 } from './migrations/1732140310000-CreateHousingMeasureRollup';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { HousingProfileResolver } from './resolvers/HousingProfileResolver';
 import { HousingShelterResolver } from './resolvers/HousingShelterResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -23,7 +23,7 @@ export const subgraph: SubgraphDefinition<HousingLoaders> = {
   migrations: [CreateHousingRecords1732140300000, CreateHousingMeasureRollup1732140310000],
   resolvers: [AreaResolver, HousingProfileResolver, HousingShelterResolver],
   orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  referenceResolvers: { Area: resolveRegisteredArea },
   indicators: HOUSING_INDICATORS,
   rollup: HOUSING_ROLLUPS[0],
   importDatasets: HOUSING_IMPORT_DATASETS,

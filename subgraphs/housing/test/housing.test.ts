@@ -51,8 +51,9 @@ const ENTITIES = `
     }
   }`;
 
-function representation(area: { id: string; population: number }, neighbourhoodIds: string[] = [area.id]) {
-  return { __typename: 'Area', id: area.id, population: area.population, neighbourhoodIds };
+/** An area as the gateway sends it: the key only (population and neighbourhoods come from the subgraph's own registry). */
+function representation(area: { id: string }) {
+  return { __typename: 'Area', id: area.id };
 }
 
 function round3(value: number): number {
@@ -81,7 +82,7 @@ function series(response: any, id: string, entity = 0) {
 describe('housing subgraph', () => {
   it('computes monthly indicators from the records the generator wrote', async () => {
     const area = city.neighbourhoods[3];
-    const response = await graphql(housing.url, ENTITIES, { r: [representation(area)], from: '2023-01-01', to: '2023-12-31', g: 'MONTH' }, analyst);
+    const response = await graphql(housing, ENTITIES, { r: [representation(area)], from: '2023-01-01', to: '2023-12-31', g: 'MONTH' }, analyst);
     expect(response.errors).toBeUndefined();
 
     const evictions = series(response, 'housing.eviction_application_rate');
@@ -105,8 +106,8 @@ describe('housing subgraph', () => {
   it('sums a ward-like area over the neighbourhoods it lists', async () => {
     const { ward, neighbourhoodIds } = wardWithMostShelters();
     expect(neighbourhoodIds.length).toBeGreaterThan(1);
-    const response = await graphql(housing.url, ENTITIES, {
-      r: [representation(ward, neighbourhoodIds)],
+    const response = await graphql(housing, ENTITIES, {
+      r: [representation(ward)],
       from: '2022-01-01',
       to: '2022-12-31',
       g: 'YEAR',
@@ -127,8 +128,8 @@ describe('housing subgraph', () => {
 
   it('averages a stock over the months of a year instead of adding them up', async () => {
     const { ward, neighbourhoodIds } = wardWithMostShelters();
-    const response = await graphql(housing.url, ENTITIES, {
-      r: [representation(ward, neighbourhoodIds)],
+    const response = await graphql(housing, ENTITIES, {
+      r: [representation(ward)],
       from: '2021-01-01',
       to: '2024-12-31',
       g: 'YEAR',
@@ -147,10 +148,10 @@ describe('housing subgraph', () => {
   });
 
   it('computes the shelter occupancy rate of a quarter from summed bed-nights', async () => {
-    const { ward, neighbourhoodIds, shelters: wardShelters } = wardWithMostShelters();
+    const { ward, shelters: wardShelters } = wardWithMostShelters();
     expect(wardShelters.length).toBeGreaterThan(0);
-    const response = await graphql(housing.url, ENTITIES, {
-      r: [representation(ward, neighbourhoodIds)],
+    const response = await graphql(housing, ENTITIES, {
+      r: [representation(ward)],
       from: '2024-01-01',
       to: '2024-12-31',
       g: 'QUARTER',
@@ -174,7 +175,7 @@ describe('housing subgraph', () => {
     expect(observation.value).toBeLessThanOrEqual(100);
 
     const withoutShelter = city.neighbourhoods.find((n) => !shelters.some((s) => s.areaId === n.id))!;
-    const empty = await graphql(housing.url, ENTITIES, {
+    const empty = await graphql(housing, ENTITIES, {
       r: [representation(withoutShelter)],
       from: '2024-01-01',
       to: '2024-03-31',
@@ -186,7 +187,7 @@ describe('housing subgraph', () => {
 
   it('records the point-in-time count in April of odd years', async () => {
     const area = city.neighbourhoods[7];
-    const response = await graphql(housing.url, ENTITIES, {
+    const response = await graphql(housing, ENTITIES, {
       r: [representation(area)],
       from: '2021-01-01',
       to: '2024-12-31',
@@ -204,22 +205,23 @@ describe('housing subgraph', () => {
     ]);
   });
 
-  it('answers many areas with one SQL statement', async () => {
+  it('answers many areas with one SQL statement for their measures (after one for the areas)', async () => {
     const representations = city.neighbourhoods.map((n) => representation(n));
     housing.counter.reset();
-    const response = await graphql(housing.url, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' });
+    const response = await graphql(housing, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities).toHaveLength(city.neighbourhoods.length);
     expect(response.data._entities[0].housing.indicators).toHaveLength(5);
-    expect(housing.counter.count).toBe(1);
+    // The areas from the registry, then the measures of all of them.
+    expect(housing.counter.count).toBe(2);
   });
 
-  it("lists each area's shelters on its profile with one SQL statement", async () => {
-    const { ward, neighbourhoodIds, shelters: wardShelters } = wardWithMostShelters();
-    const representations = [representation(ward, neighbourhoodIds), ...city.neighbourhoods.map((n) => representation(n))];
+  it("lists each area's shelters on its profile with one SQL statement (after one for the areas)", async () => {
+    const { ward, shelters: wardShelters } = wardWithMostShelters();
+    const representations = [representation(ward), ...city.neighbourhoods.map((n) => representation(n))];
     housing.counter.reset();
     const response = await graphql(
-      housing.url,
+      housing,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { housing {
           shelters { shelterCode areaId sector capacity }
           men: shelters(sector: MEN) { shelterCode }
@@ -227,7 +229,8 @@ describe('housing subgraph', () => {
       { r: representations },
     );
     expect(response.errors).toBeUndefined();
-    expect(housing.counter.count).toBe(1);
+    // The areas from the registry, then the shelters of all of them.
+    expect(housing.counter.count).toBe(2);
     const expected = [...wardShelters]
       .sort((a, b) => a.shelterCode.localeCompare(b.shelterCode))
       .map((s) => ({ shelterCode: s.shelterCode, areaId: s.areaId, sector: s.sector, capacity: s.capacity }));
@@ -240,14 +243,14 @@ describe('housing subgraph', () => {
 
   it('lists shelters by neighbourhood and sector with a bounded limit', async () => {
     const area = shelters[0].areaId;
-    const inArea = await graphql(housing.url, `{ housingShelters(areaId: "${area}", limit: 1000) { shelterCode name areaId sector capacity } }`);
+    const inArea = await graphql(housing, `{ housingShelters(areaId: "${area}", limit: 1000) { shelterCode name areaId sector capacity } }`);
     expect(inArea.errors).toBeUndefined();
     expect(inArea.data.housingShelters).toEqual(
       shelters.filter((s) => s.areaId === area).sort((a, b) => a.shelterCode.localeCompare(b.shelterCode)),
     );
 
     const sector = shelters[0].sector;
-    const bySector = await graphql(housing.url, `{ housingShelters(sector: ${sector}, limit: 2) { shelterCode } }`);
+    const bySector = await graphql(housing, `{ housingShelters(sector: ${sector}, limit: 2) { shelterCode } }`);
     expect(bySector.data.housingShelters).toEqual(
       shelters
         .filter((s) => s.sector === sector)
@@ -257,7 +260,7 @@ describe('housing subgraph', () => {
     );
 
     for (const limit of [0, 1001]) {
-      const rejected = await graphql(housing.url, `{ housingShelters(limit: ${limit}) { shelterCode } }`);
+      const rejected = await graphql(housing, `{ housingShelters(limit: ${limit}) { shelterCode } }`);
       expect(rejected.errors?.[0]).toMatchObject({
         message: `limit must be from 1 to 1000, got ${limit}`,
         extensions: { code: 'BAD_USER_INPUT', argument: 'limit' },
@@ -268,7 +271,7 @@ describe('housing subgraph', () => {
   it("reports every shelter's occupancy per period with one SQL statement for all shelters", async () => {
     housing.counter.reset();
     const response = await graphql(
-      housing.url,
+      housing,
       `{ housingShelters(limit: 1000) { shelterCode
           occupancy(from: "2023-01-01", to: "2023-12-31") { period { label } occupiedBedNights availableBedNights occupancyRate }
           quarters: occupancy(from: "2024-10-01", to: "2025-03-31", granularity: QUARTER) { period { label } availableBedNights occupancyRate }
@@ -294,7 +297,7 @@ describe('housing subgraph', () => {
     }
 
     const misaligned = await graphql(
-      housing.url,
+      housing,
       `{ housingShelters(limit: 1) { occupancy(from: "2023-01-15", to: "2023-12-31") { occupancyRate } } }`,
     );
     expect(misaligned.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });

@@ -56,6 +56,18 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     return readings().types;
   },
   servesIndicatorCatalogue: true,
+  // The plan mutations (plans/writes.ts and the *MutationResolver files); the area registry is read only.
+  writes: [
+    'plan',
+    'plan_committee_member',
+    'plan_priority_risk',
+    'plan_priority_risk_area',
+    'plan_strategy',
+    'plan_strategy_priority_risk',
+    'plan_outcome',
+    'plan_performance_measure',
+    'plan_implementation_task',
+  ],
   get referenceResolvers() {
     return {
       Area: resolveAreaReference,

@@ -1,7 +1,8 @@
-import { createOneLoader, createReadingReferences, Granularity, periodContaining, ReadingReference, SubgraphContext } from '@cswb/shared';
+import { createOneLoader, createReadingReferences, Granularity, NotFoundError, periodContaining, ReadingReference, SubgraphContext } from '@cswb/shared';
 import type DataLoader from 'dataloader';
 import { PerformanceMeasure } from './entities/PerformanceMeasure';
 import type { PlanningLoaders } from './loaders/createLoaders';
+import { UUID, visiblePlan } from './plans/access';
 import { baselinePeriodStart } from './plans/baselinePeriodStart';
 import { indicatorCatalogue } from './resolvers/IndicatorCatalogueResolver';
 
@@ -60,8 +61,18 @@ export async function readingReference(measure: PerformanceMeasure, ctx: Context
   };
 }
 
-/** `__resolveReference` of every reading type: the measure, looked up by id. */
-export async function resolveReadingReference(reference: { measureId: string }, ctx: Context): Promise<ReadingReference | null> {
-  const measure = await measureById(ctx).load(reference.measureId);
-  return measure ? readingReference(measure, ctx) : null;
+/**
+ * `__resolveReference` of every reading type: the measure, looked up by id, only when the caller
+ * may read its plan from the root fields; a draft plan's measure (for anyone without
+ * plans:write), or an unknown one, is null with NOT_FOUND.
+ */
+export async function resolveReadingReference(reference: { measureId?: unknown }, ctx: Context): Promise<ReadingReference> {
+  const id = reference?.measureId;
+  const measure = typeof id === 'string' && UUID.test(id) ? await measureById(ctx).load(id) : null;
+  const notFound = () => new NotFoundError('PerformanceMeasure', String(id).slice(0, 200));
+  if (!measure) throw notFound();
+  await visiblePlan(measure.planId, ctx, { typeName: 'PerformanceMeasure', id: measure.id });
+  const reading = await readingReference(measure, ctx);
+  if (!reading) throw notFound();
+  return reading;
 }

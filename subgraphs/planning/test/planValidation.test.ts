@@ -18,7 +18,7 @@ async function ok(query: string, variables: Record<string, unknown>, field: stri
 beforeAll(async () => {
   planning = await startTestSubgraph(subgraph);
   planner = clientFor(
-    planning.url,
+    planning,
     bearer(await signToken({ scope: 'aggregates:read plans:write', agency: 'lakeshore-municipality', purpose: 'planning' })),
   );
   const CREATE = 'mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }';
@@ -188,12 +188,14 @@ describe('mutation inputs', () => {
 describe('one mutation, one transaction', () => {
   /** Makes every insert into `table` fail, as a broken disk or a bug in a later step would. */
   async function failInsertsInto(table: string): Promise<() => Promise<void>> {
-    await planning.db.query(`CREATE OR REPLACE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    // As the owner: the subgraph's own role cannot make triggers.
+    const owner = await planning.ownerDb();
+    await owner.query(`CREATE OR REPLACE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'simulated failure'; END $$`);
-    await planning.db.query(`CREATE TRIGGER test_fail_insert BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_fail_insert()`);
+    await owner.query(`CREATE TRIGGER test_fail_insert BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION test_fail_insert()`);
     return async () => {
-      await planning.db.query(`DROP TRIGGER test_fail_insert ON ${table}`);
-      await planning.db.query('DROP FUNCTION test_fail_insert()');
+      await owner.query(`DROP TRIGGER test_fail_insert ON ${table}`);
+      await owner.query('DROP FUNCTION test_fail_insert()');
     };
   }
 

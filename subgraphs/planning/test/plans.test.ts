@@ -30,9 +30,9 @@ beforeAll(async () => {
   planning = await startTestSubgraph(subgraph);
   const token = await signToken({ sub: 'planner-1', scope: 'aggregates:read plans:write', agency: 'lakeshore-municipality', purpose: 'planning' });
   const noWrite = await signToken({ sub: 'analyst-1', scope: 'aggregates:read', agency: 'lakeshore-municipality', purpose: 'planning' });
-  planner = clientFor(planning.url, bearer(token));
-  readerWithoutWrite = clientFor(planning.url, bearer(noWrite));
-  anonymous = clientFor(planning.url, {});
+  planner = clientFor(planning, bearer(token));
+  readerWithoutWrite = clientFor(planning, bearer(noWrite));
+  anonymous = clientFor(planning, {});
 });
 afterAll(async () => {
   await planning?.stop();
@@ -432,6 +432,7 @@ describe('who reads which plans', () => {
       r: [{ __typename: 'Plan', id: draftId }],
     });
     expect(reference.data._entities).toEqual([null]);
+    expect(reference.errors?.[0]).toMatchObject({ path: ['_entities', 0], extensions: { code: 'NOT_FOUND' } });
   });
 
   it('a planner reads drafts, and who created a plan, which others may not read', async () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { CallForService } from './entities/CallForService';
 import { Occurrence } from './entities/Occurrence';
@@ -8,7 +8,8 @@ import { createLoaders, PoliceLoaders, POLICE_ROLLUPS } from './loaders/createLo
 import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-CreatePoliceRecords';
 import { CreatePoliceMeasureRollup1732140200000 } from './migrations/1732140200000-CreatePoliceMeasureRollup';
 import { AddPoliceAgency1732140250000 } from './migrations/1732140250000-AddPoliceAgency';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { CreatePoliceAreaAgency1732140260000 } from './migrations/1732140260000-CreatePoliceAreaAgency';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -19,10 +20,10 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
   defaultPort: 4002,
   entities: [Occurrence, CallForService],
-  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000],
+  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000, CreatePoliceAreaAgency1732140260000],
   resolvers: [AreaResolver, PoliceProfileResolver, PoliceRecordsResolver],
   orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  referenceResolvers: { Area: resolveRegisteredArea },
   indicators: POLICE_INDICATORS,
   rollup: POLICE_ROLLUPS[0],
   importDatasets: POLICE_IMPORT_DATASETS,

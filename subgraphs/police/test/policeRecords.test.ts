@@ -34,26 +34,26 @@ function expectedOccurrences(areaId: string) {
 
 describe('police record-level data', () => {
   it("gives an analyst their own service's occurrences, exactly, with a bounded limit", async () => {
-    const response = await graphql(police.url, occurrencesQuery(municipalArea.id), undefined, bearer(await analyst(POLICE_AGENCIES.municipal)));
+    const response = await graphql(police, occurrencesQuery(municipalArea.id), undefined, bearer(await analyst(POLICE_AGENCIES.municipal)));
     expect(response.errors).toBeUndefined();
     expect(response.data.policeOccurrences.length).toBeGreaterThan(0);
     expect(response.data.policeOccurrences).toEqual(expectedOccurrences(municipalArea.id));
 
-    const tooMany = await graphql(police.url, occurrencesQuery(municipalArea.id, 5000), undefined, bearer(await analyst(POLICE_AGENCIES.municipal)));
+    const tooMany = await graphql(police, occurrencesQuery(municipalArea.id, 5000), undefined, bearer(await analyst(POLICE_AGENCIES.municipal)));
     expect(tooMany.errors?.[0]).toMatchObject({ message: 'limit must be from 1 to 1000, got 5000', extensions: { code: 'BAD_USER_INPUT', argument: 'limit' } });
   });
 
   it("never returns another service's rows (row-level rule)", async () => {
     const opp = bearer(await analyst(POLICE_AGENCIES.opp));
-    const other = await graphql(police.url, occurrencesQuery(municipalArea.id), undefined, opp);
+    const other = await graphql(police, occurrencesQuery(municipalArea.id), undefined, opp);
     expect(other.errors).toBeUndefined();
     expect(other.data.policeOccurrences).toEqual([]);
-    const own = await graphql(police.url, occurrencesQuery(oppArea.id), undefined, opp);
+    const own = await graphql(police, occurrencesQuery(oppArea.id), undefined, opp);
     expect(own.data.policeOccurrences).toEqual(expectedOccurrences(oppArea.id));
     expect(own.data.policeOccurrences.every((o: any) => o.agencyId === POLICE_AGENCIES.opp)).toBe(true);
 
     const callsResponse = await graphql(
-      police.url,
+      police,
       `{ policeCallsForService(areaId: "${municipalArea.id}", from: "2024-01-01", to: "2024-12-31", limit: 1000) { callNumber agencyId } }`,
       undefined,
       opp,
@@ -70,7 +70,7 @@ describe('police record-level data', () => {
       bearer(await signToken({ scope: 'records:read:health', agency: POLICE_AGENCIES.municipal, purpose: 'evaluation' })),
     ];
     for (const headers of attempts) {
-      const response = await graphql(police.url, occurrencesQuery(municipalArea.id), undefined, headers);
+      const response = await graphql(police, occurrencesQuery(municipalArea.id), undefined, headers);
       expect(response.data).toEqual({ policeOccurrences: null });
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
     }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { Catchment } from './entities/Catchment';
 import { Discussion } from './entities/Discussion';
@@ -12,7 +12,7 @@ import { createLoaders, SITUATION_TABLE_ROLLUPS, SituationTableLoaders } from '.
 import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
 import { CreateSituationTableMeasureRollup1732140370100 } from './migrations/1732140370100-CreateSituationTableMeasureRollup';
 import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { DiscussionResolver } from './resolvers/DiscussionResolver';
 import { SituationTableProfileResolver } from './resolvers/SituationTableProfileResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -26,7 +26,7 @@ export const subgraph: SubgraphDefinition<SituationTableLoaders> = {
   migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100],
   resolvers: [AreaResolver, SituationTableProfileResolver, DiscussionResolver, AnalyticsResolver],
   orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveAreaReference },
+  referenceResolvers: { Area: resolveRegisteredArea },
   indicators: SITUATION_TABLE_INDICATORS,
   rollup: SITUATION_TABLE_ROLLUPS[0],
   importDatasets: SITUATION_TABLE_IMPORT_DATASETS,

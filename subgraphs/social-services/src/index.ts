@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
 import { Area } from './entities/Area';
 import { CaseloadMonth } from './entities/CaseloadMonth';
 import { ChildWelfareMonth } from './entities/ChildWelfareMonth';
@@ -11,9 +11,9 @@ import { SOCIAL_SERVICES_INDICATORS } from './indicators';
 import { createLoaders, SocialServicesLoaders, SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
 import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
-import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaResolver } from './resolvers/AreaResolver';
 import { DirectoryResolver } from './resolvers/DirectoryResolver';
-import { PriorityRiskResolver } from './resolvers/PriorityRiskResolver';
+import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { PriorityRisk } from './entities/PriorityRisk';
 import { ProgramResolver } from './resolvers/ProgramResolver';
 import { SocialServicesProfileResolver } from './resolvers/SocialServicesProfileResolver';
@@ -29,7 +29,7 @@ export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
   migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100],
   resolvers: [AreaResolver, SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
   orphanedTypes: [Area, PriorityRisk],
-  referenceResolvers: { Area: resolveAreaReference, PlanPriorityRisk: (risk: PriorityRisk) => risk },
+  referenceResolvers: { Area: resolveRegisteredArea, PlanPriorityRisk: resolvePriorityRiskReference },
   indicators: SOCIAL_SERVICES_INDICATORS,
   rollup: SOCIAL_SERVICES_ROLLUPS[0],
   importDatasets: SOCIAL_SERVICES_IMPORT_DATASETS,

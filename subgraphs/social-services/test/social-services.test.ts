@@ -53,8 +53,9 @@ const ENTITIES = `
 
 const PROGRAM_FIELDS = 'programCode name provider frameworkArea eligibility categories areaIds';
 
-function representation(area: { id: string; population: number }, neighbourhoodIds: string[] = [area.id]) {
-  return { __typename: 'Area', id: area.id, population: area.population, neighbourhoodIds };
+/** An area as the gateway sends it: the key only (population and neighbourhoods come from the subgraph's own registry). */
+function representation(area: { id: string }) {
+  return { __typename: 'Area', id: area.id };
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -72,7 +73,7 @@ function byCode(a: GeneratedProgram, b: GeneratedProgram): number {
 describe('social-services subgraph', () => {
   it('computes monthly caseload indicators of a neighbourhood from its records', async () => {
     const area = city.neighbourhoods[3];
-    const response = await graphql(socialServices.url, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' }, analyst);
+    const response = await graphql(socialServices, ENTITIES, { r: [representation(area)], from: '2024-01-01', to: '2024-12-31', g: 'MONTH' }, analyst);
     expect(response.errors).toBeUndefined();
     const series = response.data._entities[0].socialServices.indicators;
     expect(series.map((s: any) => s.indicator.id)).toEqual([
@@ -106,8 +107,8 @@ describe('social-services subgraph', () => {
     expect(members.length).toBeGreaterThan(1);
     const memberIds = new Set(members.map((n) => n.id));
     const population = members.reduce((sum, n) => sum + n.population, 0);
-    const response = await graphql(socialServices.url, ENTITIES, {
-      r: [representation({ id: ward.id, population }, members.map((n) => n.id))],
+    const response = await graphql(socialServices, ENTITIES, {
+      r: [representation(ward)],
       from: '2023-01-01',
       to: '2023-12-31',
       g: 'YEAR',
@@ -142,14 +143,15 @@ describe('social-services subgraph', () => {
     expect(observation('ow_beneficiaries')).toMatchObject({ value: round3(owBeneficiaries), numerator: round3(owBeneficiaries), denominator: null });
   });
 
-  it('answers every neighbourhood with one SQL statement', async () => {
+  it('answers every neighbourhood with one SQL statement for the measures (after one for the areas)', async () => {
     const representations = city.neighbourhoods.map((n) => representation(n));
     socialServices.counter.reset();
-    const response = await graphql(socialServices.url, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' });
+    const response = await graphql(socialServices, ENTITIES, { r: representations, from: '2021-01-01', to: '2024-12-31', g: 'QUARTER' });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities).toHaveLength(city.neighbourhoods.length);
     expect(response.data._entities[23].socialServices.indicators[0].observations).toHaveLength(16);
-    expect(socialServices.counter.count).toBe(1);
+    // The areas from the registry, then the measures of all of them.
+    expect(socialServices.counter.count).toBe(2);
   });
 
   it('lists the directory filtered by framework area and category, exactly as generated', async () => {
@@ -160,7 +162,7 @@ describe('social-services subgraph', () => {
     expect(expected.length).toBeGreaterThan(1);
     socialServices.counter.reset();
     const response = await graphql(
-      socialServices.url,
+      socialServices,
       `{ socialServicesDirectory(frameworkArea: PREVENTION, category: MENTAL_HEALTH, limit: 1000) { ${PROGRAM_FIELDS} } }`,
     );
     expect(response.errors).toBeUndefined();
@@ -173,12 +175,12 @@ describe('social-services subgraph', () => {
     const area = city.neighbourhoods[7];
     const serving = programs.filter((p) => p.areaIds.includes(area.id)).sort(byCode);
     expect(serving.length).toBeGreaterThan(3);
-    const response = await graphql(socialServices.url, `{ socialServicesDirectory(areaId: "${area.id}", limit: 3) { programCode areaIds } }`);
+    const response = await graphql(socialServices, `{ socialServicesDirectory(areaId: "${area.id}", limit: 3) { programCode areaIds } }`);
     expect(response.errors).toBeUndefined();
     expect(response.data.socialServicesDirectory).toEqual(serving.slice(0, 3).map((p) => ({ programCode: p.programCode, areaIds: p.areaIds })));
 
     for (const limit of [0, 1001]) {
-      const rejected = await graphql(socialServices.url, `{ socialServicesDirectory(limit: ${limit}) { programCode } }`);
+      const rejected = await graphql(socialServices, `{ socialServicesDirectory(limit: ${limit}) { programCode } }`);
       expect(rejected.errors?.[0]).toMatchObject({
         message: `limit must be from 1 to 1000, got ${limit}`,
         extensions: { code: 'BAD_USER_INPUT', argument: 'limit' },
@@ -192,11 +194,11 @@ describe('social-services subgraph', () => {
     const members = city.neighbourhoods.filter((n) => n.parentId === ward.id).map((n) => n.id);
     const representations = [
       ...city.neighbourhoods.map((n) => representation(n)),
-      representation({ id: ward.id, population: ward.population }, members),
+      representation(ward),
     ];
     socialServices.counter.reset();
     const response = await graphql(
-      socialServices.url,
+      socialServices,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { id socialServices {
           all: services { programCode }
           housing: services(frameworkArea: SOCIAL_DEVELOPMENT, category: HOUSING_SUPPORT) { ${PROGRAM_FIELDS} }
@@ -204,8 +206,8 @@ describe('social-services subgraph', () => {
       { r: representations },
     );
     expect(response.errors).toBeUndefined();
-    // Two filters, one statement each over all 25 areas, then categories and areas of every program listed.
-    expect(socialServices.counter.count).toBe(4);
+    // The 25 areas from the registry; two filters, one statement each over all of them; then categories and areas of every program listed.
+    expect(socialServices.counter.count).toBe(5);
 
     const wardProfile = response.data._entities[city.neighbourhoods.length].socialServices;
     const servingWard = programs.filter((p) => p.areaIds.some((id) => members.includes(id))).sort(byCode);
@@ -223,7 +225,7 @@ describe('social-services subgraph', () => {
   it('puts most programs in social development, prevention and risk intervention', async () => {
     const counts: Record<string, number> = {};
     for (const frameworkArea of ['SOCIAL_DEVELOPMENT', 'PREVENTION', 'RISK_INTERVENTION', 'INCIDENT_RESPONSE']) {
-      const response = await graphql(socialServices.url, `{ socialServicesDirectory(frameworkArea: ${frameworkArea}, limit: 1000) { programCode } }`);
+      const response = await graphql(socialServices, `{ socialServicesDirectory(frameworkArea: ${frameworkArea}, limit: 1000) { programCode } }`);
       expect(response.errors).toBeUndefined();
       counts[frameworkArea] = response.data.socialServicesDirectory.length;
       expect(counts[frameworkArea]).toBe(programs.filter((p) => p.frameworkArea === frameworkArea).length);

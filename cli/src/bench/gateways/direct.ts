@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { postJson } from '@cswb/shared';
 import { hasGraphQLErrors } from './autocannonLoad';
+import type { BenchTrust } from './benchTrust';
 
 /** One subgraph request a gateway made, as a recording proxy saw it. */
 export interface RecordedCall {
@@ -25,8 +28,12 @@ export interface RecordingProxies {
 
 const HOP_BY_HOP = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding']);
 
-/** A proxy per subgraph in this process, forwarding every request and recording it with its timing. */
-export async function startRecordingProxies(subgraphs: readonly { name: string; url: string }[]): Promise<RecordingProxies> {
+/**
+ * A proxy per subgraph in this process, forwarding every request and recording it with its timing.
+ * It forwards the gateway's assertion as it came and presents the gateway's client certificate
+ * (`trust`), which the assertion is bound to.
+ */
+export async function startRecordingProxies(subgraphs: readonly { name: string; url: string }[], trust: BenchTrust): Promise<RecordingProxies> {
   const calls: RecordedCall[] = [];
   const servers: http.Server[] = [];
   const urls: Record<string, string> = {};
@@ -42,11 +49,11 @@ export async function startRecordingProxies(subgraphs: readonly { name: string; 
           for (const [key, value] of Object.entries(request.headers)) {
             if (value !== undefined && !HOP_BY_HOP.has(key)) headers[key] = Array.isArray(value) ? value.join(', ') : value;
           }
-          const upstream = await fetch(url, { method: request.method, headers, body: request.method === 'POST' ? body : undefined });
-          const text = await upstream.text();
-          response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-          response.end(text);
-          calls.push({ subgraph: name, url, headers, body, status: upstream.status, response: text, start, end: performance.now() });
+          if (request.method !== 'POST') throw new Error(`${request.method} is not a GraphQL request the gateway makes`);
+          const upstream = await postJson(url, body, { headers, agent: trust.agentFor(url), timeoutMs: 120_000 });
+          response.writeHead(upstream.status, { 'content-type': 'application/json' });
+          response.end(upstream.body);
+          calls.push({ subgraph: name, url, headers, body, status: upstream.status, response: upstream.body, start, end: performance.now() });
         } catch (error) {
           response.writeHead(502, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ errors: [{ message: `recording proxy: ${(error as Error).message}` }] }));
@@ -112,17 +119,34 @@ export function describeWaves(waves: readonly RecordedCall[][]): string {
     .join(' → ');
 }
 
+/**
+ * Sends one recorded call again as the gateway would: over the boundary's agent (the gateway's
+ * client certificate), with a fresh assertion for the same subgraph, caller and body in place of
+ * the recorded one (each is single-use). `requestId` is the gateway request it belongs to.
+ */
+export function replaySender(trust: BenchTrust, caller: import('@cswb/shared').Caller): (call: RecordedCall, requestId: string) => Promise<{ status: number; body: string }> {
+  return async (call, requestId) => {
+    const headers = Object.fromEntries(Object.entries(call.headers).filter(([name]) => name !== trust.header));
+    headers[trust.header] = await trust.sign(call.subgraph, { caller, requestId }, call.body);
+    return postJson(call.url, call.body, { headers, agent: trust.agentFor(call.url), timeoutMs: 120_000 });
+  };
+}
+
 /** One replay of the recorded calls, wave after wave, each wave's calls in parallel; false if any failed. */
-export async function replay(waves: readonly RecordedCall[][], check?: (call: RecordedCall, response: unknown) => void): Promise<boolean> {
+export async function replay(
+  waves: readonly RecordedCall[][],
+  send: (call: RecordedCall, requestId: string) => Promise<{ status: number; body: string }>,
+  check?: (call: RecordedCall, response: unknown) => void,
+): Promise<boolean> {
+  const requestId = randomUUID();
   for (const calls of waves) {
     const results = await Promise.all(
       calls.map(async (call) => {
-        const response = await fetch(call.url, { method: 'POST', headers: call.headers, body: call.body });
-        const text = await response.text();
+        const response = await send(call, requestId);
         // Parsed, as a client needs it; merging it into an answer is the gateway's work, not done here.
-        const parsed: unknown = JSON.parse(text);
+        const parsed: unknown = JSON.parse(response.body);
         check?.(call, parsed);
-        return response.ok && !hasGraphQLErrors(text);
+        return response.status >= 200 && response.status < 300 && !hasGraphQLErrors(response.body);
       }),
     );
     if (results.includes(false)) return false;

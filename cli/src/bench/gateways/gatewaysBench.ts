@@ -9,7 +9,8 @@ import { LoadResult, postGraphQL, runTaskLoad } from '../measure';
 import { formatRatio, formatSpread, Spread, spreadOf } from '../repeatedRuns';
 import { runAutocannon } from './autocannonLoad';
 import { canonicalJson, firstDifference } from './canonical';
-import { describeWaves, RecordedCall, replay, startRecordingProxies, wavesOf } from './direct';
+import { benchTrust, BenchTrust } from './benchTrust';
+import { describeWaves, RecordedCall, replay, replaySender, startRecordingProxies, wavesOf } from './direct';
 import { BenchChild, forkBenchChild, ProcessStats, settle } from './ipc';
 import { benchChildEnv, plannerCredentials } from '../benchHelpers';
 
@@ -76,11 +77,13 @@ function sumCounts(counts: Record<string, number>): number {
  */
 export async function gatewaysBench(options: BenchOptions): Promise<string> {
   const began = performance.now();
+  const loadBefore = os.loadavg()[0];
   const log = (line: string) => options.log(`${line} [${((performance.now() - began) / 1000).toFixed(1)} s]`);
   const { secret, headers } = await plannerCredentials();
   const env = benchChildEnv(options.size, secret);
 
   const children = new Set<BenchChild>();
+  let trust: BenchTrust | undefined;
   const fork = async (script: string, label: string, args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number, verbose = false) => {
     const child = await forkBenchChild({ script, args, env: { ...env, ...extraEnv }, label, log, verbose, timeoutMs });
     children.add(child);
@@ -108,7 +111,10 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
     let range = options.size === 'city' ? { from: '2015-01-01', to: '2024-12-31' } : { from: '2021-01-01', to: '2024-12-31' };
     const notes: string[] = [];
     let neighbourhoods = 0;
-    const proxies = await startRecordingProxies(subgraphList);
+    // This process calls the subgraphs too (recording proxies, the direct floor): as the gateway does.
+    trust = benchTrust(env);
+    const send = replaySender(trust, await trust.callerOf(headers.authorization));
+    const proxies = await startRecordingProxies(subgraphList, trust);
     try {
       const recorder = await fork(GATEWAY_SCRIPT, 'recording gateway', ['hive-bare'], { CSWB_BENCH_SUBGRAPH_URLS: JSON.stringify(proxies.urls) }, 120_000);
       try {
@@ -250,12 +256,12 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
         });
       }
       // The floor: the recorded subgraph calls, replayed from here, without a gateway.
-      await replay(waves, (call, response) => {
+      await replay(waves, send, (call, response) => {
         const recorded = JSON.parse(call.response);
         const difference = firstDifference(JSON.parse(canonicalJson(recorded)), JSON.parse(canonicalJson(response)), call.subgraph);
         if (difference) throw new Error(`${query.id}: replaying a ${call.subgraph} call did not give the recorded answer: first difference at ${difference}`);
       });
-      const replayLoad = (seconds: number) => runTaskLoad({ task: () => replay(waves), concurrency: options.concurrency, seconds });
+      const replayLoad = (seconds: number) => runTaskLoad({ task: () => replay(waves, send), concurrency: options.concurrency, seconds });
       entries.push({
         variant: direct,
         calls: planned,
@@ -277,24 +283,27 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
       for (const entry of entries) summarise(entry.variant, query, runs.get(entry.variant.id)!, entry.calls);
     }
 
-    return report(options, { results, queries, neighbourhoods, range, notes });
+    const loadAverage = `load average (1 min) ${loadBefore.toFixed(2)} before the suite started anything, ${os.loadavg()[0].toFixed(2)} as it ended (its own processes included)`;
+    return report(options, { results, queries, neighbourhoods, range, notes, tls: trust.tls, loadAverage });
   } finally {
     await Promise.all([...children].map((child) => child.stop().catch(() => {})));
+    trust?.close();
   }
 }
 
 function report(
   options: BenchOptions,
-  run: { results: Measured[]; queries: Query[]; neighbourhoods: number; range: { from: string; to: string }; notes: string[] },
+  run: { results: Measured[]; queries: Query[]; neighbourhoods: number; range: { from: string; to: string }; notes: string[]; tls: string; loadAverage: string },
 ): string {
   const { results, queries } = run;
   const find = (query: Query, id: Variant['id']) => results.find((r) => r.query === query && r.variant.id === id)!;
   const lines: string[] = [
     `### Gateways on \`${options.size}\` data (${run.neighbourhoods} neighbourhoods)`,
     '',
-    `Machine: ${describeMachine()}.${options.smoke ? ' **Smoke run** (0.5 s runs, one each): the figures only prove the suite runs.' : ''}`,
+    `Machine: ${describeMachine()}; ${run.loadAverage}.${options.smoke ? ' **Smoke run** (0.5 s runs, one each): the figures only prove the suite runs.' : ''}`,
     '',
-    `Method: the seven subgraphs and PostgreSQL run once, in one process of their own (as \`npm start\` runs them, seeded \`${options.size}\` data); ` +
+    `Method: the seven subgraphs and PostgreSQL run once, in one process of their own (as \`npm start\` runs them, seeded \`${options.size}\` data), ` +
+      `behind the trust boundary every subgraph now requires (issue 12): ${run.tls === 'mutual' ? 'HTTPS with mutual TLS (`SUBGRAPH_TLS=mutual`) and' : 'plain HTTP (`SUBGRAPH_TLS=off`) with'} an ES256 assertion from the gateway per subgraph fetch (audience, caller, request id, body hash, single use), so every variant below signs one per fetch${run.tls === 'mutual' ? " and presents the gateway's client certificate on one kept-alive agent" : ''}; ` +
       `each gateway runs in a child process of its own (127.0.0.1, \`NODE_ENV=production\`), in front of those subgraphs, idle while another is measured; ` +
       `the runs take turns (each repeat measures every variant once, the direct floor included), so load from elsewhere on the machine falls on all of them alike. ` +
       `Load: autocannon in the suite's process, ${options.concurrency} keep-alive connections POSTing the same query with a planner token ` +
@@ -303,14 +312,14 @@ function report(
       `Gateway CPU is the gateway process's user + system time (\`process.cpuUsage()\`, reported over IPC) from before a run until it is idle again after it, divided by the HTTP requests it received meanwhile (requests autocannon abandons at the end of a run are finished, and counted, before the next starts); ` +
       `peak RSS is the gateway process's resident-set high-water mark over the run (Linux VmHWM, reset before each run through \`/proc/self/clear_refs\`). ` +
       `Before measuring, one answer of each gateway is compared with the others (\`data\`, keys sorted): they must be identical and free of errors. ` +
-      `**cswb gateway, security on** is the production gateway wired as \`startGateway\` does from the same settings (token verification, \`@requiresScopes\`/\`@policy\` access rules, operation limits, request log to stdout, metrics, subgraph timeouts); ` +
+      `**cswb gateway, security on** is the production gateway wired as \`startGateway\` does from the same settings (token verification, \`@requiresScopes\`/\`@policy\` access rules, operation limits, request log to stdout, metrics, subgraph timeouts, the boundary of \`gatewayTrust\`); ` +
       `the per-caller rate limit is on but set out of reach (10⁹/min) since one load client is one caller. ` +
-      `**same runtime, bare** is Hive Gateway runtime 2.12 with the same Rust query planner, supergraph and HTTP transport and nothing else; it passes the caller's authorization header to the subgraphs. ` +
+      `**same runtime, bare** is Hive Gateway runtime 2.12 with the same Rust query planner, supergraph and HTTP transport and nothing else but the boundary: the caller read from the client's token (\`createTokenVerifier\`, once per request), an assertion per fetch signed in \`onFetch\` as \`useSubgraphAssertions\` does, the certificate through the runtime's \`customAgent\`; it passes no client header on. ` +
       `Both Hive variants have the runtime's merging of identical in-flight subgraph requests turned off (\`deduplicateInflightRequests: false\`; checked: 4 concurrent identical requests make 4× the plan's subgraph calls), since a load test of one query would otherwise measure the merging. ` +
-      `**@apollo/gateway** 2.14 runs in \`@apollo/server\` 5 (\`startStandaloneServer\`, landing page and usage reporting off, \`APOLLO_TELEMETRY_DISABLED\`) over the committed supergraph with its \`for: SECURITY\` link purposes removed (it refuses them otherwise, and then enforces none of them), forwarding the authorization header. ` +
-      `**Direct subgraph calls** is the floor: the subgraph requests the Rust planner makes for one request, recorded once through a proxy and replayed verbatim from the suite's process, each wave of calls in parallel and the waves in the plan's order, ` +
-      `with the in-repo closed-loop generator (\`runTaskLoad\`, Node's fetch, same concurrency and duration) because one iteration is several requests. ` +
-      `It includes the HTTP round trips and parsing each subgraph answer as JSON; it leaves out what only a gateway does: parsing, validating and planning the client's query, building entity representations from earlier answers, merging and serialising the answer, and the extra HTTP hop. ` +
+      `**@apollo/gateway** 2.14 runs in \`@apollo/server\` 5 (\`startStandaloneServer\`, landing page and usage reporting off, \`APOLLO_TELEMETRY_DISABLED\`) over the committed supergraph with its \`for: SECURITY\` link purposes removed (it refuses them otherwise, and then enforces none of them), with the same boundary: the caller read from the token in its context function, a \`RemoteGraphQLDataSource\` whose \`willSendRequest\` signs the assertion for the exact body it sends and whose \`fetcher\` (node:https through the same kind of agent, instead of its default make-fetch-happen) presents the certificate. ` +
+      `**Direct subgraph calls** is the floor: the subgraph requests the Rust planner makes for one request, recorded once through a proxy and replayed from the suite's process with the same bodies, each with a fresh assertion (the caller verified once for the whole run) through the gateway's kept-alive agent (node:https), each wave of calls in parallel and the waves in the plan's order, ` +
+      `with the in-repo closed-loop generator (\`runTaskLoad\`, same concurrency and duration) because one iteration is several requests. ` +
+      `It includes the HTTP round trips, signing the assertions and parsing each subgraph answer as JSON; it leaves out what only a gateway does: verifying the client's token, parsing, validating and planning the client's query, building entity representations from earlier answers, merging and serialising the answer, and the extra HTTP hop. ` +
       `Subgraph calls/request: counted by the subgraph process over 4 concurrent identical requests (before the runs).`,
     '',
     ...run.notes.flatMap((note) => [note, '']),

@@ -10,7 +10,7 @@ export type ChildMessage =
 
 /** What the suite asks; every request is answered by a `reply` with the same id. */
 export interface ChildRequest {
-  type: 'stats' | 'counts' | 'stop';
+  type: 'stats' | 'counts' | 'connections' | 'stop';
   id: number;
   /** stats: start a new peak-memory window after answering. */
   reset?: boolean;

@@ -1,18 +1,26 @@
 /**
  * A child process of `cswb bench`: PostgreSQL and every subgraph as `npm start` runs them
- * (`startSubgraphs`) but without the gateway: each gateway variant of the suite runs in a process of its own
- * in front of these. Reports the subgraph URLs over IPC, counts the requests each subgraph
- * receives (asked with `counts`) and stops on `stop` or when the suite goes away.
+ * (`startSubgraphs`, with the trust boundary: mutual TLS unless `SUBGRAPH_TLS=off`, and the
+ * gateway's assertion always) but without the gateway: each gateway variant of the suite runs in
+ * a process of its own in front of these. Reports the subgraph URLs over IPC, counts the requests
+ * each subgraph receives (asked with `counts`) and the connections they accept (`connections`:
+ * over mutual TLS each is a handshake), and stops on `stop` or when the suite goes away.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenVerifier, envPrefix, readAuthConfig } from '@cswb/shared';
+import { ensureDeploymentCertificates, envPrefix, readTrustConfig } from '@cswb/shared';
+import { PROJECT_ROOT } from '../../projectRoot';
 import { discoverSubgraphs } from '../../discoverSubgraphs';
 import { RunningSubgraphs, startSubgraphs } from '../../startStack';
 import { serveBenchParent } from './ipc';
 
 const requestsByPort = new Map<number, number>();
+let connections = 0;
+// Every connection a subgraph accepts (over mutual TLS, each is a handshake).
+subscribe('net.server.socket', () => {
+  connections++;
+});
 // Every HTTP request this process serves, by the port of the server it reached.
 subscribe('http.server.request.start', (message) => {
   const port = ((message as { server: Server }).server.address() as AddressInfo | null)?.port;
@@ -29,14 +37,20 @@ async function main(): Promise<void> {
   const parent = serveBenchParent({
     stop: async () => running?.close(),
     handle: (request) =>
-      request.type === 'counts' ? Object.fromEntries((running?.subgraphs ?? []).map((s) => [s.name, requestsByPort.get(s.port) ?? 0])) : undefined,
+      request.type === 'counts'
+        ? Object.fromEntries((running?.subgraphs ?? []).map((s) => [s.name, requestsByPort.get(s.port) ?? 0]))
+        : request.type === 'connections'
+          ? connections
+          : undefined,
   });
   try {
+    const trust = readTrustConfig(env, PROJECT_ROOT);
     running = await startSubgraphs({
       env,
       log,
       host: '127.0.0.1',
-      verifyToken: createTokenVerifier(readAuthConfig(env)),
+      trust,
+      certificates: await ensureDeploymentCertificates(trust.certsDir, discoverSubgraphs().map((s) => s.definition.name), trust.certificateHosts),
       // Planning's risk analysis is not among the benchmarked questions.
       gatewayUrl: () => undefined,
     });

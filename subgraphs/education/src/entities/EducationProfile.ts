@@ -5,5 +5,7 @@ import { ObjectType } from 'type-graphql';
 export class EducationProfile implements AreaProfileSource {
   areaId: string;
   population: number | null;
-  neighbourhoodIds: string[];
+  neighbourhoodIds: readonly string[];
+  wardId: string | null;
+  rowOwners: readonly string[] | null;
 }

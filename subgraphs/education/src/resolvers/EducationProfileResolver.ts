@@ -16,7 +16,7 @@ export class EducationProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<EducationLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(EDUCATION_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(EDUCATION_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 
   @FieldResolver(() => [School], { description: "Schools located in the area's neighbourhoods, by school number" })

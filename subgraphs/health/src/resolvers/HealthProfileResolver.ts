@@ -16,7 +16,7 @@ export class HealthProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<HealthLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(HEALTH_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(HEALTH_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 
   @Directive(REQUIRES_AGGREGATES)

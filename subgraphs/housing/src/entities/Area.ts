@@ -1,17 +1,13 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The shared Area entity, owned by the planning subgraph; housing adds its profile. */
+/**
+ * The shared Area entity, owned by the planning subgraph; housing adds its profile. Only the key comes
+ * from a representation: population, neighbourhoods and ward come from this subgraph's own copy
+ * of the area registry (`resolveRegisteredArea`).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Area {
   @Field(() => ID)
   id: string;
-
-  @Directive('@external')
-  @Field(() => Int)
-  population: number;
-
-  @Directive('@external')
-  @Field(() => [ID])
-  neighbourhoodIds: string[];
 }

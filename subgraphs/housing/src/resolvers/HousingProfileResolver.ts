@@ -16,7 +16,7 @@ export class HousingProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<HousingLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 
   @Directive(REQUIRES_AGGREGATES)

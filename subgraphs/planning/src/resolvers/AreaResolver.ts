@@ -44,6 +44,10 @@ export class AreaResolver {
   }
 }
 
-export async function resolveAreaReference(reference: { id: string }, ctx: Context): Promise<Area | null> {
-  return ctx.loaders.areaById.load(reference.id);
+/** Other subgraphs' references to an area: by key only; an unknown id is null with NOT_FOUND at its path. */
+export async function resolveAreaReference(reference: { id?: unknown }, ctx: Context): Promise<Area> {
+  const id = reference?.id;
+  const area = typeof id === 'string' ? await ctx.loaders.areaById.load(id) : null;
+  if (!area) throw new NotFoundError('Area', String(id).slice(0, 200));
+  return area;
 }

@@ -11,7 +11,7 @@ import { PlanStatus } from '../entities/PlanStatus';
 import { PriorityRisk } from '../entities/PriorityRisk';
 import { Strategy } from '../entities/Strategy';
 import type { PlanningLoaders } from '../loaders/createLoaders';
-import { canReadAllPlans, isVisible } from '../plans/access';
+import { canReadAllPlans, isVisible, visiblePlan } from '../plans/access';
 import { planBalance } from '../plans/frameworkBalance';
 import { UPSTREAM_BUDGET_SHARE_TARGET } from '../plans/rules';
 
@@ -117,8 +117,10 @@ export class PlanResolver {
   }
 }
 
-/** Other subgraphs' references to a plan: the same row rule as the queries (null when not readable). */
-export async function resolvePlanReference(reference: { id: string }, ctx: Context): Promise<Plan | null> {
-  const plan = await ctx.loaders.plans.planById.load(reference.id);
-  return isVisible(plan, ctx.caller) ? plan : null;
+/**
+ * Other subgraphs' references to a plan: the same row rule as `plan(id)`: a plan the caller may
+ * not read (a draft, for anyone without plans:write) is null with NOT_FOUND, as one that does not exist.
+ */
+export async function resolvePlanReference(reference: { id?: unknown }, ctx: Context): Promise<Plan> {
+  return visiblePlan(reference?.id, ctx);
 }

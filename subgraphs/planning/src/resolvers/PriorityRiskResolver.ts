@@ -1,8 +1,9 @@
-import type { SubgraphContext } from '@cswb/shared';
+import { NotFoundError, type SubgraphContext } from '@cswb/shared';
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { PriorityRisk } from '../entities/PriorityRisk';
 import type { PlanningLoaders } from '../loaders/createLoaders';
+import { UUID, visiblePlan } from '../plans/access';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -28,7 +29,14 @@ export class PriorityRiskResolver {
   }
 }
 
-/** Other subgraphs (social services' asset map) extend a priority risk by id. */
-export function resolvePriorityRiskReference(reference: { id: string }, ctx: Context): Promise<PriorityRisk | null> {
-  return ctx.loaders.plans.riskById.load(reference.id);
+/**
+ * Other subgraphs (social services' asset map) extend a priority risk by id: only a risk of a plan
+ * the caller may read from the root fields; any other is null with NOT_FOUND, nothing of it served.
+ */
+export async function resolvePriorityRiskReference(reference: { id?: unknown }, ctx: Context): Promise<PriorityRisk> {
+  const id = reference?.id;
+  const risk = typeof id === 'string' && UUID.test(id) ? await ctx.loaders.plans.riskById.load(id) : null;
+  if (!risk) throw new NotFoundError('PlanPriorityRisk', String(id).slice(0, 200));
+  await visiblePlan(risk.planId, ctx, { typeName: 'PlanPriorityRisk', id: risk.id });
+  return risk;
 }

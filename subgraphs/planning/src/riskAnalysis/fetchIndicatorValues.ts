@@ -1,4 +1,4 @@
-import { ErrorCode, SubgraphContext, traceHeaders } from '@cswb/shared';
+import { ErrorCode, SERVICE_ASSERTION_HEADER, SubgraphContext, traceHeaders } from '@cswb/shared';
 import { GraphQLError } from 'graphql';
 import type { AreaKind } from '../entities/AreaKind';
 import type { AreaValues } from './scoreAreas';
@@ -15,8 +15,9 @@ interface SeriesResult {
 
 /**
  * Reads the chosen indicators of every area of a kind through the gateway, on the caller's
- * behalf: the caller's own token goes with the request, so the sectors apply their access
- * rules and disclosure control exactly as they would to the caller.
+ * behalf: planning signs the request with its own certificate's key (its service identity) and
+ * presents the assertion the gateway gave it for this caller, so the sectors apply their access
+ * rules and disclosure control exactly as they would to the caller (docs/security.md).
  */
 export async function fetchIndicatorValues(
   ctx: SubgraphContext<unknown>,
@@ -36,6 +37,7 @@ export async function fetchIndicatorValues(
   }`;
   let body: { data?: { areas: Record<string, unknown>[] }; errors?: { message: string }[] };
   try {
+    const request = JSON.stringify({ query: document, variables });
     const response = await fetch(url, {
       method: 'POST',
       headers: {
@@ -43,8 +45,9 @@ export async function fetchIndicatorValues(
         'x-request-id': ctx.requestId,
         ...traceHeaders(),
         ...(ctx.authorization ? { authorization: ctx.authorization } : {}),
+        ...(ctx.signServiceRequest ? { [SERVICE_ASSERTION_HEADER]: await ctx.signServiceRequest(request) } : {}),
       },
-      body: JSON.stringify({ query: document, variables }),
+      body: request,
       signal: AbortSignal.timeout(30_000),
     });
     body = (await response.json()) as typeof body;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { graphql, GraphQLResponse } from '../../../../test/support/graphql';
+import type { SubgraphTarget } from '../../../../test/support/asGateway';
 
 /** Every table a plan writes, in the order rows depend on each other. */
 export const PLAN_TABLES = [
@@ -47,6 +48,6 @@ export interface Client {
   (query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>>;
 }
 
-export function clientFor(url: string, headers: Record<string, string>): Client {
+export function clientFor(url: string | SubgraphTarget, headers: Record<string, string>): Client {
   return (query, variables) => graphql(url, query, variables, headers);
 }

@@ -14,6 +14,6 @@ export class PoliceProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<PoliceLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(POLICE_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(POLICE_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 }

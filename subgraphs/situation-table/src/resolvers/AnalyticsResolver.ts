@@ -72,7 +72,8 @@ export class AnalyticsResolver {
     const areaId = args.areaId ?? null;
     const tableId = args.tableId ?? null;
     const rows = await loadAnalyticsRows(ctx.db, { from: args.from, to: args.to, areaId, tableId });
-    const exact = seesExactValues(ctx.caller, SECTOR);
+    // The Situation Tables' records are one sector's, held alike by every table: no row ownership to check.
+    const exact = seesExactValues(ctx.caller, SECTOR, null);
     const scope = [areaId ?? 'ALL', tableId ?? 'ALL'];
 
     const discussions = publish(exact, scope, 'discussions', cellOf(rows, 'discussions'));

@@ -14,6 +14,6 @@ export class SituationTableProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<SituationTableLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(SITUATION_TABLE_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(SITUATION_TABLE_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 }

@@ -41,6 +41,7 @@ export function createCoverageLoader(db: DataSource) {
         );
       });
     },
-    { cacheKeyFn: (risk) => risk.id },
+    // What the coverage depends on: one computation per question, whatever id a representation claims.
+    { cacheKeyFn: (risk) => JSON.stringify([risk.category, risk.neighbourhoodIds]) },
   );
 }

@@ -17,7 +17,7 @@ export class SocialServicesProfileResolver {
     @Args(() => IndicatorArgs) args: IndicatorArgs,
     @Ctx() ctx: SubgraphContext<SocialServicesLoaders>,
   ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(SOCIAL_SERVICES_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller);
+    return resolveIndicators(SOCIAL_SERVICES_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
   }
 
   @FieldResolver(() => [Program], {

@@ -1,0 +1,58 @@
+import * as http from 'node:http';
+import type { AssertionSigner, Caller, SubgraphTlsMode } from '@cswb/shared';
+import { PROJECT_ROOT } from '../../projectRoot';
+
+/**
+ * The gateway's side of the trust boundary (docs/security.md) for the bench's own callers of the
+ * subgraphs: the bare runtime, `@apollo/gateway`, the recording proxies and the direct floor. The
+ * same parts the production gateway is given by `gatewayTrust` (gateway/src/startGateway.ts): the
+ * deployment's gateway certificate on one kept-alive HTTPS agent (mutual TLS, unless
+ * `SUBGRAPH_TLS=off`) and an ES256 assertion per subgraph fetch from `createAssertionSigner`,
+ * naming the caller of the client's bearer token as `createTokenVerifier` verifies it.
+ *
+ * Only the modules of @cswb/shared these need are loaded, not its index (about 70 MiB of database
+ * and schema code), so that a bare gateway's memory stays its own.
+ */
+export interface BenchTrust {
+  tls: SubgraphTlsMode;
+  /** The gateway's client certificate for an `https:` subgraph URL; a kept-alive plain agent otherwise. */
+  agentFor(url: string): http.Agent;
+  sign: AssertionSigner;
+  /** The caller of an `authorization` header, verified as the gateway does (anonymous without one). */
+  callerOf(authorization: string | null | undefined): Promise<Caller>;
+  /** The name of the assertion header. */
+  header: string;
+  close(): void;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export function benchTrust(env: NodeJS.ProcessEnv): BenchTrust {
+  const { readTrustConfig } = require('@cswb/shared/dist/config/config') as typeof import('@cswb/shared/dist/config/config');
+  const { readAuthConfig } = require('@cswb/shared/dist/auth/authConfig') as typeof import('@cswb/shared/dist/auth/authConfig');
+  const { createTokenVerifier } = require('@cswb/shared/dist/auth/createTokenVerifier') as typeof import('@cswb/shared/dist/auth/createTokenVerifier');
+  const { createAssertionSigner } = require('@cswb/shared/dist/trust/createAssertionSigner') as typeof import('@cswb/shared/dist/trust/createAssertionSigner');
+  const { createGatewayAgent } = require('@cswb/shared/dist/trust/createGatewayAgent') as typeof import('@cswb/shared/dist/trust/createGatewayAgent');
+  const { readDeploymentCertificates, GATEWAY_MEMBER } = require('@cswb/shared/dist/trust/deploymentCertificates') as typeof import('@cswb/shared/dist/trust/deploymentCertificates');
+  const { ASSERTION_HEADER } = require('@cswb/shared/dist/trust/SubgraphAssertion') as typeof import('@cswb/shared/dist/trust/SubgraphAssertion');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const trust = readTrustConfig(env, PROJECT_ROOT);
+  const certificates = readDeploymentCertificates(trust.certsDir);
+  const tlsAgent = trust.subgraphTls === 'mutual' ? createGatewayAgent(certificates) : undefined;
+  const plainAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const verifyToken = createTokenVerifier(readAuthConfig(env));
+  return {
+    tls: trust.subgraphTls,
+    agentFor: (url) => {
+      if (!url.startsWith('https:')) return plainAgent;
+      if (!tlsAgent) throw new Error(`${url}: an HTTPS subgraph with SUBGRAPH_TLS=off (no client certificate to present)`);
+      return tlsAgent;
+    },
+    sign: createAssertionSigner(certificates.member(GATEWAY_MEMBER), trust.assertionTtlSeconds),
+    callerOf: (authorization) => verifyToken(authorization),
+    header: ASSERTION_HEADER,
+    close: () => {
+      tlsAgent?.destroy();
+      plainAgent.destroy();
+    },
+  };
+}

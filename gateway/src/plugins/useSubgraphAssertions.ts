@@ -1,0 +1,39 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { ASSERTION_HEADER, type AssertionSigner, type Caller } from '@cswb/shared';
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
+export interface AssertionSource {
+  callerOf(request: Request): Promise<Caller>;
+  requestIdOf(request: Request): string;
+  /** The member acting for the caller, when a member (e.g. planning) sent the request. */
+  actorOf(request: Request): string | null;
+}
+
+/**
+ * Signs each subgraph fetch: an assertion for that subgraph only, carrying the caller the gateway
+ * verified, its purpose, the hub's request id and the client's operation name, bound to the body.
+ * A fetch made outside a client request (none here) gets no assertion and is refused by the subgraph.
+ */
+export function useSubgraphAssertions(sign: AssertionSigner, source: AssertionSource): GatewayPlugin {
+  return {
+    async onFetch({ options, setOptions, executionRequest, context }) {
+      const subgraph = executionRequest?.subgraphName;
+      const request = (context as { request?: Request } | undefined)?.request;
+      if (!subgraph || !request) return;
+      const body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : '';
+      const operationName = (context as { params?: { operationName?: unknown } }).params?.operationName;
+      const assertion = await sign(
+        subgraph,
+        {
+          caller: await source.callerOf(request),
+          requestId: source.requestIdOf(request),
+          operationName: typeof operationName === 'string' && GRAPHQL_NAME.test(operationName) ? operationName : null,
+          actor: source.actorOf(request),
+        },
+        body,
+      );
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [ASSERTION_HEADER]: assertion } });
+    },
+  };
+}
