@@ -183,10 +183,10 @@ describe('audit log', () => {
       id occurredAt requestId subject agency sector purpose operationName fields argumentsJson rowsReturned previousHash hash } }`;
     const read = await throughGateway(query, { subject: 'audit-analyst' }, bearer(await auditor()));
     expect(read.errors).toBeUndefined();
-    // Newest first: the three direct reads above, then the one through the gateway.
+    // Newest first: the direct read and the renamed read above, then the first read through the gateway.
     const listed = read.data.policeAuditLog;
-    expect(listed.map((e: { id: string }) => Number(e.id))).toEqual([analystEntryId + 3, analystEntryId + 2, analystEntryId + 1, analystEntryId]);
-    const entry = listed[3];
+    expect(listed.map((e: { id: string }) => Number(e.id))).toEqual([analystEntryId + 2, analystEntryId + 1, analystEntryId]);
+    const entry = listed[2];
     expect(entry).toMatchObject({
       id: String(analystEntryId),
       requestId: analystRequestId,
@@ -200,7 +200,7 @@ describe('audit log', () => {
     expect(Date.parse(entry.occurredAt)).toBeLessThanOrEqual(Date.now());
 
     const logged = (await entries()).at(-1)!;
-    expect(logged).toMatchObject({ request_id: read.requestId, subject: 'audit-auditor', fields: ['Query.policeAuditLog'], rows_returned: 4 });
+    expect(logged).toMatchObject({ request_id: read.requestId, subject: 'audit-auditor', fields: ['Query.policeAuditLog'], rows_returned: 3 });
 
     const other = await throughGateway(`{ socialServicesAuditLog(limit: 5) { id } }`, {}, bearer(await auditor()));
     expect(other.errors).toBeUndefined();

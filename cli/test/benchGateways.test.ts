@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { canonicalJson, firstDifference } from '../src/bench/gateways/canonical';
 import { describeWaves, RecordedCall, wavesOf } from '../src/bench/gateways/direct';
 import { joinGraphNames, stripSecurityLinks } from '../src/bench/gateways/supergraph';
+import { agentFetcher, signingWillSendRequest } from '../src/bench/gatewayProcess';
 
 /** Pure helpers of `cswb bench --only gateways`. */
 
@@ -72,8 +73,6 @@ describe('@apollo/gateway behind the trust boundary', () => {
     process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     const http = await import('node:http');
     const { RemoteGraphQLDataSource } = await import('@apollo/gateway');
-    const { GraphQLDataSourceRequestKind } = await import('@apollo/gateway/dist/datasources/types');
-    const { agentFetcher, signingWillSendRequest } = await import('../src/bench/gatewayProcess');
     const received: { body: string; assertion: string | undefined }[] = [];
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -99,11 +98,12 @@ describe('@apollo/gateway behind the trust boundary', () => {
         willSendRequest: signingWillSendRequest('police', sign, 'x-cswb-assertion'),
       });
       const caller = { anonymous: false, subject: 'p', agency: null, sector: null, scopes: [], purpose: null };
-      const response = await source.process({
-        kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
+      const healthCheck = {
+        kind: 'health check',
         request: { query: 'query Q($id: ID!) { area(id: $id) { id } }', variables: { id: 'a-1' }, operationName: 'Q' },
         context: { caller, requestId: 'r-1' },
-      });
+      } as unknown as Parameters<typeof source.process>[0];
+      const response = await source.process(healthCheck);
       expect(response.data).toEqual({ area: { id: 'a-1' } });
       expect(received).toHaveLength(1);
       expect(signed).toEqual([{ audience: 'police', body: received[0].body, requestId: 'r-1' }]);

@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { dropDatabase, freshDatabaseUrl } from '../../test/support/database';
+import { postAsGateway } from '../../test/support/asGateway';
 
 /** `cswb serve-subgraph <name>` as a container runs it: a child process of the built CLI. */
 
@@ -16,7 +17,13 @@ interface Output {
 }
 
 function run(args: string[], env: Record<string, string>): { child: ChildProcess; output: Output } {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', JWT_DEV_SECRET: TEST_JWT_SECRET, ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'error',
+    JWT_DEV_SECRET: TEST_JWT_SECRET,
+    HUB_CERTS_DIR: process.env.CSWB_TEST_CERTS_DIR,
+    ...env,
+  };
   // Settings of the shell running the tests must not leak into the child.
   for (const variable of ['DATABASE_URL', 'PORT', 'HOST']) if (!(variable in env)) delete childEnv[variable];
   const child = spawn(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -96,22 +103,35 @@ describe('cswb serve-subgraph', () => {
     const url = await listeningUrl(child, output, 30_000);
     expect(output.stdout).toContain(`subgraph planning listening on ${url}`);
 
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ areas(kind: WARD) { id } }' }),
+    expect(url).toMatch(/^https:/);
+    const response = await postAsGateway({ name: 'planning', url }, JSON.stringify({ query: '{ areas(kind: WARD) { id } }' }), {
+      'content-type': 'application/json',
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data?: { areas: { id: string }[] }; errors?: unknown };
+    const body = JSON.parse(response.body) as { data?: { areas: { id: string }[] }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data?.areas).toHaveLength(4);
 
-    const readiness = await fetch(new URL('/readiness', url));
-    expect(readiness.status).toBe(200);
+    // Anyone but the gateway is turned away at the TLS handshake.
+    await expect(
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
+    ).rejects.toThrow();
+
 
     child.kill('SIGTERM');
     expect(await exitOf(child, 10_000, output)).toBe(0);
   }, 60_000);
+
+  it('exits 1 naming the fix when the deployment certificates are missing', async () => {
+    const { child, output } = run(['serve-subgraph', 'planning'], {
+      HUB_CERTS_DIR: path.join(PROJECT_ROOT, '.data', 'no-such-certs'),
+      PLANNING_DATABASE_URL: freshDatabaseUrl('serve_no_certs'),
+      PLANNING_PORT: '0',
+    });
+    expect(await exitOf(child, 20_000, output)).toBe(1);
+    expect(output.stderr).toContain('npm run cswb -- certs');
+    expect(output.stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
 
   it('exits 2 naming the known subgraphs when asked for an unknown one', async () => {
     const { child, output } = run(['serve-subgraph', 'nosuch'], {});

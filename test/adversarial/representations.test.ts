@@ -19,6 +19,7 @@ import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { allAreas, DEFAULT_MAX_REPRESENTATIONS, envPrefix, IndicatorSpec, readingTypeName, readSubgraphLimits } from '@cswb/shared';
 import { POLICE_AGENCIES } from '@cswb/subgraph-police';
 import { smallCity } from '../support/expected';
+import { postAsGateway } from '../support/asGateway';
 import { graphql } from '../support/graphql';
 import { startTestStack, TestStack } from '../support/stack';
 import { bearer, signToken } from '../support/tokens';
@@ -432,6 +433,62 @@ describe("a draft plan's entities resolve only for callers who may read the plan
     expect(response.data!._entities.slice(2)).toEqual([null, null]);
     const codes = new Map((response.errors ?? []).map((e) => [e.path?.[1], e.extensions?.code]));
     expect([codes.get(2), codes.get(3)]).toEqual(['NOT_FOUND', 'BAD_USER_INPUT']);
+  });
+});
+
+describe('reads through `_entities` are audited as reads through the root fields are', () => {
+  interface Logged {
+    request_id: string;
+    subject: string | null;
+    fields: string[];
+    arguments: Record<string, Record<string, unknown>[]>;
+  }
+  const logged = (name: string, requestId: string): Promise<Logged[]> =>
+    subgraph(name).db.query('SELECT request_id, subject, fields, arguments FROM audit_log WHERE request_id = $1', [requestId]);
+
+  /** `_entities` straight to the subgraph, with the gateway's credentials and a request id of the test's choosing. */
+  async function entitiesWithId(sector: { name: string; field: string }, representations: unknown[], selection: string, caller: Record<string, string>) {
+    const requestId = randomUUID();
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { ${sector.field} { ${selection} } } } }`;
+    const response = await postAsGateway(subgraph(sector.name), JSON.stringify({ query, variables: { r: representations } }), { 'content-type': 'application/json', ...caller }, { requestId });
+    expect(response.status).toBe(200);
+    return { requestId, body: JSON.parse(response.body) as { data?: any; errors?: any[] } };
+  }
+
+  it.each(SECTORS)('$name: a neighbourhood reached by reference is logged, even when the representation claims it is a ward', async (sector) => {
+    const selection = indicators('2024-01-01', '2024-12-31', 'YEAR');
+    const disguised = { __typename: 'Area', id: NEIGHBOURHOOD.id, neighbourhoodIds: city.neighbourhoods.map((n) => n.id), kind: 'WARD' };
+    const { requestId, body } = await entitiesWithId(sector, [disguised], selection, headers.public);
+    expect(body.errors).toBeUndefined();
+    expect(body.data._entities[0][sector.field].indicators.length).toBeGreaterThan(0);
+    const entries = await logged(sector.name, requestId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0].subject).toBe('resident');
+    const [coordinate] = entries[0].fields;
+    expect(coordinate).toMatch(/Profile\.indicators$/);
+    expect(entries[0].arguments[coordinate]).toEqual([expect.objectContaining({ areaId: NEIGHBOURHOOD.id })]);
+  });
+
+  it.each(SECTORS)('$name: an unknown area read by reference leaves no entry, since nothing was read', async (sector) => {
+    const { requestId, body } = await entitiesWithId(sector, [{ __typename: 'Area', id: `${NEIGHBOURHOOD.id}-nowhere` }], indicators('2024-01-01', '2024-12-31', 'YEAR'), headers.public);
+    expect(body.data._entities).toEqual([null]);
+    expect(await logged(sector.name, requestId)).toEqual([]);
+  });
+
+  it("health: the protected age breakdown read by reference names the field, the area and the caller", async () => {
+    const selection = 'edVisitsByAgeGroup(from: "2024-01-01", to: "2024-12-31") { ageGroup visits suppressed }';
+    const { requestId, body } = await entitiesWithId(SECTORS[1], [{ __typename: 'Area', id: WARD.id, neighbourhoodIds: [NEIGHBOURHOOD.id] }], selection, headers.planner);
+    expect(body.errors).toBeUndefined();
+    const entries = await logged('health', requestId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ subject: 'planner', fields: ['HealthProfile.edVisitsByAgeGroup'] });
+    expect(entries[0].arguments['HealthProfile.edVisitsByAgeGroup']).toEqual([expect.objectContaining({ areaId: WARD.id, from: '2024-01-01', to: '2024-12-31' })]);
+
+    // Refused (no aggregates:read): no data and no entry.
+    const refused = await entitiesWithId(SECTORS[1], [{ __typename: 'Area', id: WARD.id }], selection, headers.public);
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
+    expect(JSON.stringify(refused.body.data ?? null)).not.toContain('visits');
+    expect(await logged('health', refused.requestId)).toEqual([]);
   });
 });
 

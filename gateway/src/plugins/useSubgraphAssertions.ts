@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST } from 'graphql';
 import { ASSERTION_HEADER, type AssertionSigner, type Caller } from '@cswb/shared';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
@@ -16,13 +17,19 @@ export interface AssertionSource {
  * A fetch made outside a client request (none here) gets no assertion and is refused by the subgraph.
  */
 export function useSubgraphAssertions(sign: AssertionSigner, source: AssertionSource): GatewayPlugin {
+  // The name of the operation executed, whether the client gave `operationName` or only named it in the document.
+  const operationNames = new WeakMap<object, string | null>();
   return {
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      if (args.contextValue) operationNames.set(args.contextValue as object, operation?.name?.value ?? null);
+    },
     async onFetch({ options, setOptions, executionRequest, context }) {
       const subgraph = executionRequest?.subgraphName;
       const request = (context as { request?: Request } | undefined)?.request;
       if (!subgraph || !request) return;
       const body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : '';
-      const operationName = (context as { params?: { operationName?: unknown } }).params?.operationName;
+      const operationName = context ? operationNames.get(context as object) : null;
       const assertion = await sign(
         subgraph,
         {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { webcrypto, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
+import { ConfigError } from '../config/ConfigError';
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
@@ -168,7 +169,7 @@ export async function ensureDeploymentCertificates(dir: string, members: readonl
 /** Reads certificates issued earlier; a member's files are read when it is asked for. */
 export function readDeploymentCertificates(dir: string): DeploymentCertificates {
   const caFile = certificatePaths(dir, 'ca').certificate;
-  if (!fs.existsSync(caFile)) throw new Error(`${caFile} does not exist: run "npm run cswb -- certs" or start the hub once`);
+  if (!fs.existsSync(caFile)) throw new ConfigError('HUB_CERTS_DIR', `${caFile} does not exist: run "npm run cswb -- certs" or start the hub once`);
   const caPem = fs.readFileSync(caFile, 'utf8');
   const cache = new Map<string, MemberCredentials>();
   return {
@@ -180,7 +181,7 @@ export function readDeploymentCertificates(dir: string): DeploymentCertificates 
         assertMemberName(name);
         const paths = certificatePaths(dir, name);
         if (!fs.existsSync(paths.certificate) || !fs.existsSync(paths.key)) {
-          throw new Error(`${paths.certificate} or its key does not exist: issue it with "npm run cswb -- certs"`);
+          throw new ConfigError('HUB_CERTS_DIR', `${paths.certificate} or its key does not exist: issue it with "npm run cswb -- certs"`);
         }
         credentials = { name, certificatePem: fs.readFileSync(paths.certificate, 'utf8'), keyPem: fs.readFileSync(paths.key, 'utf8') };
         cache.set(name, credentials);
