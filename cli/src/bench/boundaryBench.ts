@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../projectRoot';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
 import { benchChildEnv, plannerCredentials } from './benchHelpers';
-import { BenchChild, forkBenchChild, ProcessStats, settle } from './gateways/ipc';
+import { BenchChild, benchChildren, ProcessStats, settle } from './gateways/ipc';
 import { describeMachine } from './machine';
 import { LoadResult, postGraphQL, runLoad } from './measure';
 import { formatRatio, formatSpread, Spread, spreadOf } from './repeatedRuns';
@@ -158,16 +158,8 @@ export async function boundaryBench(options: BenchOptions): Promise<string> {
   const micro = await measureAssertions(env, headers.authorization, options.smoke ? 200 : 2000, options.repeats);
   log(`boundary: sign ${formatSpread(micro.sign)} µs, verify ${formatSpread(micro.verify)} µs, bearer token ${formatSpread(micro.tokenVerify)} µs`);
 
-  const children = new Set<BenchChild>();
-  const fork = async (script: string, label: string, args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number, verbose = false) => {
-    const child = await forkBenchChild({ script, args, env: { ...env, ...extraEnv }, label, log, verbose, timeoutMs });
-    children.add(child);
-    return child;
-  };
-  const stop = async (child: BenchChild) => {
-    children.delete(child);
-    await child.stop();
-  };
+  const children = benchChildren(env, log);
+  const { fork, stop } = children;
   // One set-up at a time: both would serve the same data directory, whose embedded PostgreSQL
   // (and the application roles' passwords, new at every start) belongs to one process.
   const startStack = async (id: TransportId): Promise<Stack & { seconds: number }> => {
@@ -278,7 +270,7 @@ export async function boundaryBench(options: BenchOptions): Promise<string> {
     const loadAverage = `load average (1 min) ${loadBefore.toFixed(2)} before the suite started anything, ${os.loadavg()[0].toFixed(2)} as it ended (its own processes included)`;
     return report(options, { micro, scenarios, results, neighbourhoods: areaIds.length, range, startSeconds: spreadOf(startSeconds), loadAverage });
   } finally {
-    await Promise.all([...children].map((child) => child.stop().catch(() => {})));
+    await children.stopAll();
   }
 }
 

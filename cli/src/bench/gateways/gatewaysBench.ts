@@ -11,7 +11,7 @@ import { runAutocannon } from './autocannonLoad';
 import { canonicalJson, firstDifference } from './canonical';
 import { benchTrust, BenchTrust } from './benchTrust';
 import { describeWaves, RecordedCall, replay, replaySender, startRecordingProxies, wavesOf } from './direct';
-import { BenchChild, forkBenchChild, ProcessStats, settle } from './ipc';
+import { BenchChild, benchChildren, ProcessStats, settle } from './ipc';
 import { benchChildEnv, plannerCredentials } from '../benchHelpers';
 
 const GATEWAY_SCRIPT = path.join(__dirname, '..', 'gatewayProcess.js');
@@ -82,17 +82,9 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
   const { secret, headers } = await plannerCredentials();
   const env = benchChildEnv(options.size, secret);
 
-  const children = new Set<BenchChild>();
+  const children = benchChildren(env, log);
+  const { fork, stop } = children;
   let trust: BenchTrust | undefined;
-  const fork = async (script: string, label: string, args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number, verbose = false) => {
-    const child = await forkBenchChild({ script, args, env: { ...env, ...extraEnv }, label, log, verbose, timeoutMs });
-    children.add(child);
-    return child;
-  };
-  const stop = async (child: BenchChild) => {
-    children.delete(child);
-    await child.stop();
-  };
 
   try {
     log(`bench: starting the subgraphs (${options.size} data, seeded on first use) in their own process`);
@@ -286,7 +278,7 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
     const loadAverage = `load average (1 min) ${loadBefore.toFixed(2)} before the suite started anything, ${os.loadavg()[0].toFixed(2)} as it ended (its own processes included)`;
     return report(options, { results, queries, neighbourhoods, range, notes, tls: trust.tls, loadAverage });
   } finally {
-    await Promise.all([...children].map((child) => child.stop().catch(() => {})));
+    await children.stopAll();
     trust?.close();
   }
 }

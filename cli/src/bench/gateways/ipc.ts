@@ -123,6 +123,26 @@ export async function forkBenchChild(options: {
   }
 }
 
+/** Bench children a suite forks with one environment and log; `stopAll` stops whatever is still running. */
+export function benchChildren(env: NodeJS.ProcessEnv, log: (line: string) => void) {
+  const running = new Set<BenchChild>();
+  return {
+    async fork(script: string, label: string, args: string[], extraEnv: NodeJS.ProcessEnv, timeoutMs: number, verbose = false): Promise<BenchChild> {
+      const child = await forkBenchChild({ script, args, env: { ...env, ...extraEnv }, label, log, verbose, timeoutMs });
+      running.add(child);
+      return child;
+    },
+    async stop(child: BenchChild): Promise<void> {
+      running.delete(child);
+      await child.stop();
+    },
+    async stopAll(): Promise<void> {
+      await Promise.all([...running].map((child) => child.stop().catch(() => {})));
+      running.clear();
+    },
+  };
+}
+
 /**
  * The child's side: answers `stats` (CPU and memory of this process) and `stop`, and exits
  * when the suite goes away (IPC disconnected). `handle` answers other requests.
