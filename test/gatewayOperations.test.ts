@@ -165,7 +165,7 @@ describe('a subgraph that goes down', () => {
   const INDICATORS = 'indicators(from: "2024-01-01", to: "2024-12-31", granularity: YEAR) { indicator { id } }';
   const AREA = `query Area { area(id: "lakeshore-n003") { name health { ${INDICATORS} } education { ${INDICATORS} } police { ${INDICATORS} } } }`;
 
-  it('gives partial results naming it, /readiness 503, and recovers when it comes back without a gateway restart', async () => {
+  it('gives partial results naming it, /readiness degraded with it down, and recovers when it comes back without a gateway restart', async () => {
     const analyst = await analystHeaders();
     const healthy = await graphql(stack.gateway.url, AREA, undefined, analyst);
     expect(healthy.errors).toBeUndefined();
@@ -185,7 +185,9 @@ describe('a subgraph that goes down', () => {
     const failure = partial.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
     expect(failure?.extensions?.serviceName).toBe('police');
     expect(failure?.message).toContain('police');
-    expect((await fetch(`${base}/readiness`)).status).toBe(503);
+    const degraded = await fetch(`${base}/readiness`);
+    expect(degraded.status).toBe(200);
+    expect(((await degraded.json()) as { status: string }).status).toBe('degraded');
 
     const definition = discoverSubgraphs().find((s) => s.definition.name === 'police')!.definition;
     const db = createDataSource(definition, { url });
@@ -198,7 +200,9 @@ describe('a subgraph that goes down', () => {
     });
     stack.subgraphs.splice(stack.subgraphs.indexOf(police), 1, restarted);
 
-    expect((await fetch(`${base}/readiness`)).status).toBe(200);
+    const ready = await fetch(`${base}/readiness`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { status: string }).status).toBe('ready');
     const recovered = await graphql(stack.gateway.url, AREA, undefined, analyst);
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data).toEqual(healthy.data);
@@ -222,7 +226,7 @@ describe('per-subgraph timeout (SUBGRAPH_TIMEOUT_MS, <NAME>_TIMEOUT_MS)', () => 
     expect(aborted).toBe(true);
     expect(result.data).toBeNull();
     expect(result.errors[0].message).toBe('Subgraph "police" is unavailable: no answer within 50 ms');
-    expect(result.errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police', timeoutMs: 50 });
+    expect(result.errors[0].extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police', reason: 'timeout', timeoutMs: 50 });
   });
 
   it('rate limit windows are per client and reset after a minute', async () => {

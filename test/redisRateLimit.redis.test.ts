@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
 import { envPrefix, freePort, readAuthConfig, readGatewayConfig, readTrustConfig } from '@cswb/shared';
-import { startGateway, StartedGateway } from '@cswb/gateway';
+import { SHARED_STORE_RETRY_MS, startGateway, StartedGateway } from '@cswb/gateway';
 import { SUPERGRAPH_FILE } from '@cswb/cli';
 import { graphql } from './support/graphql';
 import { startTestStack, TestStack } from './support/stack';
@@ -9,15 +9,18 @@ import { bearer, signToken, TEST_JWT_SECRET } from './support/tokens';
 
 /**
  * Opt-in (`npm run test:redis`, which CI runs after installing Debian's redis-server): two
- * gateway replicas count one client's requests in the same Redis.
+ * gateway replicas count one client's requests in the same Redis; with Redis stopped, a gateway
+ * still limits (in memory), and counts in Redis again once it is back.
  */
 let redis: ChildProcess;
 let stack: TestStack;
 let replica: StartedGateway;
 
-beforeAll(async () => {
-  const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+let redisPort: number;
+
+/** A redis-server on `port`, resolved once it accepts connections. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise<void>((resolve, reject) => {
     const deadline = Date.now() + 10_000;
     const attempt = () => {
@@ -29,6 +32,21 @@ beforeAll(async () => {
     };
     attempt();
   });
+  return child;
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+beforeAll(async () => {
+  redisPort = await freePort();
+  const port = redisPort;
+  redis = await startRedis(port);
   const env = { RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_REDIS_URL: `redis://127.0.0.1:${port}` };
   stack = await startTestStack('redis', env);
   const subgraphUrls: Record<string, string> = Object.fromEntries(stack.subgraphs.map((s) => [`${envPrefix(s.name)}_URL`, s.url]));
@@ -39,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await replica?.close();
   await stack?.stop();
-  redis?.kill('SIGTERM');
+  if (redis) await stopRedis(redis);
 });
 
 describe('rate limiting shared by gateway replicas through Redis', () => {
@@ -53,4 +71,20 @@ describe('rate limiting shared by gateway replicas through Redis', () => {
     const other = bearer(await signToken({ sub: 'dashboard-8', scope: 'aggregates:read', purpose: 'planning' }));
     expect((await graphql(replica.url, '{ __typename }', undefined, other)).status).toBe(200);
   });
+
+  it('keeps limiting in memory while Redis is down, and counts in Redis again once it is back', async () => {
+    await stopRedis(redis);
+    const during = bearer(await signToken({ sub: 'dashboard-outage', scope: 'aggregates:read', purpose: 'planning' }));
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await graphql(stack.gateway.url, '{ __typename }', undefined, during)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    redis = await startRedis(redisPort);
+    // The gateway tries Redis again 5 s after it last failed (SHARED_STORE_RETRY_MS).
+    await new Promise((resolve) => setTimeout(resolve, SHARED_STORE_RETRY_MS + 500));
+    const after = bearer(await signToken({ sub: 'dashboard-after', scope: 'aggregates:read', purpose: 'planning' }));
+    const shared = [];
+    // Alternating replicas: only a count shared in Redis refuses the fourth.
+    for (const url of [stack.gateway.url, replica.url, stack.gateway.url, replica.url]) shared.push((await graphql(url, '{ __typename }', undefined, after)).status);
+    expect(shared).toEqual([200, 200, 200, 429]);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@ import { postJson } from '@cswb/shared';
 import { graphql } from './support/graphql';
 import { gatewayAgent } from './support/asGateway';
 import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TEST_AUDIENCE, TEST_ISSUER } from './support/tokens';
+import { bearer, signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWT_SECRET } from './support/tokens';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -19,6 +19,33 @@ const SENSITIVE = '{ policeOccurrences(areaId: "lakeshore-n002", from: "2024-01-
 
 function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A valid token issued `issuedIn` seconds from now, with any extra claims. */
+async function signedAt(issuedIn: number, extra: Record<string, unknown> = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ ...ANALYST, ...extra })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject('test-user')
+    .setIssuer(TEST_ISSUER)
+    .setAudience(TEST_AUDIENCE)
+    .setIssuedAt(now + issuedIn)
+    .setExpirationTime(now + 3600 + issuedIn)
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+}
+
+/** A valid token whose signature has a `-` or `_`, so that its standard-base64 spelling differs. */
+async function tokenWithUrlSafeCharacters(): Promise<string> {
+  for (let i = 0; ; i++) {
+    const token = await signedAt(0, { nonce: i });
+    if (/[-_]/.test(token.split('.')[2])) return token;
+  }
+}
+
+/** The same bytes spelt differently: the last character's unused low bit flipped (43 characters carry 258 bits for 256). */
+function withTrailingBitFlipped(part: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  return part.slice(0, -1) + alphabet[alphabet.indexOf(part.slice(-1)) ^ 1];
 }
 
 async function attacks(): Promise<Record<string, string>> {
@@ -38,6 +65,15 @@ async function attacks(): Promise<Record<string, string>> {
     'RS256 where only HS256 is configured': await new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).sign(privateKey),
     'unknown purpose': await signToken({ ...ANALYST, purpose: 'curiosity' }),
     garbage: 'not-a-jwt',
+    'issued an hour in the future': await signedAt(3600),
+    'padded signature': `${valid}==`,
+    'padded header': `${header}=.${valid.split('.')[1]}.${signature}`,
+    'standard base64 (+ and /) signature': await tokenWithUrlSafeCharacters().then((t) => t.replace(/-/g, '+').replace(/_/g, '/')),
+    'signature with non-zero trailing bits': (() => {
+      const [h, p, s] = valid.split('.');
+      return `${h}.${p}.${withTrailingBitFlipped(s)}`;
+    })(),
+    'larger than 8 KB': await signedAt(0, { padding: 'x'.repeat(9_000) }),
   };
 }
 
@@ -68,6 +104,28 @@ describe('token attacks', () => {
         code: 'INVALID_ASSERTION',
         data: null,
       });
+    }
+  });
+
+  it('accepts a token issued within the allowed clock skew (JWT_MAX_FUTURE_IAT_SECONDS, 60 s), and the same bytes spelt canonically', async () => {
+    const response = await graphql(stack.gateway.url, SENSITIVE, undefined, bearer(await signedAt(30)));
+    expect(response.errors).toBeUndefined();
+    const canonical = await tokenWithUrlSafeCharacters();
+    expect((await graphql(stack.gateway.url, SENSITIVE, undefined, bearer(canonical))).errors).toBeUndefined();
+  });
+
+  it('names the flaw of each strictness refusal', async () => {
+    const reasons: Record<string, RegExp> = {
+      'issued an hour in the future': /issued in the future/,
+      'padded signature': /signature is not unpadded base64url/,
+      'standard base64 (+ and /) signature': /signature is not unpadded base64url/,
+      'signature with non-zero trailing bits': /signature is not canonical base64url/,
+      'larger than 8 KB': /larger than 8192 bytes/,
+    };
+    const all = await attacks();
+    for (const [attack, reason] of Object.entries(reasons)) {
+      const response = await graphql(stack.gateway.url, SENSITIVE, undefined, bearer(all[attack]));
+      expect({ attack, message: response.errors?.[0]?.message }).toEqual({ attack, message: expect.stringMatching(reason) });
     }
   });
 

@@ -29,7 +29,7 @@ Commands:
                       exit 1 if anything breaks (cswb check --help)
   migrate [--seed]    Run pending migrations of every subgraph (and seed empty databases)
   seed                Migrate and seed every empty database (SEED_SIZE small or city, SEED)
-  import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>]
+  import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>] [--encoding latin1]
                       Validate a CSV or JSON lines file and merge it into a sector's table;
                       exit 1 on invalid data, 2 usage, 3 database (cswb import --help)
   serve-subgraph <name>
@@ -100,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
           'skip-invalid': { type: 'boolean', default: false },
           rejects: { type: 'string' },
           format: { type: 'string' },
+          encoding: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
         allowPositionals: true,
@@ -113,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const [sector, dataset, file] = positionals;
-      return commands.import().importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format });
+      return commands.import().importFile({ sector, dataset, file, skipInvalid: values['skip-invalid'] ?? false, rejects: values.rejects, format: values.format, encoding: values.encoding });
     }
     case 'certs': {
       const { values } = parseArgs({

@@ -14,7 +14,9 @@ import {
   readPort,
   readSeed,
   readSeedSize,
+  readShutdownGraceMs,
   readSubgraphLimits,
+  readOperationLimits,
   readTracingConfig,
   RunningSubgraph,
   serveSubgraph,
@@ -65,6 +67,7 @@ export async function startSubgraphs(
   const names = discovered.map((s) => s.definition.name);
   const seedSize = readSeedSize(env);
   const limits = readSubgraphLimits(env);
+  const operationLimits = readOperationLimits(env);
   const started: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[] } = { subgraphs: [] };
   const close = async () => {
     await Promise.all(started.subgraphs.map((s) => s.close().catch(() => {})));
@@ -96,6 +99,8 @@ export async function startSubgraphs(
             gatewayUrl: options.gatewayUrl,
             tracing: readTracingConfig(env, subgraphServiceName(definition.name)),
             maxRepresentations: limits.maxRepresentations,
+            operationLimits,
+            shutdownGraceMs: readShutdownGraceMs(env),
           }),
         );
       }),

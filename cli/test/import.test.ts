@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { prepareDatabase, SubgraphDefinition } from '@cswb/shared';
-import { Client } from 'pg';
-import { dropDatabase, freshDatabaseUrl } from '../../test/support/database';
+import { createSyntheticCity, prepareDatabase, seedAreaRegistry, SubgraphDefinition } from '@cswb/shared';
+import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
 
 /** `cswb import` as scripts run it: the built CLI in a child process, against real databases. */
 
@@ -39,24 +38,20 @@ function definition(name: string): SubgraphDefinition<unknown> {
   return found.definition;
 }
 
-/** A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it. */
+/**
+ * A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it.
+ * Its area registry holds the synthetic city's areas: an import refuses an area_id the registry lacks.
+ */
 async function freshSectorDatabase(sector: string): Promise<{ url: string; env: Record<string, string> }> {
   const url = freshDatabaseUrl(`import_${sector}`);
   databases.push(url);
-  const { db } = await prepareDatabase(definition(sector), { url });
+  const { db } = await prepareDatabase(definition(sector), { url, connectAs: 'owner' });
+  await seedAreaRegistry(db, createSyntheticCity('small', 1));
   await db.destroy();
   return { url, env: { [`${sector.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: url } };
 }
 
-async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = queryRows;
 
 function writeFile(name: string, content: string): string {
   const file = path.join(tmp, name);

@@ -4,19 +4,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import {
+  createSyntheticCity,
   ImportDataset,
   parseImportFile,
   prepareDatabase,
   RISK_FACTORS,
+  seedAreaRegistry,
   serveSubgraph,
   SubgraphDefinition,
   unknownColumns,
   validateRecords,
   writeRejects,
 } from '@cswb/shared';
-import { Client } from 'pg';
 import { analystHeaders } from '../../test/support/analyst';
-import { dropDatabase, freshDatabaseUrl } from '../../test/support/database';
+import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
 import { graphql } from '../../test/support/graphql';
 import { testTrust } from '../../test/support/asGateway';
 
@@ -58,24 +59,20 @@ function definition(name: string): SubgraphDefinition<unknown> {
   return found.definition;
 }
 
-/** A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it. */
+/**
+ * A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it.
+ * Its area registry holds the synthetic city's areas: an import refuses an area_id the registry lacks.
+ */
 async function freshSectorDatabase(sector: string): Promise<{ url: string; env: Record<string, string> }> {
   const url = freshDatabaseUrl(`import_${sector}`);
   databases.push(url);
-  const { db } = await prepareDatabase(definition(sector), { url });
+  const { db } = await prepareDatabase(definition(sector), { url, connectAs: 'owner' });
+  await seedAreaRegistry(db, createSyntheticCity('small', 1));
   await db.destroy();
   return { url, env: { [`${sector.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: url } };
 }
 
-async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = queryRows;
 
 function writeFile(name: string, content: string): string {
   const file = path.join(tmp, name);

@@ -1,31 +1,48 @@
 import { createClient } from '@redis/client';
 import { RATE_LIMIT_WINDOW_MS, RateLimitStore, retryAfterSeconds } from './RateLimitStore';
 
-function connectClient(url: string, log: (message: string) => void) {
-  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(retries * 200, 2000) } });
-  client.on('error', (error: Error) => log(`rate limit store: ${error.message}`));
+/** Milliseconds a request waits for Redis before the store counts as down. */
+const REDIS_TAKE_TIMEOUT_MS = 500;
+
+function connectClient(url: string) {
+  const client = createClient({
+    url,
+    // Fail commands at once while disconnected instead of queueing them (and the requests behind them).
+    disableOfflineQueue: true,
+    socket: { connectTimeout: REDIS_TAKE_TIMEOUT_MS, reconnectStrategy: false },
+  });
+  // Errors surface as rejected commands (and `FallbackRateLimitStore` logs them); an unhandled 'error' would crash the process.
+  client.on('error', () => undefined);
   return client.connect();
 }
 
 type Client = Awaited<ReturnType<typeof connectClient>>;
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Rate-limit windows in Redis, shared by every gateway replica that points at it: one key per
- * client and minute, incremented atomically and expiring with its window. When Redis cannot be
- * reached the request is let through and the failure logged: limiting is protection, not a
- * reason to take the hub down.
+ * client and minute, incremented atomically and expiring with its window. Throws when Redis
+ * cannot be reached in time: wrap it in `FallbackRateLimitStore`, which then counts in memory.
  */
 export class RedisRateLimitStore implements RateLimitStore {
   private client?: Promise<Client>;
 
   constructor(
     private readonly url: string,
-    private readonly log: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
     private readonly now: () => number = Date.now,
   ) {}
 
   private connect(): Promise<Client> {
-    this.client ??= connectClient(this.url, this.log);
+    this.client ??= connectClient(this.url);
     return this.client;
   }
 
@@ -33,20 +50,39 @@ export class RedisRateLimitStore implements RateLimitStore {
     const now = this.now();
     const windowStart = now - (now % RATE_LIMIT_WINDOW_MS);
     const key = `cswb:rate:${client}:${windowStart}`;
+    const reused = this.client !== undefined;
+    let count: number;
     try {
-      const redis = await this.connect();
-      const [count] = (await redis.multi().incr(key).pExpire(key, RATE_LIMIT_WINDOW_MS).exec()) as unknown as [number, number];
-      return Number(count) > perMinute ? retryAfterSeconds(windowStart, now) : 0;
+      count = await this.increment(key);
     } catch (error) {
-      this.log(`rate limit store unavailable, request let through: ${(error as Error).message}`);
+      // A kept connection may have dropped while idle (Redis restarted): one more try on a new one.
+      if (!reused) throw error;
+      count = await this.increment(key);
+    }
+    return count > perMinute ? retryAfterSeconds(windowStart, now) : 0;
+  }
+
+  /** Counts one request in the key's window; drops the connection when that fails. */
+  private async increment(key: string): Promise<number> {
+    try {
+      return await withTimeout(
+        this.connect().then(async (redis) => {
+          const [incremented] = (await redis.multi().incr(key).pExpire(key, RATE_LIMIT_WINDOW_MS).exec()) as unknown as [number, number];
+          return Number(incremented);
+        }),
+        REDIS_TAKE_TIMEOUT_MS,
+      );
+    } catch (error) {
+      const stale = this.client;
       this.client = undefined;
-      return 0;
+      void stale?.then((redis) => redis.destroy()).catch(() => undefined);
+      throw error;
     }
   }
 
   async close(): Promise<void> {
     const client = this.client;
     this.client = undefined;
-    if (client) await (await client.catch(() => undefined))?.quit().catch(() => undefined);
+    if (client) await (await client.catch(() => undefined))?.close().catch(() => undefined);
   }
 }

@@ -26,15 +26,24 @@ import { useMetrics } from './plugins/useMetrics';
 import { useSubgraphResilience } from './plugins/useSubgraphResilience';
 import { createRequestIds } from './plugins/useHubRequestId';
 import { useSubgraphAssertions } from './plugins/useSubgraphAssertions';
+import { PREFLIGHT_HEADERS, useCsrfPrevention } from './plugins/useCsrfPrevention';
+import { useGetParameterChecks } from './plugins/useGetParameterChecks';
+import { useTypedHttpErrors } from './plugins/useTypedHttpErrors';
 import { RateLimiter, useRateLimit } from './plugins/useRateLimit';
 import type { RateLimitStore } from './RateLimitStore';
 import type { GatewayMetrics } from './metrics';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
+import type { SubgraphCircuitBreakers } from './SubgraphCircuitBreakers';
+import { useCircuitBreaker } from './plugins/useCircuitBreaker';
 
 export interface GatewayOperationsOptions {
   limits?: OperationLimitsConfig;
   /** Milliseconds per subgraph fetch. */
   subgraphTimeoutMs?: (subgraphName: string) => number;
+  /** The whole request's budget for its subgraph fetches; unbounded when omitted. */
+  requestTimeoutMs?: number;
+  /** One circuit per subgraph (`useCircuitBreaker`); none when omitted. */
+  circuitBreakers?: SubgraphCircuitBreakers;
   persistedDocuments?: { mode: PersistedDocumentsMode; documents: ReadonlyMap<string, string> };
   corsOrigins?: readonly string[];
   rateLimitPerMinute?: number;
@@ -143,7 +152,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     requestId: false,
     ...(options.trust.agent ? { customAgent: ({ url }: { url: string }) => (url.startsWith('https:') ? options.trust.agent : undefined) } : {}),
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/healthcheck',
+    healthCheckEndpoint: '/health',
     // /readiness is answered by serveGateway, which checks every subgraph.
     readinessCheckEndpoint: '/_runtime/readiness',
     landingPage: false,
@@ -156,7 +165,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         : {
             origin: cors.includes('*') ? '*' : [...cors],
             methods: ['GET', 'POST', 'OPTIONS'],
-            allowedHeaders: ['content-type', 'authorization', 'x-request-id'],
+            allowedHeaders: ['content-type', 'authorization', 'x-request-id', ...PREFLIGHT_HEADERS],
             exposedHeaders: ['x-request-id', 'retry-after'],
             maxAge: 600,
           },
@@ -192,6 +201,10 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       const currentTraceId = openTelemetry ? () => trace.getActiveSpan()?.spanContext().traceId : undefined;
       return [
         requestIds.plugin,
+        useTypedHttpErrors(),
+        // Before the runtime reads the request's parameters: refused requests are never parsed.
+        useCsrfPrevention(),
+        useGetParameterChecks(),
         // A member's request is verified as it arrives: its signature covers the body, which is
         // still unread here (later hooks see it parsed).
         {
@@ -210,7 +223,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
         ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
         ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
-        useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), metrics: ops.metrics }),
+        useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), requestTimeoutMs: ops.requestTimeoutMs, metrics: ops.metrics }),
+        // After the deadlines: it wraps them, and counts their timeouts as failures.
+        ...(ops.circuitBreakers ? [useCircuitBreaker(ops.circuitBreakers, ops.metrics)] : []),
         useNullForDeniedFields(),
         useSubgraphAssertions(options.trust.sign, { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null }),
         ...(options.requestLog ? [useRequestLog(options.requestLog, currentTraceId, requestIds.clientRequestIdOf, (request) => actors.get(request) ?? null)] : []),

@@ -28,6 +28,22 @@ class Counter {
   }
 }
 
+class Gauge {
+  readonly values = new Map<string, { labels: Labels; value: number }>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
+  set(labels: Labels, value: number): void {
+    this.values.set(labelText(labels), { labels, value });
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`];
+    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    return lines.join('\n');
+  }
+}
+
 class Histogram {
   readonly values = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
   constructor(
@@ -62,11 +78,12 @@ export class GatewayMetrics {
   readonly requests = new Counter('cswb_gateway_requests_total', 'GraphQL requests answered, by HTTP status.');
   readonly requestDuration = new Histogram('cswb_gateway_request_duration_seconds', 'Time to answer a GraphQL request.');
   readonly errors = new Counter('cswb_gateway_errors_total', 'Errors returned to clients, by extensions.code.');
-  readonly subgraphFetches = new Counter('cswb_gateway_subgraph_fetches_total', 'Fetches from the gateway to a subgraph, by outcome (ok, error, unavailable, timeout).');
+  readonly subgraphFetches = new Counter('cswb_gateway_subgraph_fetches_total', 'Fetches from the gateway to a subgraph, by outcome (ok, error, unavailable, timeout, deadline, circuit_open).');
   readonly subgraphDuration = new Histogram('cswb_gateway_subgraph_fetch_duration_seconds', 'Time a subgraph took to answer one fetch.');
   readonly rateLimited = new Counter('cswb_gateway_rate_limited_total', 'Requests refused by the rate limit.');
+  readonly circuitState = new Gauge('cswb_gateway_circuit_state', 'Each subgraph circuit breaker: 0 closed, 1 half-open, 2 open.');
 
   render(): string {
-    return `${[this.requests, this.requestDuration, this.errors, this.subgraphFetches, this.subgraphDuration, this.rateLimited].map((m) => m.render()).join('\n')}\n`;
+    return `${[this.requests, this.requestDuration, this.errors, this.subgraphFetches, this.subgraphDuration, this.rateLimited, this.circuitState].map((m) => m.render()).join('\n')}\n`;
   }
 }

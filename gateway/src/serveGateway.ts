@@ -1,11 +1,14 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { ANONYMOUS, ASSERTION_HEADER, postJson } from '@cswb/shared';
+import { ANONYMOUS, answerClientErrors, ASSERTION_HEADER, atMost, gracefulClose, ErrorCode, HttpRefusal, postJson, sendRefusal } from '@cswb/shared';
+import { DEFAULT_MAX_REQUEST_BODY_BYTES, readGraphQLRequestBody } from './readGraphQLRequestBody';
 import type { GatewayTrust } from './createGateway';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 import type { GatewayMetrics } from './metrics';
+import type { CircuitState } from './SubgraphCircuitBreakers';
 
 export interface ServingGateway {
   url: string;
@@ -16,46 +19,104 @@ export interface ServingGateway {
 export interface SubgraphStatus {
   name: string;
   url: string;
-  reachable: boolean;
+  /** Answers GraphQL as the gateway calls it and its own `/readiness` (its database) is 200. */
+  status: 'up' | 'down';
   error?: string;
+  /** Its circuit breaker, when the gateway has one. */
+  circuit?: CircuitState;
 }
 
-const PROBE_TIMEOUT_MS = 2000;
+/** What `/readiness` answers: `degraded` (still 200) while at least one subgraph is up (docs/operations.md, "Faults"). */
+export interface HubReadiness {
+  status: 'ready' | 'degraded' | 'unavailable';
+  subgraphs: SubgraphStatus[];
+}
+
+const PROBE_TIMEOUT_MS = 1500;
 
 const PROBE_BODY = '{"query":"{__typename}"}';
 
-/** Asks each subgraph for `__typename` (the cheapest query any federation subgraph answers), as the gateway. */
-export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[], trust: GatewayTrust): Promise<SubgraphStatus[]> {
+/** GET `url` through `agent`: the status and body. */
+function getText(url: string, agent: http.Agent | undefined, timeoutMs: number): Promise<{ status: number; body: string }> {
+  const client = url.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { agent, timeout: timeoutMs }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Asks each subgraph, as the gateway, for `__typename` (the trust boundary and GraphQL answer)
+ * and its `/readiness` (its database answers), at once.
+ */
+export async function probeSubgraphs(subgraphs: readonly SubgraphEndpoint[], trust: GatewayTrust, circuitOf?: (name: string) => CircuitState): Promise<SubgraphStatus[]> {
   return Promise.all(
-    subgraphs.map(async ({ name, url }) => {
+    subgraphs.map(async ({ name, url }): Promise<SubgraphStatus> => {
+      const circuit = circuitOf ? { circuit: circuitOf(name) } : {};
+      const agent = url.startsWith('https:') ? trust.agent : undefined;
       try {
         const assertion = await trust.sign(name, { caller: ANONYMOUS, requestId: randomUUID() }, PROBE_BODY);
-        const response = await postJson(url, PROBE_BODY, { agent: url.startsWith('https:') ? trust.agent : undefined, headers: { [ASSERTION_HEADER]: assertion }, timeoutMs: PROBE_TIMEOUT_MS });
-        const ok = response.status === 200;
-        return { name, url, reachable: ok, ...(ok ? {} : { error: `HTTP ${response.status}` }) };
+        const readinessUrl = new URL(url);
+        readinessUrl.pathname = readinessUrl.pathname.replace(/\/graphql$/, '') + '/readiness';
+        const [graphql, readiness] = await Promise.all([
+          postJson(url, PROBE_BODY, { agent, headers: { [ASSERTION_HEADER]: assertion }, timeoutMs: PROBE_TIMEOUT_MS }),
+          getText(readinessUrl.toString(), agent, PROBE_TIMEOUT_MS),
+        ]);
+        if (graphql.status !== 200) return { name, url, status: 'down', error: `GraphQL: HTTP ${graphql.status}`, ...circuit };
+        if (readiness.status !== 200) {
+          let reason: string | undefined;
+          try {
+            reason = (JSON.parse(readiness.body) as { reason?: string }).reason;
+          } catch {
+            reason = undefined;
+          }
+          return { name, url, status: 'down', error: `readiness: HTTP ${readiness.status}${reason ? ` (${reason})` : ''}`, ...circuit };
+        }
+        return { name, url, status: 'up', ...circuit };
       } catch (error) {
-        return { name, url, reachable: false, error: (error as Error).message };
+        return { name, url, status: 'down', error: (error as Error).message, ...circuit };
       }
     }),
   );
 }
 
+/** Ready when every subgraph is up; degraded but still serving (200) while one is; unavailable (503) when none is. */
+export function hubReadiness(subgraphs: SubgraphStatus[]): HubReadiness {
+  const up = subgraphs.filter((s) => s.status === 'up').length;
+  return { status: up === subgraphs.length ? 'ready' : up > 0 ? 'degraded' : 'unavailable', subgraphs };
+}
+
 /**
- * Serves the gateway over `node:http`: `/graphql`, `/healthcheck` (liveness) and
- * `/readiness` (200 only when every subgraph answers) and `/metrics` (Prometheus text, when given). The runtime does not close a
+ * Serves the gateway over `node:http`: `/graphql`, `/health` (liveness) and
+ * `/readiness` (`hubReadiness`: 200 while at least one subgraph is up, each one's status in the body) and `/metrics` (Prometheus text, when given). The runtime does not close a
  * server it did not create, so `close` does both.
  */
 export async function serveGateway(
   gateway: GatewayRuntime,
   subgraphs: readonly SubgraphEndpoint[],
-  options: { port: number; host?: string; metrics?: GatewayMetrics; trust: GatewayTrust },
+  options: {
+    port: number;
+    host?: string;
+    metrics?: GatewayMetrics;
+    trust: GatewayTrust;
+    maxRequestBodyBytes?: number;
+    /** Each subgraph's circuit, reported by `/readiness`. */
+    circuitOf?: (subgraphName: string) => CircuitState;
+    /** In-flight requests' time to finish on close (`SHUTDOWN_GRACE_MS`); default 10 s. */
+    shutdownGraceMs?: number;
+  },
 ): Promise<ServingGateway> {
   const server = http.createServer(async (request, response) => {
     if (request.url?.split('?')[0] === '/readiness') {
-      const statuses = await probeSubgraphs(subgraphs, options.trust);
-      const ready = statuses.every((s) => s.reachable);
-      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', subgraphs: statuses }));
+      const readiness = hubReadiness(await probeSubgraphs(subgraphs, options.trust, options.circuitOf));
+      response.writeHead(readiness.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(readiness));
       return;
     }
     if (options.metrics && request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
@@ -63,9 +124,18 @@ export async function serveGateway(
       response.end(options.metrics.render());
       return;
     }
+    if (request.url?.split('?')[0] === '/graphql') {
+      try {
+        await readGraphQLRequestBody(request, options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES);
+      } catch (error) {
+        return sendRefusal(request, response, error instanceof HttpRefusal ? error : new HttpRefusal(400, ErrorCode.BAD_REQUEST, 'request body could not be read'));
+      }
+    }
     return gateway(request, response);
   });
   server.keepAliveTimeout = 65_000;
+  const closeHttpServer = gracefulClose(server);
+  answerClientErrors(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -76,11 +146,8 @@ export async function serveGateway(
     port,
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await gateway.dispose();
+      await closeHttpServer(options.shutdownGraceMs ?? 10_000);
+      await atMost(1000, Promise.resolve(gateway.dispose()));
     },
   };
 }

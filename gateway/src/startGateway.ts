@@ -19,8 +19,10 @@ import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments } from './persistedDocuments';
 import { RateLimiter } from './plugins/useRateLimit';
 import { RedisRateLimitStore } from './RedisRateLimitStore';
+import { FallbackRateLimitStore } from './FallbackRateLimitStore';
 import { serveGateway, ServingGateway } from './serveGateway';
 import { subgraphEndpoints, SubgraphEndpoint } from './subgraphEndpoints';
+import { SubgraphCircuitBreakers } from './SubgraphCircuitBreakers';
 
 /** The documented example queries, opened in the IDE's tabs. */
 export const EXAMPLE_QUERIES_DIR = path.resolve(__dirname, '..', '..', 'docs', 'queries');
@@ -73,7 +75,11 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     config.persistedDocuments.mode === 'off'
       ? undefined
       : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) };
-  const rateLimitStore = config.rateLimitRedisUrl ? new RedisRateLimitStore(config.rateLimitRedisUrl) : new RateLimiter();
+  const rateLimitStore = config.rateLimitRedisUrl
+    ? new FallbackRateLimitStore(new RedisRateLimitStore(config.rateLimitRedisUrl), new RateLimiter(), (msg) =>
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg })}\n`),
+      )
+    : new RateLimiter();
   // Started before the gateway: Hive's OpenTelemetry plugin looks for the context manager as it is created.
   const tracing = config.tracing ? startTracing(config.tracing) : undefined;
   const unregisterTracing = tracing ? registerGlobalTracing(tracing) : undefined;
@@ -82,6 +88,16 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     unregisterTracing?.();
   };
   const trust = gatewayTrust(trustConfig);
+  const circuitStateValue = { closed: 0, 'half-open': 1, open: 2 } as const;
+  const circuitBreakers =
+    config.resilience.breakerFailures > 0
+      ? new SubgraphCircuitBreakers({
+          failureThreshold: config.resilience.breakerFailures,
+          cooldownMs: config.resilience.breakerCooldownMs,
+          onStateChange: (subgraph, state) => metrics.circuitState.set({ subgraph }, circuitStateValue[state]),
+        })
+      : undefined;
+  for (const { name } of subgraphs) if (circuitBreakers) metrics.circuitState.set({ subgraph: name }, 0);
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
@@ -92,6 +108,8 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     operations: {
       limits: config.limits,
       subgraphTimeoutMs: (name) => config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,
+      requestTimeoutMs: config.resilience.requestTimeoutMs,
+      circuitBreakers,
       persistedDocuments,
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
@@ -103,7 +121,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   });
   let serving: ServingGateway;
   try {
-    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics, trust });
+    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics, trust, maxRequestBodyBytes: config.maxRequestBodyBytes, circuitOf: circuitBreakers && ((name) => circuitBreakers.state(name)), shutdownGraceMs: config.shutdownGraceMs });
   } catch (error) {
     await gateway.dispose();
     await rateLimitStore.close();

@@ -57,13 +57,16 @@ describe('configuration from the environment', () => {
       supergraphPath: '/repo/gateway/supergraph.graphql',
       subgraphUrls: { police: 'http://police:4002/graphql' },
       logLevel: 'info',
-      limits: { maxDepth: 12, maxAliases: 100, maxTokens: 2000, maxCost: 100000, listSize: 10 },
+      limits: { maxDepth: 12, maxAliases: 100, maxTokens: 2000, maxCost: 100000, listSize: 10, maxRootFields: 30, maxDirectives: 50, maxFields: 500, executionBudgetMs: 8000 },
       subgraphTimeoutMs: 10000,
       subgraphTimeouts: {},
       persistedDocuments: { mode: 'off', path: '/repo/gateway/persisted-documents.json' },
       corsOrigins: [],
       rateLimitPerMinute: 600,
       graphiql: true,
+      maxRequestBodyBytes: 1_000_000,
+      resilience: { requestTimeoutMs: 15000, breakerFailures: 5, breakerCooldownMs: 10000 },
+      shutdownGraceMs: 10000,
     });
   });
 
@@ -102,6 +105,10 @@ describe('configuration from the environment', () => {
     expect(read({ MAX_ALIASES: 'many' })).toThrow('MAX_ALIASES: must be a whole number (0 to turn it off), got "many"');
     expect(read({ MAX_TOKENS: '1e3' })).toThrow('MAX_TOKENS: must be a whole number (0 to turn it off), got "1e3"');
     expect(read({ MAX_COST: '10.5' })).toThrow('MAX_COST: must be a whole number (0 to turn it off), got "10.5"');
+    expect(read({ MAX_ROOT_FIELDS: '-2' })).toThrow(/^MAX_ROOT_FIELDS: /);
+    expect(read({ MAX_DIRECTIVES: 'lots' })).toThrow(/^MAX_DIRECTIVES: /);
+    expect(read({ MAX_FIELDS: '1k' })).toThrow(/^MAX_FIELDS: /);
+    expect(read({ EXECUTION_BUDGET_MS: '2.5' })).toThrow(/^EXECUTION_BUDGET_MS: /);
     expect(read({ COST_LIST_SIZE: '0' })).toThrow('COST_LIST_SIZE: must be a positive whole number, got "0"');
     expect(read({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow('SUBGRAPH_TIMEOUT_MS: must be a positive whole number, got "0"');
     expect(read({ POLICE_TIMEOUT_MS: '2s' })).toThrow('POLICE_TIMEOUT_MS: must be a positive whole number, got "2s"');
@@ -113,6 +120,10 @@ describe('configuration from the environment', () => {
       'CORS_ORIGINS: must be * or comma-separated origins like https://dashboard.example.org, got "https://dash.example.org/"',
     );
     expect(read({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow('RATE_LIMIT_PER_MINUTE: must be a whole number (0 to turn it off), got "lots"');
+    expect(read({ REQUEST_TIMEOUT_MS: '0' })).toThrow('REQUEST_TIMEOUT_MS: must be a positive whole number, got "0"');
+    expect(read({ CIRCUIT_BREAKER_FAILURES: 'few' })).toThrow('CIRCUIT_BREAKER_FAILURES: must be a whole number (0 to turn it off), got "few"');
+    expect(read({ CIRCUIT_BREAKER_COOLDOWN_MS: '-5' })).toThrow('CIRCUIT_BREAKER_COOLDOWN_MS: must be a positive whole number, got "-5"');
+    expect(read({ SHUTDOWN_GRACE_MS: '1.5' })).toThrow('SHUTDOWN_GRACE_MS: must be a positive whole number, got "1.5"');
   });
 });
 

@@ -64,4 +64,11 @@ describe('readAuthConfig', () => {
     await expect(verify(undefined)).resolves.toMatchObject({ anonymous: true, scopes: [] });
     await expect(verify('Basic abc')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
+
+  it('reads the token strictness settings, failing fast on bad values', () => {
+    expect(readAuthConfig({ JWT_DEV_SECRET: 'x'.repeat(32) })).toMatchObject({ maxFutureIssuedAtSeconds: 60, maxTokenBytes: 8192 });
+    expect(readAuthConfig({ JWT_DEV_SECRET: 'x'.repeat(32), JWT_MAX_FUTURE_IAT_SECONDS: '0', JWT_MAX_BYTES: '4096' })).toMatchObject({ maxFutureIssuedAtSeconds: 0, maxTokenBytes: 4096 });
+    expect(() => readAuthConfig({ JWT_DEV_SECRET: 'x'.repeat(32), JWT_MAX_BYTES: '8k' })).toThrow(/^JWT_MAX_BYTES: must be a positive whole number/);
+    expect(() => readAuthConfig({ JWT_DEV_SECRET: 'x'.repeat(32), JWT_MAX_FUTURE_IAT_SECONDS: '-1' })).toThrow(/^JWT_MAX_FUTURE_IAT_SECONDS/);
+  });
 });

@@ -27,3 +27,14 @@ export async function dropDatabase(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The rows of one statement, on a connection of its own (closed before it returns). */
+export async function queryRows<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -13,7 +13,7 @@ export interface TestStack extends RunningStack {
   stop(): Promise<void>;
 }
 
-/** The whole hub on port 0 over fresh databases on the test PostgreSQL, seeded `small`; no rate limit unless `extraEnv` sets one. */
+/** The whole hub on port 0 over fresh databases on the test PostgreSQL (unless `extraEnv` names a `<NAME>_DATABASE_URL`), seeded `small`; no rate limit unless `extraEnv` sets one. */
 export async function startTestStack(label: string, extraEnv: Record<string, string> = {}): Promise<TestStack> {
   const env: Record<string, string | undefined> = {
     ...process.env,
@@ -29,9 +29,11 @@ export async function startTestStack(label: string, extraEnv: Record<string, str
   const ownerUrls: Record<string, string> = {};
   for (const { definition } of discoverSubgraphs()) {
     const prefix = envPrefix(definition.name);
-    env[`${prefix}_DATABASE_URL`] = freshDatabaseUrl(`${label}_${definition.name}`);
     env[`${prefix}_PORT`] = '0';
-    urls.push(env[`${prefix}_DATABASE_URL`] as string);
+    // A database the test brought itself (e.g. on a server it stops) is the test's to clean up.
+    const own = extraEnv[`${prefix}_DATABASE_URL`];
+    env[`${prefix}_DATABASE_URL`] = own ?? freshDatabaseUrl(`${label}_${definition.name}`);
+    if (!own) urls.push(env[`${prefix}_DATABASE_URL`] as string);
     ownerUrls[definition.name] = env[`${prefix}_DATABASE_URL`] as string;
   }
   const owners = new Map<string, Promise<DataSource>>();

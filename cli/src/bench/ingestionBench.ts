@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSyntheticCity, databaseUrlFor, EmbeddedPostgres, prepareDatabase, readSeed, SubgraphDefinition } from '@cswb/shared';
+import { createSyntheticCity, databaseUrlFor, EmbeddedPostgres, prepareDatabase, readSeed, seedAreaRegistry, SubgraphDefinition } from '@cswb/shared';
 import type { DataSource } from 'typeorm';
 import { importFile } from '../commands/import';
 import { discoverSubgraphs } from '../discoverSubgraphs';
@@ -142,6 +142,8 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     log(`ingestion: ${rows} occurrences in ${file} (${megabytes.toFixed(1)} MiB)`);
     const serverUrl = await postgres.start();
     db = (await prepareDatabase(police.definition as SubgraphDefinition<unknown>, { url: databaseUrlFor('police', { DATABASE_URL: serverUrl }), connectAs: 'owner' })).db;
+    // The import refuses an area_id its area registry lacks: the registry holds the file's city.
+    await seedAreaRegistry(db, city);
     const database = db;
     const empty = async () => {
       // Every run starts from an empty table and a clean checkpoint, so runs do not pay for each other's writes.

@@ -5,6 +5,7 @@ import { ingestionSuite } from './ingestionBench';
 import { gatewaysSuite } from './gateways/gatewaysBench';
 import { profilesSuite } from './profileBench';
 import { sqlScalingSuite } from './sqlScalingBench';
+import { operationLimitsSuite } from './operationLimitsBench';
 
 /** Every suite of `cswb bench`, in the order they run and appear in docs/benchmarks.md. */
 export const BENCH_SUITES: readonly BenchSuite[] = [
@@ -14,4 +15,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   coldStartSuite,
   profilesSuite,
   boundarySuite,
+  operationLimitsSuite,
 ];

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import {
   ConfigError,
   databaseUrlFor,
+  decodeImportFile,
   EmbeddedPostgres,
   fileColumns,
   formatCount,
@@ -9,9 +10,12 @@ import {
   formatReport,
   ImportDataset,
   ImportFileError,
+  importEncoding,
+  InvalidImportFileError,
   mergeRows,
   parseImportFile,
   prepareDatabase,
+  quoteValue,
   readEmbeddedPostgresConfig,
   rejectUnknownReferences,
   RejectedRow,
@@ -29,13 +33,16 @@ import { PROJECT_ROOT } from '../projectRoot';
 /** Exit codes scripts can rely on. */
 export const IMPORT_EXIT = { imported: 0, invalid: 1, usage: 2, database: 3 } as const;
 
-export const IMPORT_USAGE = `Usage: cswb import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>] [--format csv|jsonl]
+export const IMPORT_USAGE = `Usage: cswb import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>] [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252]
 
 Loads a CSV file (with a header line) or a JSON lines file (.jsonl, .ndjson) into a sector's
 database, merging on each dataset's natural key: importing the same file twice changes nothing.
 Every row is validated first. By default the import is all or nothing: one invalid row and no
 row is written. With --skip-invalid the valid rows are written and the rejected ones, with the
-reasons, go to --rejects (default <file>.rejects.csv). The sector's rollups are refreshed after.
+reasons, go to --rejects (default <file>.rejects.csv), every cell a spreadsheet would run as a
+formula prefixed with '. The sector's rollups are refreshed after. A file is read as UTF-8 (an
+optional BOM) unless --encoding names another; bytes that are not in the encoding, NUL and other
+control characters are refused with their line and column.
 
 Exit codes: 0 imported; 1 invalid data, nothing written; 2 usage error; 3 database error.
 Datasets and their columns: docs/import.md.
@@ -48,6 +55,7 @@ export interface ImportArgs {
   skipInvalid: boolean;
   rejects?: string;
   format?: string;
+  encoding?: string;
 }
 
 /** How many validation messages to print before summarising the rest. */
@@ -81,8 +89,10 @@ export async function importFile(args: ImportArgs): Promise<number> {
   let format: 'csv' | 'jsonl';
   try {
     format = formatFor(file, args.format);
-    text = fs.readFileSync(file, 'utf8');
+    const encoding = importEncoding(args.encoding);
+    text = decodeImportFile(fs.readFileSync(file), encoding);
   } catch (error) {
+    if (error instanceof InvalidImportFileError) return fail(IMPORT_EXIT.invalid, `${file}: ${error.message}; nothing was written`);
     if (error instanceof ImportFileError) return fail(IMPORT_EXIT.usage, `${file}: ${error.message}`);
     return fail(IMPORT_EXIT.usage, `cannot read ${file}: ${(error as Error).message}`);
   }
@@ -111,13 +121,14 @@ export async function importFile(args: ImportArgs): Promise<number> {
     try {
       parsed = parseImportFile(text, format);
     } catch (error) {
-      if (error instanceof ImportFileError) return fail(error.message.startsWith('line ') ? IMPORT_EXIT.invalid : IMPORT_EXIT.usage, `${file}: ${error.message}`);
+      if (error instanceof InvalidImportFileError) return fail(IMPORT_EXIT.invalid, `${file}: ${error.message}; nothing was written`);
+      if (error instanceof ImportFileError) return fail(IMPORT_EXIT.usage, `${file}: ${error.message}`);
       throw error;
     }
     const unknown = unknownColumns(dataset, parsed);
     if (unknown.length) {
       const columns = fileColumns(dataset).map((c) => c.name).join(', ');
-      return fail(IMPORT_EXIT.usage, `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; ${label} has ${columns}`);
+      return fail(IMPORT_EXIT.usage, `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map(quoteValue).join(', ')}; ${label} has ${columns}`);
     }
     if (parsed.format === 'csv') {
       const missing = fileColumns(dataset).filter((c) => c.required && !parsed.columns.includes(c.name));

@@ -7,7 +7,9 @@ import {
   prepareDatabase,
   readSeed,
   readSeedSize,
+  readShutdownGraceMs,
   readSubgraphLimits,
+  readOperationLimits,
   readSubgraphServerConfig,
   readTracingConfig,
   RunningSubgraph,
@@ -53,6 +55,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     const host = env.HOST ?? '127.0.0.1';
     const tracing = readTracingConfig(env, subgraphServiceName(name));
     const { maxRepresentations } = readSubgraphLimits(env);
+    const operationLimits = readOperationLimits(env);
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
 
@@ -62,7 +65,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, trust, tracing, maxRepresentations, gatewayUrl: () => readGatewayUrl(env) });
+      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, trust, tracing, maxRepresentations, operationLimits, shutdownGraceMs: readShutdownGraceMs(env), gatewayUrl: () => readGatewayUrl(env) });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);

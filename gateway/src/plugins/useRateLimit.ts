@@ -30,21 +30,16 @@ export class RateLimiter implements RateLimitStore {
 
 /**
  * Refuses a client's requests past `perMinute` in a minute with HTTP 429 and RATE_LIMITED. A client
- * is the token's subject, or the address for anonymous callers; a token that does not verify is
- * left to the auth plugin (401).
+ * is the token's subject, or the address for anonymous callers and for requests whose token does
+ * not verify (counted before the auth plugin refuses them with 401, so guessing tokens is limited too).
  */
 export function useRateLimit(perMinute: number, callerOf: (request: Request) => Promise<Caller>, store: RateLimitStore, metrics?: GatewayMetrics): GatewayPlugin {
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       if (request.method === 'OPTIONS' || !new URL(request.url).pathname.endsWith('/graphql')) return;
-      let client: string;
-      try {
-        const caller = await callerOf(request);
-        const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-        client = caller.anonymous ? `address:${req?.socket?.remoteAddress ?? 'unknown'}` : `subject:${caller.subject}`;
-      } catch {
-        return;
-      }
+      const address = `address:${(serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress ?? 'unknown'}`;
+      const caller = await callerOf(request).catch(() => null);
+      const client = caller && !caller.anonymous ? `subject:${caller.subject}` : address;
       const retryAfter = await store.take(client, perMinute);
       if (!retryAfter) return;
       metrics?.rateLimited.inc();

@@ -1,10 +1,12 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode } from '@cswb/shared';
-import { ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { GatewayMetrics } from '../metrics';
+import { subgraphUnavailable } from '../subgraphUnavailable';
 
 export interface SubgraphResilienceOptions {
   timeoutMs: (subgraphName: string) => number;
+  /** The whole client request's budget: a fetch never outlives what remains of it. */
+  requestTimeoutMs?: number;
   metrics?: GatewayMetrics;
 }
 
@@ -16,15 +18,31 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * Every fetch to a subgraph gets a deadline. A subgraph that is down, answers with an HTTP error
  * or misses its deadline yields an error naming it (`SUBGRAPH_UNAVAILABLE`, `extensions.serviceName`)
  * for the fields it owns; the other subgraphs' data is still returned. Nothing is remembered
- * between requests, so a subgraph that comes back is used again at once.
+ * between requests here (the circuit breaker, `useCircuitBreaker`, does that). Each client request
+ * has a deadline (`requestTimeoutMs`) and each fetch gets what remains of it, capped by the
+ * subgraph's own timeout: a request whose fetches run one after another cannot add their timeouts up.
  */
 export function useSubgraphResilience(options: SubgraphResilienceOptions): GatewayPlugin {
+  const deadlines = new WeakMap<Request, number>();
   return {
+    onRequest({ request }) {
+      if (options.requestTimeoutMs) deadlines.set(request, performance.now() + options.requestTimeoutMs);
+    },
     onSubgraphExecute({ subgraphName, executor, setExecutor }) {
-      const timeoutMs = options.timeoutMs(subgraphName);
+      const ownTimeoutMs = options.timeoutMs(subgraphName);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       setExecutor(async (request: any): Promise<any> => {
         const begin = performance.now();
+        const clientRequest: Request | undefined = request.context?.request;
+        const deadline = clientRequest ? deadlines.get(clientRequest) : undefined;
+        const remainingMs = deadline === undefined ? Infinity : Math.floor(deadline - begin);
+        const timeoutMs = Math.min(ownTimeoutMs, remainingMs);
+        // Cut short by the request's deadline, not the subgraph's own timeout: says nothing about the subgraph.
+        const byDeadline = timeoutMs < ownTimeoutMs;
+        if (timeoutMs <= 0) {
+          options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome: 'deadline' });
+          return subgraphUnavailable(subgraphName, 'request deadline', `the request's ${options.requestTimeoutMs} ms budget was spent before this fetch`, { timeoutMs: 0 });
+        }
         // Aborted at the deadline or when the client's request is; the listener goes with the fetch.
         const controller = new AbortController();
         const parent: AbortSignal | undefined = request.signal;
@@ -35,16 +53,10 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
           options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome });
           options.metrics?.subgraphDuration.observe({ subgraph: subgraphName }, (performance.now() - begin) / 1000);
         };
-        const unavailable = (reason: string, timedOut: boolean): ExecutionResult => {
-          observe(timedOut ? 'timeout' : 'unavailable');
-          return {
-            data: null,
-            errors: [
-              new GraphQLError(`Subgraph "${subgraphName}" is unavailable: ${reason}`, {
-                extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: subgraphName, ...(timedOut ? { timeoutMs } : {}) },
-              }),
-            ],
-          };
+        const unavailable = (detail: string, timedOut: boolean): ExecutionResult => {
+          observe(timedOut ? (byDeadline ? 'deadline' : 'timeout') : 'unavailable');
+          if (!timedOut) return subgraphUnavailable(subgraphName, 'unreachable', detail);
+          return subgraphUnavailable(subgraphName, byDeadline ? 'request deadline' : 'timeout', detail, { timeoutMs });
         };
         let timer: NodeJS.Timeout | undefined;
         try {

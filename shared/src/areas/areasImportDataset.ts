@@ -1,4 +1,4 @@
-import type { ImportDataset } from '../import/ImportDataset';
+import type { ImportDataset, ImportReference } from '../import/ImportDataset';
 
 const AREA_ID = /[a-z0-9][a-z0-9-]*/;
 
@@ -30,3 +30,15 @@ export const AREAS_IMPORT_DATASET: ImportDataset = {
 
 /** Datasets every subgraph accepts, before its own. */
 export const SHARED_IMPORT_DATASETS: readonly ImportDataset[] = [AREAS_IMPORT_DATASET];
+
+/**
+ * A sector's `area_id`: a neighbourhood of the area registry (the subgraph's `area` table), so a
+ * file cannot file records under an area the hub does not know (`atlantis-n999`) or a ward.
+ */
+export const NEIGHBOURHOOD_REFERENCE: ImportReference = {
+  table: 'area',
+  column: 'id',
+  where: { column: 'kind', equals: 'NEIGHBOURHOOD' },
+  description: 'a neighbourhood of the area registry',
+  dataset: 'areas',
+};

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { ConfigError } from '../config/ConfigError';
-import { Env, readHttpUrl, readPositiveInt, readString } from '../config/readEnv';
+import { Env, readHttpUrl, readNonNegativeInt, readPositiveInt, readString } from '../config/readEnv';
 
 export type TokenKeySource =
   | { kind: 'jwks'; url: string }
@@ -13,6 +13,10 @@ export interface AuthConfig {
   keys: TokenKeySource;
   /** Accepted clock skew for exp/nbf. */
   clockToleranceSeconds: number;
+  /** How far in the future a token's `iat` may be (`JWT_MAX_FUTURE_IAT_SECONDS`): a token "issued" later than that is refused. */
+  maxFutureIssuedAtSeconds: number;
+  /** Longest accepted token, in bytes (`JWT_MAX_BYTES`): larger ones are refused before any decoding. */
+  maxTokenBytes: number;
 }
 
 /** Production keys sign with RS256 or ES256; the development secret with HS256, and nothing else. */
@@ -61,5 +65,7 @@ export function readAuthConfig(env: Env): AuthConfig {
     audience: readString(env, 'JWT_AUDIENCE', 'cswb-hub'),
     keys,
     clockToleranceSeconds: readPositiveInt(env, 'JWT_CLOCK_TOLERANCE_SECONDS', 30),
+    maxFutureIssuedAtSeconds: readNonNegativeInt(env, 'JWT_MAX_FUTURE_IAT_SECONDS', 60),
+    maxTokenBytes: readPositiveInt(env, 'JWT_MAX_BYTES', 8192),
   };
 }

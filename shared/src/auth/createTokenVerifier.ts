@@ -38,10 +38,29 @@ function scopesOf(payload: JWTPayload): string[] {
   throw new UnauthenticatedError('claim "scope" must be a space-separated string');
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Why a compact JWS is not in its one canonical form, or null: three base64url parts with no
+ * padding, no `+` or `/`, and no stray trailing bits (each part re-encodes to itself). Otherwise
+ * one token has many spellings, and a deny list, replay cache or log match sees a new token.
+ */
+function nonCanonicalReason(token: string): string | null {
+  const parts = token.split('.');
+  if (parts.length !== 3) return 'token must have three dot-separated parts';
+  for (const [index, part] of parts.entries()) {
+    const name = ['header', 'payload', 'signature'][index];
+    if (!BASE64URL.test(part)) return `token ${name} is not unpadded base64url`;
+    if (Buffer.from(part, 'base64url').toString('base64url') !== part) return `token ${name} is not canonical base64url`;
+  }
+  return null;
+}
+
 /**
  * Verifies `Authorization: Bearer <jwt>` the same way at the gateway and in every subgraph:
  * signature with the configured key and algorithms only (so `alg: none` and algorithm
- * switching fail), issuer, audience, expiry and not-before. No header means anonymous; a
+ * switching fail), issuer, audience, expiry and not-before, `iat` no further in the future than
+ * the configured skew, a bounded size and canonical encoding. No header means anonymous; a
  * header that does not verify is refused, never downgraded to anonymous.
  */
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
@@ -60,8 +79,11 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   }
   return async (authorization) => {
     if (authorization === undefined || authorization === null || authorization.trim() === '') return ANONYMOUS;
-    const match = /^Bearer ([A-Za-z0-9_.\-=]+)$/.exec(authorization.trim());
+    const match = /^Bearer (\S+)$/.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('expected "Authorization: Bearer <token>"');
+    if (Buffer.byteLength(match[1]) > config.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${config.maxTokenBytes} bytes`);
+    const nonCanonical = nonCanonicalReason(match[1]);
+    if (nonCanonical) throw new UnauthenticatedError(nonCanonical);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], key as Parameters<typeof jwtVerify>[1], {
@@ -73,6 +95,9 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       }));
     } catch (error) {
       throw new UnauthenticatedError(reasonFor(error));
+    }
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + config.maxFutureIssuedAtSeconds) {
+      throw new UnauthenticatedError(`token is issued in the future (iat more than ${config.maxFutureIssuedAtSeconds} s ahead)`);
     }
     const purpose = stringClaim(payload, 'purpose');
     if (purpose !== null && !(PURPOSES as readonly string[]).includes(purpose)) {

@@ -165,6 +165,10 @@ export interface GatewayConfig {
   /** Milliseconds the gateway waits for one subgraph fetch: `SUBGRAPH_TIMEOUT_MS`, `<NAME>_TIMEOUT_MS`. */
   subgraphTimeoutMs: number;
   subgraphTimeouts: Record<string, number>;
+  /** Fault handling for subgraph fetches (docs/operations.md, "Faults"). */
+  resilience: ResilienceConfig;
+  /** Milliseconds in-flight requests get to finish on shutdown before their sockets are closed (`SHUTDOWN_GRACE_MS`). */
+  shutdownGraceMs: number;
   persistedDocuments: PersistedDocumentsConfig;
   /** Origins allowed to call the gateway from a browser (`CORS_ORIGINS`); empty: no CORS headers. */
   corsOrigins: string[];
@@ -174,8 +178,28 @@ export interface GatewayConfig {
   rateLimitRedisUrl?: string;
   /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
   graphiql: boolean;
+  /** Largest GraphQL request body the gateway reads (`MAX_REQUEST_BODY_BYTES`); larger ones are refused with 413. */
+  maxRequestBodyBytes: number;
   /** OpenTelemetry traces, service `cswb-gateway` unless OTEL_SERVICE_NAME says otherwise; off when undefined. */
   tracing?: TracingConfig;
+}
+
+/**
+ * What one operation may ask, checked by the gateway and by every subgraph before validation
+ * (shared/src/limits, docs/operations.md); each limit at 0 is off.
+ */
+export interface ResilienceConfig {
+  /** The whole request's budget (`REQUEST_TIMEOUT_MS`): each subgraph fetch gets what remains, capped by its own timeout. */
+  requestTimeoutMs: number;
+  /** Consecutive failures or timeouts that open a subgraph's circuit (`CIRCUIT_BREAKER_FAILURES`); 0 turns the breaker off. */
+  breakerFailures: number;
+  /** Milliseconds an open circuit waits before letting one probe through (`CIRCUIT_BREAKER_COOLDOWN_MS`). */
+  breakerCooldownMs: number;
+}
+
+/** `SHUTDOWN_GRACE_MS`: how long gateway and subgraphs let in-flight requests finish when stopping. */
+export function readShutdownGraceMs(env: Env): number {
+  return readPositiveInt(env, 'SHUTDOWN_GRACE_MS', 10000);
 }
 
 export interface OperationLimitsConfig {
@@ -185,6 +209,27 @@ export interface OperationLimitsConfig {
   maxCost: number;
   /** The assumed length of every list when estimating cost. */
   listSize: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  /** Fields selected once fragments are expanded: what validation and the query planner walk. */
+  maxFields: number;
+  /** Milliseconds a subgraph spends on one request before answering EXECUTION_BUDGET_EXCEEDED. */
+  executionBudgetMs: number;
+}
+
+/** The operation limits from the environment, the same variables for the gateway and the subgraphs. */
+export function readOperationLimits(env: Env): OperationLimitsConfig {
+  return {
+    maxDepth: readNonNegativeInt(env, 'MAX_DEPTH', 12),
+    maxAliases: readNonNegativeInt(env, 'MAX_ALIASES', 100),
+    maxTokens: readNonNegativeInt(env, 'MAX_TOKENS', 2000),
+    maxCost: readNonNegativeInt(env, 'MAX_COST', 100000),
+    listSize: readPositiveInt(env, 'COST_LIST_SIZE', 10),
+    maxRootFields: readNonNegativeInt(env, 'MAX_ROOT_FIELDS', 30),
+    maxDirectives: readNonNegativeInt(env, 'MAX_DIRECTIVES', 50),
+    maxFields: readNonNegativeInt(env, 'MAX_FIELDS', 500),
+    executionBudgetMs: readNonNegativeInt(env, 'EXECUTION_BUDGET_MS', 8000),
+  };
 }
 
 export const PERSISTED_DOCUMENTS_MODES = ['off', 'allow', 'only-anonymous', 'only'] as const;
@@ -228,13 +273,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     supergraphPath: path.resolve(readString(env, 'SUPERGRAPH_PATH', defaultSupergraphPath)),
     subgraphUrls,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    limits: {
-      maxDepth: readNonNegativeInt(env, 'MAX_DEPTH', 12),
-      maxAliases: readNonNegativeInt(env, 'MAX_ALIASES', 100),
-      maxTokens: readNonNegativeInt(env, 'MAX_TOKENS', 2000),
-      maxCost: readNonNegativeInt(env, 'MAX_COST', 100000),
-      listSize: readPositiveInt(env, 'COST_LIST_SIZE', 10),
-    },
+    limits: readOperationLimits(env),
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
     subgraphTimeouts: Object.fromEntries(
       subgraphNames.flatMap((name) => {
@@ -242,6 +281,12 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
         return readString(env, variable) === undefined ? [] : [[name, readPositiveInt(env, variable, 0)]];
       }),
     ),
+    resilience: {
+      requestTimeoutMs: readPositiveInt(env, 'REQUEST_TIMEOUT_MS', 15000),
+      breakerFailures: readNonNegativeInt(env, 'CIRCUIT_BREAKER_FAILURES', 5),
+      breakerCooldownMs: readPositiveInt(env, 'CIRCUIT_BREAKER_COOLDOWN_MS', 10000),
+    },
+    shutdownGraceMs: readShutdownGraceMs(env),
     persistedDocuments: {
       mode: readEnum(env, 'PERSISTED_DOCUMENTS', PERSISTED_DOCUMENTS_MODES, 'off'),
       path: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_PATH', path.join(path.dirname(defaultSupergraphPath), 'persisted-documents.json'))),
@@ -250,6 +295,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
     rateLimitRedisUrl: readRedisUrl(env, 'RATE_LIMIT_REDIS_URL')?.toString(),
     graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
+    maxRequestBodyBytes: readPositiveInt(env, 'MAX_REQUEST_BODY_BYTES', 1_000_000),
     tracing: readTracingConfig(env, GATEWAY_SERVICE_NAME),
   };
 }

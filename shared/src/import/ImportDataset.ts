@@ -11,7 +11,20 @@ export interface ImportReference {
   column: string;
   /** The dataset of the same sector that loads the referenced table, named in the message. */
   dataset?: string;
+  /** Only rows of the referenced table with this value in this column count (an area of kind NEIGHBOURHOOD). */
+  where?: { column: string; equals: string };
+  /** What the value must be, in messages: `is not a neighbourhood of the area registry`. */
+  description?: string;
 }
+
+/** Text values of a column that declares no maxLength: ids, codes and names are all shorter. */
+export const DEFAULT_MAX_LENGTH = 200;
+/** A value of a non-text column (a number, a date, a boolean) is never longer. */
+export const MAX_SCALAR_LENGTH = 40;
+/** Earliest date a date column accepts unless it declares `earliest`. */
+export const DEFAULT_EARLIEST_DATE = '1900-01-01';
+/** Days after today a date column accepts unless it declares `daysAhead`: a file exported in a time zone ahead of UTC. */
+export const DEFAULT_DAYS_AHEAD = 1;
 
 export interface ImportColumn {
   /** The table column, snake_case exactly as in the migration; also the CSV header / JSON key. */
@@ -23,8 +36,12 @@ export interface ImportColumn {
   pattern?: RegExp;
   /** Text values (each code of a text[] value) must be one of these (a CHECK … IN (…) constraint). */
   enum?: readonly string[];
-  /** Text values must be at most this many characters (a CHECK length(…) BETWEEN 1 AND n constraint). */
+  /** Text values must be at most this many characters (a CHECK length(…) BETWEEN 1 AND n constraint); default DEFAULT_MAX_LENGTH. */
   maxLength?: number;
+  /** Date values must not be before this date (YYYY-MM-DD); default DEFAULT_EARLIEST_DATE. */
+  earliest?: string;
+  /** Date values must not be more than this many days after today; default DEFAULT_DAYS_AHEAD. */
+  daysAhead?: number;
   /** Inclusive bounds for int and numeric values. */
   min?: number;
   max?: number;

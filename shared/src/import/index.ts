@@ -5,3 +5,6 @@ export * from './mergeRows';
 export * from './writeRejects';
 export * from './formatReport';
 export * from './rejectUnknownReferences';
+export * from './decodeImportFile';
+export * from './neutraliseFormula';
+export * from './quoteValue';

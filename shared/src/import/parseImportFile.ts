@@ -17,7 +17,11 @@ export interface ParsedFile {
   records: RawRecord[];
 }
 
+/** The file cannot be imported: a usage error (an option, an empty file). */
 export class ImportFileError extends Error {}
+
+/** The file's content is invalid data (bad bytes, an unclosed quote): nothing is written, exit 1. */
+export class InvalidImportFileError extends ImportFileError {}
 
 export function formatFor(file: string, explicit?: string): 'csv' | 'jsonl' {
   if (explicit === 'csv' || explicit === 'jsonl') return explicit;
@@ -50,7 +54,7 @@ function parseCsv(text: string): ParsedFile {
       if (text[i] === '"') {
         i++;
         for (;;) {
-          if (i >= n) throw new ImportFileError(`line ${startLine}: a quoted field is not closed`);
+          if (i >= n) throw new InvalidImportFileError(`line ${startLine}: a quoted field is not closed`);
           const c = text[i];
           if (c === '"') {
             if (text[i + 1] === '"') {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ImportDataset } from './ImportDataset';
+import { quoteValue } from './quoteValue';
 import { SHIPPING_TYPE } from './shippingType';
 import type { RejectedRow, ValidationResult } from './validateRecords';
 
@@ -16,15 +17,15 @@ export async function rejectUnknownReferences(db: DataSource, dataset: ImportDat
     const reference = column.references;
     if (!reference) continue;
     if (column.type === 'text[]') throw new Error(`column "${column.name}": references are for single-value columns, not text[]`);
-    for (const name of [reference.table, reference.column]) {
+    for (const name of [reference.table, reference.column, ...(reference.where ? [reference.where.column] : [])]) {
       if (!IDENTIFIER.test(name)) throw new Error(`"${name}" must be a plain lower-case SQL identifier`);
     }
     const values = [...new Set(validation.rows.map((row) => row.values[column.name]).filter((value) => value !== null))];
     if (values.length === 0) continue;
     const missing = (await db.query(
       `SELECT position::int AS position FROM unnest($1::${SHIPPING_TYPE[column.type]}) WITH ORDINALITY AS u(value, position)
-        WHERE NOT EXISTS (SELECT 1 FROM "${reference.table}" WHERE "${reference.column}" = u.value)`,
-      [values],
+        WHERE NOT EXISTS (SELECT 1 FROM "${reference.table}" WHERE "${reference.column}" = u.value${reference.where ? ` AND "${reference.where.column}" = $2` : ''})`,
+      reference.where ? [values, reference.where.equals] : [values],
     )) as { position: number }[];
     const unknown = new Set(missing.map(({ position }) => values[position - 1]));
     const hint = reference.dataset ? ` (import it with the ${reference.dataset} dataset first)` : '';
@@ -32,7 +33,8 @@ export async function rejectUnknownReferences(db: DataSource, dataset: ImportDat
       const value = row.values[column.name];
       if (value === null || !unknown.has(value)) continue;
       const reasons = reasonsByLine.get(row.line) ?? [];
-      reasons.push(`line ${row.line}, column "${column.name}": ${JSON.stringify(value)} is not a ${reference.column} in ${reference.table}${hint}`);
+      const expected = reference.description ?? `a ${reference.column} in ${reference.table}`;
+      reasons.push(`line ${row.line}, column "${column.name}": ${quoteValue(String(value))} is not ${expected}${hint}`);
       reasonsByLine.set(row.line, reasons);
     }
   }

@@ -1,4 +1,7 @@
-import { fileColumns, ImportColumn, ImportDataset } from './ImportDataset';
+import { DEFAULT_DAYS_AHEAD, DEFAULT_EARLIEST_DATE, DEFAULT_MAX_LENGTH, fileColumns, ImportColumn, ImportDataset, MAX_SCALAR_LENGTH } from './ImportDataset';
+import { CONTROL } from './decodeImportFile';
+import { looksLikeFormula } from './neutraliseFormula';
+import { quoteValue } from './quoteValue';
 import type { ParsedFile, RawRecord, RawValue } from './parseImportFile';
 
 /** A value as shipped to PostgreSQL: text for text, date and numeric, numbers for int, booleans, codes for text[]. */
@@ -17,6 +20,11 @@ export interface RejectedRow {
   reasons: string[];
 }
 
+export interface ValidationOptions {
+  /** Today (YYYY-MM-DD, UTC by default): the latest date columns accept is counted from it. */
+  today?: string;
+}
+
 export interface ValidationResult {
   rows: ValidRow[];
   rejected: RejectedRow[];
@@ -32,7 +40,8 @@ export function unknownColumns(dataset: ImportDataset, file: ParsedFile): string
  * Checks every record against the dataset's columns and checks, and natural keys for duplicates
  * within the file; messages name the line and column. What passes cannot fail a CHECK constraint.
  */
-export function validateRecords(dataset: ImportDataset, file: ParsedFile): ValidationResult {
+export function validateRecords(dataset: ImportDataset, file: ParsedFile, options: ValidationOptions = {}): ValidationResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const rows: ValidRow[] = [];
   const rejected: RejectedRow[] = [];
   const firstLineOfKey = new Map<string, number>();
@@ -49,7 +58,7 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile): Valid
           reasons.push(`line ${record.line}: missing column "${column.name}"`);
           continue;
         }
-        const result = readValue(column, raw, file.format);
+        const result = readValue(column, raw, file.format, today);
         if (typeof result === 'object' && result !== null && 'error' in result) {
           reasons.push(`line ${record.line}, column "${column.name}": ${result.error}`);
         } else values[column.name] = result;
@@ -82,18 +91,17 @@ const LIST_SEPARATOR = ';';
 /** Longer lists of allowed values are counted in messages, not spelled out. */
 const ENUM_SHOWN = 12;
 
-function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['format'], today: string): ImportValue | { error: string } {
   if (column.type === 'text[]') return readList(column, raw, format);
   if (typeof raw === 'object') return { error: 'expected a single value, not a list' };
   const text = column.type === 'text' ? raw : raw?.trim();
   if (text === undefined || text === '') return column.required ? { error: 'missing value' } : null;
+  const tooLong = lengthError(text, column.type === 'text' ? column.maxLength ?? DEFAULT_MAX_LENGTH : MAX_SCALAR_LENGTH);
+  if (tooLong) return { error: tooLong };
   switch (column.type) {
     case 'text': {
       const error = textError(column, text);
       if (error) return { error };
-      if (column.maxLength !== undefined && [...text].length > column.maxLength) {
-        return { error: `${[...text].length} characters, more than ${column.maxLength}` };
-      }
       return text;
     }
     case 'int': {
@@ -109,11 +117,16 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
     case 'date': {
       const match = DATE.exec(text);
       const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-      const date = new Date(Date.UTC(year, month - 1, day));
+      const date = new Date(0);
+      date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0–99 as 1900–1999
       if (!match || year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
         return { error: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` };
       }
       if (column.firstOfMonth && day !== 1) return { error: `${JSON.stringify(text)} is not the first of a month` };
+      const earliest = column.earliest ?? DEFAULT_EARLIEST_DATE;
+      const latest = addDays(today, column.daysAhead ?? DEFAULT_DAYS_AHEAD);
+      if (text < earliest) return { error: `${JSON.stringify(text)} is before ${earliest}` };
+      if (text > latest) return { error: `${JSON.stringify(text)} is after ${latest} (today ${today}, plus ${column.daysAhead ?? DEFAULT_DAYS_AHEAD} day${(column.daysAhead ?? DEFAULT_DAYS_AHEAD) === 1 ? '' : 's'})` };
       return text;
     }
     case 'boolean': {
@@ -124,14 +137,34 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
   }
 }
 
-/** The enum and pattern rules of a text value or of one code of a list. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Counts characters (code points) only when the UTF-16 length could exceed the bound. */
+function lengthError(text: string, maxLength: number): string | undefined {
+  if (text.length <= maxLength) return undefined;
+  const characters = [...text].length;
+  return characters > maxLength ? `${characters} characters, more than ${maxLength}` : undefined;
+}
+
+/**
+ * The rules of a text value or of one code of a list: what no column may hold (control
+ * characters, a lone surrogate, a formula a spreadsheet would run), then enum and pattern.
+ */
 function textError(column: ImportColumn, text: string): string | undefined {
+  const control = CONTROL.exec(text);
+  if (control) return `${quoteValue(text)} holds control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (LONE_SURROGATE.test(text)) return `${quoteValue(text)} is not well-formed Unicode (a lone surrogate)`;
+  if (looksLikeFormula(text)) return `${quoteValue(text)} starts like a spreadsheet formula (=, +, -, @, tab or CR): refused`;
   if (column.enum && !allowed(column.enum).has(text)) {
     return column.enum.length > ENUM_SHOWN
-      ? `${JSON.stringify(text)} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
-      : `${JSON.stringify(text)} is not one of ${column.enum.join(', ')}`;
+      ? `${quoteValue(text)} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
+      : `${quoteValue(text)} is not one of ${column.enum.join(', ')}`;
   }
-  if (column.pattern && !wholeMatch(column.pattern).test(text)) return `${JSON.stringify(text)} does not match ${column.pattern.source}`;
+  if (column.pattern && !wholeMatch(column.pattern).test(text)) return `${quoteValue(text)} does not match ${column.pattern.source}`;
   return undefined;
 }
 

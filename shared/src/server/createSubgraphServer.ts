@@ -12,13 +12,18 @@ import { ErrorCode } from '../errors/ErrorCode';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
 import type { Caller } from '../auth/Caller';
 import type { ProtectedRead } from '../auth/protectSchema';
-import { readSubgraphLimits } from '../config/config';
+import { readOperationLimits, readSubgraphLimits, type OperationLimitsConfig } from '../config/config';
 import { representationLimitPlugin } from './representationLimit';
+import { knownOperationTypesRule } from './knownOperationTypesRule';
+import { subgraphOperationLimits } from '../limits/subgraphOperationLimits';
+import { executionBudgetPlugin } from '../limits/executionBudget';
 
 export interface SubgraphServerOptions {
   plugins?: ApolloServerPlugin<SubgraphContext>[];
   /** Entity representations resolved per request; default `MAX_REPRESENTATIONS` from the environment (`readSubgraphLimits`). */
   maxRepresentations?: number;
+  /** Depth, aliases, cost, … checked before validation, and the execution budget; default from the environment (`readOperationLimits`). */
+  operationLimits?: OperationLimitsConfig;
 }
 
 /** The subgraph's Apollo Server, built but not listening: see `listen`. */
@@ -28,15 +33,27 @@ export function createSubgraphServer(
 ): ApolloServer<SubgraphContext> {
   // Read when the subgraph starts: a bad MAX_REPRESENTATIONS stops it with the variable's name.
   const maxRepresentations = options.maxRepresentations ?? readSubgraphLimits(process.env).maxRepresentations;
+  const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
+  const limits = subgraphOperationLimits(operationLimits);
   return new ApolloServer<SubgraphContext>({
     schema,
+    documentStore: limits.documentStore,
+    validationRules: [knownOperationTypesRule],
+    // The gateway sends whole documents; Apollo's automatic persisted queries would only add a
+    // cache to fill and malformed `persistedQuery` extensions to answer (without an error code).
+    persistedQueries: false,
+    parseOptions: limits.parseOptions,
     // Cache-control hints and inline traces would wrap every field resolver; the hub uses neither.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Before Apollo parses or validates it: a document over an operation limit is refused whole.
+      limits.plugin,
       // Before any resolver runs: a request with too many entity representations is refused whole.
       representationLimitPlugin(maxRepresentations),
+      // Past the budget, no further field resolves (`listen` has answered the caller by then).
+      executionBudgetPlugin(operationLimits.executionBudgetMs),
       auditPlugin(),
       ...(options.plugins ?? []),
     ],

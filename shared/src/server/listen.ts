@@ -2,6 +2,11 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import { atMost, gracefulClose } from './gracefulClose';
+import { ExecutionBudgetExceededError } from '../limits/ExecutionBudgetExceededError';
+import { withinExecutionBudget } from '../limits/executionBudget';
+import { ErrorCode } from '../errors/ErrorCode';
+import { answerClientErrors, HttpRefusal, readBoundedBody, refuseMethod, refusalBody, sendRefusal } from './httpRefusals';
 
 export interface ListeningServer {
   url: string;
@@ -27,23 +32,16 @@ export interface ListenOptions<TContext extends BaseContext, TAdmission = undefi
    */
   admit?: (request: http.IncomingMessage, body: Buffer) => Promise<TAdmission>;
   context: (request: http.IncomingMessage, admission: TAdmission) => Promise<TContext> | TContext;
-  /** Answers GET /readiness: 200 when true. */
+  /** Answers GET /readiness: 200 when true; 503 with the error's message as `reason` when false or it throws. */
   ready?: () => Promise<boolean>;
+  /** Milliseconds in-flight requests get to finish on close before their sockets are destroyed (default 10 s). */
+  shutdownGraceMs?: number;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
   /** Runs around each GraphQL request's execution (e.g. a tracing scope). */
   aroundRequest?: <T>(execute: () => Promise<T>) => Promise<T>;
-}
-
-async function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  /** Milliseconds after which a GraphQL request is answered 503 EXECUTION_BUDGET_EXCEEDED, whatever it still waits for; 0: none. */
+  executionBudgetMs?: number;
 }
 
 function refusal(response: http.ServerResponse, error: RefusalError): void {
@@ -68,15 +66,17 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
     try {
       if (url.pathname === '/health') return send(response, 200, '{"status":"ok"}');
       if (url.pathname === '/readiness') {
-        const ready = options.ready ? await options.ready().catch(() => false) : true;
-        return send(response, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'unavailable' }));
+        let reason: string | undefined;
+        const ready = options.ready ? await options.ready().catch((error: Error) => ((reason = error.message), false)) : true;
+        return send(response, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'unavailable', ...(reason ? { reason } : {}) }));
       }
       if (url.pathname !== '/graphql') return send(response, 404, '{"error":"not found"}');
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = request.method === 'POST' ? await readBody(request, maxBodyBytes) : Buffer.alloc(0);
+      refuseMethod(request, ['GET', 'POST']);
+      const raw = request.method === 'POST' ? await readBoundedBody(request, maxBodyBytes) : Buffer.alloc(0);
       let admission: TAdmission;
       try {
         admission = options.admit ? await options.admit(request, request.method === 'POST' ? raw : Buffer.from(url.search)) : (undefined as TAdmission);
@@ -89,7 +89,7 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
-          return send(response, 400, JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+          return send(response, 400, refusalBody(ErrorCode.BAD_REQUEST, 'request body is not valid JSON'));
         }
       }
       const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
@@ -98,7 +98,13 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
           httpGraphQLRequest: graphqlRequest,
           context: async () => options.context(request, admission),
         });
-      const result = await (options.aroundRequest ? options.aroundRequest(execute) : execute());
+      let result: Awaited<ReturnType<typeof execute>>;
+      try {
+        result = await withinExecutionBudget(options.executionBudgetMs ?? 0, () => (options.aroundRequest ? options.aroundRequest(execute) : execute()));
+      } catch (error) {
+        if (!(error instanceof ExecutionBudgetExceededError)) throw error;
+        return send(response, 503, JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.extensions.code, budgetMs: error.extensions.budgetMs } }] }));
+      }
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
@@ -108,13 +114,16 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
         response.end();
       }
     } catch (error) {
-      const status = (error as { status?: number }).status ?? 500;
-      if (!response.headersSent) send(response, status, JSON.stringify({ errors: [{ message: (error as Error).message }] }));
-      else response.end();
+      if (error instanceof HttpRefusal) return sendRefusal(request, response, error);
+      // Anything else is the subgraph's fault: logged, and answered without its message (no internals).
+      process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+      sendRefusal(request, response, new HttpRefusal(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
     }
   };
   const httpServer = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   httpServer.keepAliveTimeout = 65_000;
+  const closeHttpServer = gracefulClose(httpServer);
+  answerClientErrors(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
@@ -125,11 +134,9 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
     port,
     url: `${options.tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
-      await server.stop();
+      const graceMs = options.shutdownGraceMs ?? 10_000;
+      await closeHttpServer(graceMs);
+      await atMost(1000, server.stop());
     },
   };
 }

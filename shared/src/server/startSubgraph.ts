@@ -13,7 +13,7 @@ import type { DeploymentCertificates } from '../trust/deploymentCertificates';
 import { createSubgraphTrust } from '../trust/createSubgraphTrust';
 import { createServiceAssertionSigner } from '../trust/serviceAssertion';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
-import type { TracingConfig } from '../config/config';
+import { readOperationLimits, type OperationLimitsConfig, type TracingConfig } from '../config/config';
 import { startTracing } from '../telemetry/startTracing';
 import { tracingPlugin } from '../telemetry/tracingPlugin';
 import { traceSql } from '../telemetry/traceSql';
@@ -103,6 +103,9 @@ export async function prepareDatabase(definition: SubgraphDefinition<unknown>, o
   return { db, seeded, appRole: app.role };
 }
 
+/** How long readiness waits for the database's `SELECT 1`. */
+const READINESS_DATABASE_TIMEOUT_MS = 1000;
+
 export interface RunningSubgraph extends ListeningServer {
   name: string;
   db: DataSource;
@@ -122,14 +125,20 @@ export async function serveSubgraph(
     tracing?: TracingConfig;
     /** Entity representations it resolves per request (`readSubgraphLimits`: MAX_REPRESENTATIONS); default from the process environment. */
     maxRepresentations?: number;
+    /** Operation limits and execution budget (`readOperationLimits`); default from the process environment. */
+    operationLimits?: OperationLimitsConfig;
+    /** `SHUTDOWN_GRACE_MS` (`readShutdownGraceMs`): in-flight requests' time to finish on close. */
+    shutdownGraceMs?: number;
   },
 ): Promise<RunningSubgraph> {
   const { schema } = await subgraphSchema(definition);
   const tracing = options.tracing ? startTracing(options.tracing) : undefined;
   if (tracing) traceSql(db, tracing.tracer);
+  const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
   const server = createSubgraphServer(schema, {
     plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [],
     maxRepresentations: options.maxRepresentations,
+    operationLimits,
   });
   const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
   const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
@@ -141,12 +150,23 @@ export async function serveSubgraph(
       host: options.host,
       tls: trust.serverOptions,
       aroundRequest: tracing ? runInOperationScope : undefined,
+      executionBudgetMs: operationLimits.executionBudgetMs,
       // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
       // operation name come from the gateway's verified assertion only (docs/security.md).
       admit: (request, body) => trust.admit(request, body),
       context: (_request, asserted) => contextFor(asserted),
+      shutdownGraceMs: options.shutdownGraceMs,
+      // A subgraph whose database does not answer cannot serve: not ready (docs/operations.md, "Faults").
       ready: async () => {
-        await db.query('SELECT 1');
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`database: no answer within ${READINESS_DATABASE_TIMEOUT_MS} ms`)), READINESS_DATABASE_TIMEOUT_MS)));
+        try {
+          await Promise.race([db.query('SELECT 1'), timedOut]);
+        } catch (error) {
+          throw new Error((error as Error).message.startsWith('database:') ? (error as Error).message : `database: ${(error as Error).message}`);
+        } finally {
+          clearTimeout(timer);
+        }
         return true;
       },
     });

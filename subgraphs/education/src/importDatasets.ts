@@ -1,8 +1,8 @@
-import type { ImportColumn, ImportDataset, ImportRowCheck } from '@cswb/shared';
+import { type ImportColumn, type ImportDataset, type ImportRowCheck, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
 import { SchoolPanel } from './entities/SchoolPanel';
 import { EDUCATION_ROLLUPS } from './loaders/createLoaders';
 
-const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' };
+const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' };
 const YEAR = { type: 'int', required: true, min: 1990, max: 2100 } as const;
 const COUNT = { type: 'int', required: true, min: 0 } as const;
 

@@ -1,4 +1,4 @@
-import type { ImportDataset } from '@cswb/shared';
+import { type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
 import { HEALTH_ROLLUPS } from './loaders/createLoaders';
 
 /** What `cswb import health <dataset> <file>` accepts: aggregates only, as the unit shares them. */
@@ -9,7 +9,7 @@ export const HEALTH_IMPORT_DATASETS: readonly ImportDataset[] = [
     table: 'health_ed_visit_count',
     naturalKey: ['area_id', 'month', 'reason', 'age_group', 'sex'],
     columns: [
-      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' },
+      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' },
       { name: 'month', type: 'date', required: true, firstOfMonth: true },
       { name: 'reason', type: 'text', required: true, enum: ['MENTAL_BEHAVIOURAL', 'SUBSTANCE_RELATED', 'OPIOID_POISONING', 'SELF_HARM', 'ASSAULT_INJURY'] },
       { name: 'age_group', type: 'text', required: true, enum: ['0-11', '12-17', '18-24', '25-44', '45-64', '65+'] },

@@ -1,4 +1,4 @@
-import type { ImportDataset } from '@cswb/shared';
+import { type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
 import { HOUSING_ROLLUPS } from './loaders/createLoaders';
 
 /** What `cswb import housing <dataset> <file>` accepts. */
@@ -9,7 +9,7 @@ export const HOUSING_IMPORT_DATASETS: readonly ImportDataset[] = [
     table: 'housing_area_month',
     naturalKey: ['area_id', 'month'],
     columns: [
-      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' },
+      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' },
       { name: 'month', type: 'date', required: true, firstOfMonth: true },
       { name: 'chronically_homeless', type: 'int', required: true, min: 0 },
       { name: 'waitlist_households', type: 'int', required: true, min: 0 },

@@ -1,8 +1,8 @@
-import type { ImportColumn, ImportDataset } from '@cswb/shared';
+import { type ImportColumn, type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
 import { POLICE_ROLLUPS } from './loaders/createLoaders';
 
 /** Columns shared by both police tables: which service holds the record, and where it happened. */
-const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' };
+const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' };
 const AGENCY_ID: ImportColumn = { name: 'agency_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'police service holding the record, e.g. lakeshore-police' };
 
 /** What `cswb import police <dataset> <file>` accepts; the enums are the tables' CHECK constraints. */

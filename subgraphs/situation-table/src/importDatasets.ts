@@ -1,4 +1,4 @@
-import { ImportColumn, ImportDataset, ImportRowCheck, RISK_FACTORS } from '@cswb/shared';
+import { ImportColumn, NEIGHBOURHOOD_REFERENCE, ImportDataset, ImportRowCheck, RISK_FACTORS } from '@cswb/shared';
 import { SituationTableAgeGroup } from './entities/SituationTableAgeGroup';
 import { SituationTableConclusion } from './entities/SituationTableConclusion';
 import { SituationTableGender } from './entities/SituationTableGender';
@@ -16,7 +16,7 @@ const TABLE_ID: ImportColumn = {
   references: { table: 'situation_table_table', column: 'table_id', dataset: 'tables' },
   description: 'a Situation Table already imported, e.g. lakeshore-central',
 };
-const AREA_ID = { name: 'area_id', type: 'text', pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' } as const;
+const AREA_ID = { name: 'area_id', type: 'text', pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' } as const;
 
 /** What an AER discussion records beyond the minimum; a rejected discussion records none of it. */
 const AER_RECORDED = ['area_id', 'age_group', 'gender', 'protective_factors', 'assisting_agencies', 'services_mobilised'];

@@ -1,4 +1,4 @@
-import type { ImportDataset } from '@cswb/shared';
+import { type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
 import { SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
 
 /** What `cswb import social-services <dataset> <file>` accepts. */
@@ -9,7 +9,7 @@ export const SOCIAL_SERVICES_IMPORT_DATASETS: readonly ImportDataset[] = [
     table: 'social_services_caseload_month',
     naturalKey: ['area_id', 'month', 'program'],
     columns: [
-      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'neighbourhood id, e.g. lakeshore-n001' },
+      { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' },
       { name: 'month', type: 'date', required: true, firstOfMonth: true },
       { name: 'program', type: 'text', required: true, enum: ['ONTARIO_WORKS', 'ODSP'] },
       { name: 'cases', type: 'int', required: true, min: 0 },
