@@ -76,6 +76,8 @@ beforeAll(async () => {
   await seedAreaRegistry(db, createSyntheticCity('small', 1));
   await db.destroy();
   env = { POLICE_DATABASE_URL: url };
+  const agencies = await cswb(['import', 'police', 'agencies', writeFile('agencies.csv', 'id,name\nlakeshore-police,Lakeshore Police Service\n')]);
+  expect(agencies.code).toBe(0);
   const first = await cswb(['import', 'police', 'occurrences', writeFile('good.csv', `${HEADER}\n${GOOD}\n`)]);
   expect(first.code).toBe(0);
 });
@@ -159,6 +161,13 @@ describe('cswb import refuses values out of bounds', () => {
     const stderr = await expectRefused(['police', 'occurrences', file]);
     expect(stderr).toContain('line 2, column "area_id": "atlantis-n999" is not a neighbourhood of the area registry (import it with the areas dataset first)');
     expect(stderr).toContain('line 3, column "area_id": "lakeshore-w01" is not a neighbourhood of the area registry');
+  });
+
+  it('a police service the agency registry lacks, and the registry itself is not written', async () => {
+    const file = writeFile('unknown-agency.csv', `${HEADER}\nPO-2,shadow-police,2024-01-03,lakeshore-n001,VIOLENT,RESIDENCE,true\nPO-3,lakeshore-police,2024-01-03,lakeshore-n001,VIOLENT,RESIDENCE,true\n`);
+    const stderr = await expectRefused(['police', 'occurrences', file]);
+    expect(stderr).toContain('line 2, column "agency_id": "shadow-police" is not a police service of the agency registry (import it with the agencies dataset first)');
+    expect(await query(`SELECT id FROM police_agency ORDER BY id`)).toEqual([{ id: 'lakeshore-police' }]);
   });
 
   it('dates out of the plausible range: 9999-12-31, before 1900, more than a day ahead', async () => {

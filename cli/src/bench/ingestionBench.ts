@@ -144,6 +144,8 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     db = (await prepareDatabase(police.definition as SubgraphDefinition<unknown>, { url: databaseUrlFor('police', { DATABASE_URL: serverUrl }), connectAs: 'owner' })).db;
     // The import refuses an area_id its area registry lacks: the registry holds the file's city.
     await seedAreaRegistry(db, city);
+    // ... and a police service its agency registry lacks.
+    await db.query(`INSERT INTO police_agency (id, name) VALUES ('lakeshore-police', 'Lakeshore Police Service')`);
     const database = db;
     const empty = async () => {
       // Every run starts from an empty table and a clean checkpoint, so runs do not pay for each other's writes.

@@ -3,10 +3,29 @@ import { POLICE_ROLLUPS } from './loaders/createLoaders';
 
 /** Columns shared by both police tables: which service holds the record, and where it happened. */
 const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' };
-const AGENCY_ID: ImportColumn = { name: 'agency_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, description: 'police service holding the record, e.g. lakeshore-police' };
+const AGENCY_ID_PATTERN = /[a-z0-9][a-z0-9-]*/;
+const AGENCY_ID: ImportColumn = {
+  name: 'agency_id',
+  type: 'text',
+  required: true,
+  pattern: AGENCY_ID_PATTERN,
+  references: { table: 'police_agency', column: 'id', dataset: 'agencies', description: 'a police service of the agency registry' },
+  description: 'police service holding the record, e.g. lakeshore-police',
+};
 
 /** What `cswb import police <dataset> <file>` accepts; the enums are the tables' CHECK constraints. */
 export const POLICE_IMPORT_DATASETS: readonly ImportDataset[] = [
+  {
+    name: 'agencies',
+    description: 'The police services whose records this database holds',
+    table: 'police_agency',
+    naturalKey: ['id'],
+    columns: [
+      { name: 'id', type: 'text', required: true, pattern: AGENCY_ID_PATTERN, description: "the service's id, used as agency_id in records and as the agency claim in tokens" },
+      { name: 'name', type: 'text', required: true, pattern: /\S.*/, description: 'the name people know it by' },
+    ],
+    rollups: [],
+  },
   {
     name: 'occurrences',
     description: 'De-identified occurrences, one per occurrence number',

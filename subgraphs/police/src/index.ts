@@ -9,6 +9,7 @@ import { CreatePoliceRecords1732140100000 } from './migrations/1732140100000-Cre
 import { CreatePoliceMeasureRollup1732140200000 } from './migrations/1732140200000-CreatePoliceMeasureRollup';
 import { AddPoliceAgency1732140250000 } from './migrations/1732140250000-AddPoliceAgency';
 import { CreatePoliceAreaAgency1732140260000 } from './migrations/1732140260000-CreatePoliceAreaAgency';
+import { CreatePoliceAgencyRegistry1732140270000 } from './migrations/1732140270000-CreatePoliceAgencyRegistry';
 import { AreaResolver } from './resolvers/AreaResolver';
 import { PoliceProfileResolver } from './resolvers/PoliceProfileResolver';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
@@ -20,7 +21,7 @@ export const subgraph: SubgraphDefinition<PoliceLoaders> = {
   description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
   defaultPort: 4002,
   entities: [Occurrence, CallForService],
-  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000, CreatePoliceAreaAgency1732140260000],
+  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000, CreatePoliceAreaAgency1732140260000, CreatePoliceAgencyRegistry1732140270000],
   resolvers: [AreaResolver, PoliceProfileResolver, PoliceRecordsResolver],
   orphanedTypes: [Area],
   referenceResolvers: { Area: resolveRegisteredArea },

@@ -54,6 +54,12 @@ const CALL_RATES: Record<CallType, RateModel> = {
 /** The municipality's own service polices most wards; an OPP detachment polices the last one. */
 export const POLICE_AGENCIES = { municipal: 'lakeshore-police', opp: 'opp-lakeshore-detachment' } as const;
 
+/** The services' names in the agency registry (`police_agency`). */
+export const POLICE_AGENCY_NAMES: Readonly<Record<(typeof POLICE_AGENCIES)[keyof typeof POLICE_AGENCIES], string>> = {
+  'lakeshore-police': 'Lakeshore Police Service',
+  'opp-lakeshore-detachment': 'OPP Lakeshore Detachment',
+};
+
 export function agencyFor(city: SyntheticCity, neighbourhoodParentId: string | null): string {
   return neighbourhoodParentId === city.wards[city.wards.length - 1].id ? POLICE_AGENCIES.opp : POLICE_AGENCIES.municipal;
 }

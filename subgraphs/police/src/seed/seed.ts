@@ -1,7 +1,7 @@
 import { bulkInsert, refreshRollups, SeedOptions, SeedReport } from '@cswb/shared';
 import { POLICE_ROLLUPS } from '../loaders/createLoaders';
 import type { DataSource } from 'typeorm';
-import { GeneratedCall, GeneratedOccurrence, generatePoliceRecords } from './generate';
+import { GeneratedCall, GeneratedOccurrence, generatePoliceRecords, POLICE_AGENCY_NAMES } from './generate';
 
 export async function isSeeded(db: DataSource): Promise<boolean> {
   const [{ exists }] = await db.query('SELECT EXISTS (SELECT 1 FROM police_occurrence) AS exists');
@@ -12,8 +12,12 @@ const FLUSH_AT = 50_000;
 
 /** Writes the synthetic police records in one transaction, in chunks of bulk inserts. */
 export async function seed(db: DataSource, options: SeedOptions): Promise<SeedReport> {
-  const rows = { police_occurrence: 0, police_call_for_service: 0 };
+  const rows = { police_agency: 0, police_occurrence: 0, police_call_for_service: 0 };
   await db.transaction(async (manager) => {
+    rows.police_agency = await bulkInsert(manager, 'police_agency', [
+      { name: 'id', type: 'text[]', value: ([id]: [string, string]) => id },
+      { name: 'name', type: 'text[]', value: ([, name]) => name },
+    ], Object.entries(POLICE_AGENCY_NAMES));
     let occurrences: GeneratedOccurrence[] = [];
     let calls: GeneratedCall[] = [];
     const flush = async () => {
