@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { generateSocialServicesRecords, SERVICE_GAP_THRESHOLD, SERVICES_FOR_RISK } from '@cswb/subgraph-social-services';
 import { collect, smallSyntheticCity } from './support/expected';
 import { graphql } from './support/graphql';

@@ -1,13 +1,6 @@
-import {
-  applicationRoleName,
-  createDataSource,
-  databaseNameOf,
-  prepareDatabase,
-  scramSha256Verifier,
-  SubgraphDefinition,
-  verifyAuditChain,
-  writeAuditEntry,
-} from '@cswb/shared';
+import { verifyAuditChain, writeAuditEntry } from '@cswb/subgraph-kit/audit';
+import { applicationRoleName, createDataSource, databaseNameOf, scramSha256Verifier } from '@cswb/subgraph-kit/db';
+import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { discoverSubgraphs } from '@cswb/cli';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { databaseNameFor, envPrefix } from '@cswb/shared';
+import { databaseNameFor, envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 
 /**

@@ -8,7 +8,8 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { GraphQLError } from 'graphql';
-import { Caller, callerPolicies, createTokenVerifier, ErrorCode, readAuthConfig } from '@cswb/shared';
+import { Caller, callerPolicies, createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
+import { ErrorCode } from '@cswb/contract/errors';
 import { PROJECT_ROOT } from '@cswb/cli';
 import { useNullForDeniedFields } from '@cswb/gateway/dist/plugins/useNullForDeniedFields';
 import { useSubgraphAssertions } from '@cswb/gateway';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createDataSource, serveSubgraph } from '@cswb/shared';
+import { createDataSource } from '@cswb/subgraph-kit/db';
+import { serveSubgraph } from '@cswb/subgraph-kit/server';
 import { testTrust } from './support/asGateway';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { documentHash, persistedDocumentsJson, RateLimiter, useSubgraphResilience } from '@cswb/gateway';

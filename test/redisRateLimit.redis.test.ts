@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as net from 'node:net';
-import { envPrefix, freePort, readAuthConfig, readGatewayConfig, readTrustConfig } from '@cswb/shared';
+import { readAuthConfig } from '@cswb/contract/auth';
+import { envPrefix, readGatewayConfig, readTrustConfig } from '@cswb/contract/config';
+import { freePort } from '@cswb/contract/http';
 import { SHARED_STORE_RETRY_MS, startGateway, StartedGateway } from '@cswb/gateway';
 import { SUPERGRAPH_FILE } from '@cswb/cli';
 import { graphql } from './support/graphql';

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { envPrefix } from '@cswb/shared';
+import { envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { graphql } from './support/graphql';
 

@@ -1,4 +1,4 @@
-import { readGatewayConfig } from '@cswb/shared';
+import { readGatewayConfig } from '@cswb/contract/config';
 import { SubgraphCircuitBreakers, useSubgraphResilience } from '@cswb/gateway';
 
 describe('SubgraphCircuitBreakers', () => {

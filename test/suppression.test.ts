@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { IndicatorSpec, measureThresholds, rateValue } from '@cswb/shared';
+import { measureThresholds } from '@cswb/subgraph-kit/privacy';
+import { IndicatorSpec, rateValue } from '@cswb/subgraph-kit/vocabulary';
 import { generateHealthCounts, HealthAgeGroup, HealthVisitReason } from '@cswb/subgraph-health';
 import { analystHeaders, HUB_ANALYST_AGENCY, HUB_ANALYST_SCOPE } from './support/analyst';
 import { POLICE_AGENCIES } from '@cswb/subgraph-police';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { postJson } from '@cswb/shared';
+import { postJson } from '@cswb/contract/trust';
 import { graphql } from './support/graphql';
 import { gatewayAgent } from './support/asGateway';
 import { startTestStack, TestStack } from './support/stack';

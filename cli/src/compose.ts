@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { buildIndicatorCatalogue, INDICATOR_CATALOGUE_FILE, subgraphSchema } from '@cswb/shared';
+import { subgraphSchema } from '@cswb/subgraph-kit/server';
+import { buildIndicatorCatalogue, INDICATOR_CATALOGUE_FILE } from '@cswb/subgraph-kit/vocabulary';
 import { persistedDocumentsJson } from '@cswb/gateway';
 import { parse } from 'graphql';
 import type { DiscoveredSubgraph } from './discoverSubgraphs';

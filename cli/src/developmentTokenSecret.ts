@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Env, readString } from '@cswb/shared';
+import { Env, readString } from '@cswb/contract/config';
 import { PROJECT_ROOT } from './projectRoot';
 
 /** Where `npm start` keeps the development signing secret that `npm run token` signs with. */

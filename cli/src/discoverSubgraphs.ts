@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SubgraphDefinition } from '@cswb/shared';
+import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { PROJECT_ROOT } from './projectRoot';
 
 export interface DiscoveredSubgraph {

@@ -1,31 +1,13 @@
-import {
-  createSyntheticCity,
-  ensureDeploymentCertificates,
-  readTrustConfig,
-  readAuthConfig,
-  databaseUrlFor,
-  appDatabaseUrlFor,
-  EmbeddedPostgres,
-  Env,
-  envPrefix,
-  prepareDatabase,
-  readEmbeddedPostgresConfig,
-  readGatewayConfig,
-  readPort,
-  readSeed,
-  readSeedSize,
-  readShutdownGraceMs,
-  readSubgraphLimits,
-  readOperationLimits,
-  readTracingConfig,
-  RunningSubgraph,
-  serveSubgraph,
-  subgraphServiceName,
-  usesEmbeddedPostgres,
-} from '@cswb/shared';
+import { readAuthConfig } from '@cswb/contract/auth';
+import { readTrustConfig, databaseUrlFor, appDatabaseUrlFor, Env, envPrefix, readEmbeddedPostgresConfig, readGatewayConfig, readPort, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readTracingConfig, subgraphServiceName, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { ensureDeploymentCertificates } from '@cswb/contract/trust';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
+import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import type { Logger } from 'typeorm';
-import type { DeploymentCertificates, TrustConfig } from '@cswb/shared';
+import type { TrustConfig } from '@cswb/contract/config';
+import type { DeploymentCertificates } from '@cswb/contract/trust';
 import { discoverSubgraphs } from './discoverSubgraphs';
 import { SUPERGRAPH_FILE } from './compose';
 import { PROJECT_ROOT } from './projectRoot';

@@ -1,4 +1,5 @@
-import { createSyntheticCity, ImportDataset, parseImportFile, validateRecords } from '@cswb/shared';
+import { ImportDataset, parseImportFile, validateRecords } from '@cswb/subgraph-kit/import';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { discoverSubgraphs } from '@cswb/cli';
 import { parseSubgraphFetches, spreadPick } from '@cswb/cli/dist/bench/benchHelpers';
 import { occurrencesCsv } from '@cswb/cli/dist/bench/ingestionBench';

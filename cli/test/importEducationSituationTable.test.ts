@@ -3,19 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import {
-  createSyntheticCity,
-  ImportDataset,
-  parseImportFile,
-  prepareDatabase,
-  RISK_FACTORS,
-  seedAreaRegistry,
-  serveSubgraph,
-  SubgraphDefinition,
-  unknownColumns,
-  validateRecords,
-  writeRejects,
-} from '@cswb/shared';
+import { seedAreaRegistry } from '@cswb/subgraph-kit/areas';
+import { ImportDataset, parseImportFile, unknownColumns, validateRecords, writeRejects } from '@cswb/subgraph-kit/import';
+import { prepareDatabase, serveSubgraph, SubgraphDefinition } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { RISK_FACTORS } from '@cswb/subgraph-kit/vocabulary';
 import { analystHeaders } from '../../test/support/analyst';
 import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
 import { graphql } from '../../test/support/graphql';

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { createSyntheticCity, prepareDatabase, seedAreaRegistry, SubgraphDefinition } from '@cswb/shared';
+import { seedAreaRegistry } from '@cswb/subgraph-kit/areas';
+import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
 
 /**

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '@cswb/cli';
-import { EmbeddedPostgres } from '@cswb/shared';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { Client } from 'pg';
 
 /**

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { createTokenVerifier, readAuthConfig } from '@cswb/shared';
+import { createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
 import { PROJECT_ROOT } from '@cswb/cli';
 
 const SECRET = 'token-command-test-secret-0123456789abcdef';

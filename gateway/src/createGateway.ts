@@ -2,19 +2,11 @@ import { createGatewayRuntime, GatewayRuntime, type GatewayPlugin } from '@graph
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import type * as https from 'node:https';
-import {
-  Caller,
-  ErrorCode,
-  InvalidAssertionError,
-  SERVICE_ASSERTION_HEADER,
-  TokenVerifier,
-  UnauthenticatedError,
-  type AssertionSigner,
-  type AssertionVerifier,
-  type OperationLimitsConfig,
-  type PersistedDocumentsMode,
-  type Tracing,
-} from '@cswb/shared';
+import { Caller, TokenVerifier } from '@cswb/contract/auth';
+import type { OperationLimitsConfig, PersistedDocumentsMode } from '@cswb/contract/config';
+import { ErrorCode, InvalidAssertionError, UnauthenticatedError } from '@cswb/contract/errors';
+import { SERVICE_ASSERTION_HEADER, type AssertionSigner, type AssertionVerifier } from '@cswb/contract/trust';
+import type { Tracing } from '@cswb/contract/telemetry';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
 import { trace } from '@graphql-hive/plugin-opentelemetry/api';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The gateway on its own, as a container runs it: `node gateway/dist/main.js`. */
 import './productionDefaults';
-import { ConfigError, readAuthConfig, readGatewayConfig, readTrustConfig } from '@cswb/shared';
+import { readAuthConfig } from '@cswb/contract/auth';
+import { ConfigError, readGatewayConfig, readTrustConfig } from '@cswb/contract/config';
 import { DEFAULT_SUPERGRAPH_PATH, startGateway } from './startGateway';
 import { subgraphEndpoints } from './subgraphEndpoints';
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError } from '@cswb/shared';
+import { ConfigError } from '@cswb/contract/config';
 
 /** sha256 (hex) of a document's exact text: the hash a client sends instead of the document. */
 export function documentHash(document: string): string {

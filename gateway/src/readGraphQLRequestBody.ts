@@ -1,5 +1,5 @@
 import type * as http from 'node:http';
-import { readBoundedBody, refuseMethod } from '@cswb/shared';
+import { readBoundedBody, refuseMethod } from '@cswb/contract/http';
 
 /** The largest request body the gateway reads by default, in bytes (`MAX_REQUEST_BODY_BYTES`). */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1_000_000;

@@ -1,19 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  createAssertionSigner,
-  createAssertionVerifier,
-  createGatewayAgent,
-  createServiceAssertionVerifier,
-  createTokenVerifier,
-  GATEWAY_MEMBER,
-  readDeploymentCertificates,
-  registerGlobalTracing,
-  startTracing,
-  type AuthConfig,
-  type GatewayConfig,
-  type TrustConfig,
-} from '@cswb/shared';
+import { createTokenVerifier, type AuthConfig } from '@cswb/contract/auth';
+import type { GatewayConfig, TrustConfig } from '@cswb/contract/config';
+import { createAssertionSigner, createAssertionVerifier, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
+import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createGateway, GatewayTrust } from './createGateway';
 import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments } from './persistedDocuments';

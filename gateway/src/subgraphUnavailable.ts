@@ -1,4 +1,4 @@
-import { ErrorCode } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
 import { ExecutionResult, GraphQLError } from 'graphql';
 
 /** Why a subgraph's part of a request was not served (`extensions.reason`). */

@@ -6,7 +6,9 @@
  * refusal carries a code from the registry, and both still answer a normal query afterwards.
  */
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS, ASSERTION_HEADER, ErrorCode } from '@cswb/shared';
+import { ANONYMOUS } from '@cswb/contract/auth';
+import { ErrorCode } from '@cswb/contract/errors';
+import { ASSERTION_HEADER } from '@cswb/contract/trust';
 import { gatewayAgent, gatewaySigner } from '../support/asGateway';
 import { FUZZ_CLASSES, FuzzClass, FuzzRequest, fuzzRequests, INTERNAL_TEXT } from '../support/fuzzRequests';
 import { graphql } from '../support/graphql';

@@ -8,16 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import { PROJECT_ROOT } from '@cswb/cli';
-import {
-  costOf,
-  createSubgraphServer,
-  listen,
-  ListeningServer,
-  measureDocument,
-  operationLimitErrors,
-  readOperationLimits,
-  type OperationLimitsConfig,
-} from '@cswb/shared';
+import { readOperationLimits, type OperationLimitsConfig } from '@cswb/contract/config';
+import { costOf, measureDocument, operationLimitErrors } from '@cswb/contract/limits';
+import { createSubgraphServer, listen, ListeningServer } from '@cswb/subgraph-kit/server';
 import { smallSyntheticCity } from '../support/expected';
 import { graphql, GraphQLResponse } from '../support/graphql';
 import { startTestStack, TestStack } from '../support/stack';

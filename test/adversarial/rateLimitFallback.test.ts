@@ -4,7 +4,7 @@
  * each gateway counts in its own memory, says so in its log, and is never silently unlimited.
  * Redis is "down" for real here: its URL names a port nothing listens on.
  */
-import { freePort } from '@cswb/shared';
+import { freePort } from '@cswb/contract/http';
 import { FallbackRateLimitStore, RateLimiter, RedisRateLimitStore } from '@cswb/gateway';
 import { graphql } from '../support/graphql';
 import { startTestStack, TestStack } from '../support/stack';

@@ -11,17 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { SignJWT } from 'jose';
-import {
-  ASSERTION_HEADER,
-  bodyHash,
-  certificateThumbprint,
-  createServiceAssertionSigner,
-  ensureDeploymentCertificates,
-  GATEWAY_ISSUER,
-  MemberCredentials,
-  postJson,
-  SERVICE_ASSERTION_HEADER,
-} from '@cswb/shared';
+import { ASSERTION_HEADER, bodyHash, certificateThumbprint, createServiceAssertionSigner, ensureDeploymentCertificates, GATEWAY_ISSUER, MemberCredentials, postJson, SERVICE_ASSERTION_HEADER } from '@cswb/contract/trust';
 import { gatewayAgent, postAsGateway, testCertificates } from '../support/asGateway';
 import { graphql } from '../support/graphql';
 import { startTestStack, TestStack } from '../support/stack';

@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type * as https from 'node:https';
-import {
-  ANONYMOUS,
-  ASSERTION_HEADER,
-  Caller,
-  createAssertionSigner,
-  createGatewayAgent,
-  createTokenVerifier,
-  DeploymentCertificates,
-  GATEWAY_MEMBER,
-  postJson,
-  readAuthConfig,
-  readDeploymentCertificates,
-  SubgraphTlsMode,
-} from '@cswb/shared';
+import { ANONYMOUS, Caller, createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
+import { SubgraphTlsMode } from '@cswb/contract/config';
+import { ASSERTION_HEADER, createAssertionSigner, createGatewayAgent, DeploymentCertificates, GATEWAY_MEMBER, postJson, readDeploymentCertificates } from '@cswb/contract/trust';
 import { TEST_JWT_SECRET } from './tokens';
 
 /** The test run's deployment certificates (made once by globalSetup). */

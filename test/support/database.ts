@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { applicationRoleName, quoteIdentifier } from '@cswb/shared';
+import { applicationRoleName, quoteIdentifier } from '@cswb/subgraph-kit/db';
 
 export function testServerUrl(): string {
   const url = process.env.CSWB_TEST_POSTGRES_URL;

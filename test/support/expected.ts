@@ -1,4 +1,5 @@
-import { createSyntheticCity, readSeed } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { generatePoliceRecords } from '@cswb/subgraph-police';
 
 type Rows<B> = { [K in keyof B]: B[K] extends readonly (infer R)[] ? R[] : never };

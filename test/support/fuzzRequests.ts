@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { Random } from '@cswb/shared';
+import { Random } from '@cswb/subgraph-kit/synthetic';
 
 /** One malformed (or merely odd) HTTP request for a GraphQL endpoint. */
 export interface FuzzRequest {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmbeddedPostgres, ensureDeploymentCertificates } from '@cswb/shared';
+import { ensureDeploymentCertificates } from '@cswb/contract/trust';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { discoverSubgraphs } from '@cswb/cli';
 
 declare global {

@@ -1,4 +1,5 @@
-import { createDataSource, envPrefix, SqlStatementCounter } from '@cswb/shared';
+import { envPrefix } from '@cswb/contract/config';
+import { createDataSource, SqlStatementCounter } from '@cswb/subgraph-kit/db';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs, RunningStack, startStack } from '@cswb/cli';
 import { dropDatabase, freshDatabaseUrl } from './database';

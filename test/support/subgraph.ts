@@ -1,4 +1,7 @@
-import { createDataSource, createSyntheticCity, prepareDatabase, readSeed, RunningSubgraph, serveSubgraph, SqlStatementCounter, SubgraphDefinition, SubgraphTlsMode } from '@cswb/shared';
+import { readSeed, SubgraphTlsMode } from '@cswb/contract/config';
+import { createDataSource, SqlStatementCounter } from '@cswb/subgraph-kit/db';
+import { prepareDatabase, RunningSubgraph, serveSubgraph, SubgraphDefinition } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { testTrust } from './asGateway';
 import { dropDatabase, freshDatabaseUrl } from './database';
 import type { DataSource } from 'typeorm';

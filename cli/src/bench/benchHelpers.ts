@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { SignJWT } from 'jose';
-import { grantFor } from '@cswb/shared';
+import { grantFor } from '@cswb/contract/auth';
 
 /** A fresh development secret and a planner's bearer header signed with it (dev issuer and audience). */
 export async function plannerCredentials(): Promise<{ secret: string; headers: Record<string, string> }> {

@@ -2,16 +2,9 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  certificateThumbprint,
-  createAssertionSigner,
-  createAssertionVerifier,
-  createTokenVerifier,
-  ensureDeploymentCertificates,
-  GATEWAY_MEMBER,
-  readAuthConfig,
-  readTrustConfig,
-} from '@cswb/shared';
+import { createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
+import { readTrustConfig } from '@cswb/contract/config';
+import { certificateThumbprint, createAssertionSigner, createAssertionVerifier, ensureDeploymentCertificates, GATEWAY_MEMBER } from '@cswb/contract/trust';
 import { PROJECT_ROOT } from '../projectRoot';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import type { BenchOptions, BenchSuite } from './BenchSuite';

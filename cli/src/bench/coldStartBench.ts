@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { envPrefix } from '@cswb/shared';
+import { envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
-import { freePort } from '@cswb/shared';
+import { freePort } from '@cswb/contract/http';
 import { describeMachine } from './machine';
 import { formatRatio, formatSpread, spreadOf } from './repeatedRuns';
 

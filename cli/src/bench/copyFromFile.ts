@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { copyFrom } from '@cswb/shared';
+import { copyFrom } from '@cswb/subgraph-kit/db';
 import type { DataSource } from 'typeorm';
 
 /** `COPY … FROM STDIN` fed from a file as it is read: the raw-COPY baseline of the ingestion benchmark. */

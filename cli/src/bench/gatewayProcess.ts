@@ -50,16 +50,17 @@ interface Serving {
 }
 
 async function startSecure(subgraphUrls: Record<string, string>): Promise<Serving> {
-  const shared = require('@cswb/shared') as typeof import('@cswb/shared');
+  const { readGatewayConfig, readTrustConfig } = require('@cswb/contract/config') as typeof import('@cswb/contract/config');
+  const { readAuthConfig } = require('@cswb/contract/auth') as typeof import('@cswb/contract/auth');
   const gw = require('@cswb/gateway') as typeof import('@cswb/gateway');
   // What gateway/src/main.ts starts, from the same environment, on a free port; merging turned off.
   const env = process.env;
   const names = gw.subgraphEndpoints(fs.readFileSync(env.SUPERGRAPH_PATH ?? gw.DEFAULT_SUPERGRAPH_PATH, 'utf8')).map((s) => s.name);
-  const config = shared.readGatewayConfig(env, names, gw.DEFAULT_SUPERGRAPH_PATH);
+  const config = readGatewayConfig(env, names, gw.DEFAULT_SUPERGRAPH_PATH);
   const started = await gw.startGateway(
     { ...config, port: 0, host: '127.0.0.1', subgraphUrls: { ...subgraphUrls, ...config.subgraphUrls } },
-    shared.readAuthConfig(env),
-    shared.readTrustConfig(env, PROJECT_ROOT),
+    readAuthConfig(env),
+    readTrustConfig(env, PROJECT_ROOT),
   );
   return { url: started.url, close: () => started.close() };
 }
@@ -106,10 +107,10 @@ async function startHiveBare(subgraphUrls: Record<string, string>): Promise<Serv
  * What gateway/src/plugins/useSubgraphAssertions.ts does, with the caller read from the client's
  * bearer token once per request and a request id of the gateway's own: an assertion per subgraph
  * fetch, for that subgraph and the exact body sent. (That module is not loaded itself: it pulls
- * in all of @cswb/shared.)
+ * in the gateway's plugins.)
  */
 function useBenchAssertions(trust: BenchTrust): import('@graphql-hive/gateway-runtime').GatewayPlugin {
-  const callers = new WeakMap<Request, Promise<import('@cswb/shared').Caller>>();
+  const callers = new WeakMap<Request, Promise<import('@cswb/contract/auth').Caller>>();
   const requestIds = new WeakMap<Request, string>();
   return {
     async onFetch({ options, setOptions, executionRequest, context }) {
@@ -163,7 +164,7 @@ async function startApollo(subgraphUrls: Record<string, string>): Promise<Servin
 
 /** What each `@apollo/gateway` request carries: its caller, verified once, and the gateway's own request id. */
 export interface ApolloBoundaryContext {
-  caller: import('@cswb/shared').Caller;
+  caller: import('@cswb/contract/auth').Caller;
   requestId: string;
 }
 
@@ -175,7 +176,7 @@ export interface ApolloBoundaryContext {
  */
 export function signingWillSendRequest(
   subgraph: string,
-  sign: import('@cswb/shared').AssertionSigner,
+  sign: import('@cswb/contract/trust').AssertionSigner,
   header: string,
 ): (options: import('@apollo/gateway').GraphQLDataSourceProcessOptions<ApolloBoundaryContext>) => Promise<void> {
   return async (options) => {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, parse, type GraphQLSchema } from 'graphql';
-import { countTokens, measureDocument, operationLimitErrors, readOperationLimits, tokenLimitError, type OperationLimitsConfig } from '@cswb/shared';
+import { readOperationLimits, type OperationLimitsConfig } from '@cswb/contract/config';
+import { countTokens, measureDocument, operationLimitErrors, tokenLimitError } from '@cswb/contract/limits';
 import { PROJECT_ROOT } from '../projectRoot';
 import { SUPERGRAPH_FILE } from '../compose';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
@@ -43,7 +44,7 @@ function checks(source: string, schema: GraphQLSchema, limits: OperationLimitsCo
 }
 
 /**
- * What the operation limits cost (shared/src/limits), in process on the supergraph's schema: per
+ * What the operation limits cost (shared/contract/src/limits), in process on the supergraph's schema: per
  * documented query, and to refuse the fragment fan-out document at several depths.
  */
 export const operationLimitsSuite: BenchSuite = {

@@ -1,15 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  createSyntheticCity,
-  databaseUrlFor,
-  EmbeddedPostgres,
-  envPrefix,
-  prepareDatabase,
-  readSeed,
-  SqlStatementCounter,
-  SubgraphDefinition,
-} from '@cswb/shared';
+import { databaseUrlFor, envPrefix, readSeed } from '@cswb/contract/config';
+import { EmbeddedPostgres, SqlStatementCounter } from '@cswb/subgraph-kit/db';
+import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import { RunningStack, startStack } from '../startStack';

@@ -1,18 +1,7 @@
 import * as path from 'node:path';
-import {
-  auditCheckpointKey,
-  AuditCheckpointError,
-  readAuditCheckpoint,
-  readAuditCheckpointKey,
-  writeAuditCheckpoint,
-  ConfigError,
-  createDataSource,
-  databaseUrlFor,
-  EmbeddedPostgres,
-  readEmbeddedPostgresConfig,
-  usesEmbeddedPostgres,
-  verifyAuditChain,
-} from '@cswb/shared';
+import { readAuditCheckpointKey, ConfigError, databaseUrlFor, readEmbeddedPostgresConfig, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { auditCheckpointKey, AuditCheckpointError, readAuditCheckpoint, writeAuditCheckpoint, verifyAuditChain } from '@cswb/subgraph-kit/audit';
+import { createDataSource, EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EmbeddedPostgres } from '@cswb/shared';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions } from '../bench/BenchSuite';
 import { BENCH_SUITES } from '../bench/suites';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { ConfigError, ensureDeploymentCertificates, issueMemberCertificate, readTrustConfig, signMemberRequest, certificatePaths } from '@cswb/shared';
+import { ConfigError, readTrustConfig } from '@cswb/contract/config';
+import { ensureDeploymentCertificates, issueMemberCertificate, signMemberRequest, certificatePaths } from '@cswb/contract/trust';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
 import { Change, CriticalityLevel, diff } from '@graphql-inspector/core';
-import { subgraphSchema } from '@cswb/shared';
+import { subgraphSchema } from '@cswb/subgraph-kit/server';
 import { GraphQLError, GraphQLSchema, parse, Source, validate } from 'graphql';
 import { composeSupergraph, CompositionError, SUPERGRAPH_FILE } from '../compose';
 import { discoverSubgraphs } from '../discoverSubgraphs';

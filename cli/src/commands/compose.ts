@@ -1,5 +1,5 @@
 import { discoverSubgraphs } from '../discoverSubgraphs';
-import { CatalogueError } from '@cswb/shared';
+import { CatalogueError } from '@cswb/subgraph-kit/vocabulary';
 import { catalogueFiles, CompositionError, generatedFiles, writeOrCheck } from '../compose';
 
 /** `cswb compose [--check]`: regenerate each subgraph's schema.graphql and the supergraph. */

@@ -1,31 +1,9 @@
 import * as fs from 'node:fs';
-import {
-  ConfigError,
-  databaseUrlFor,
-  decodeImportFile,
-  EmbeddedPostgres,
-  fileColumns,
-  formatCount,
-  formatFor,
-  formatReport,
-  ImportDataset,
-  ImportFileError,
-  importEncoding,
-  InvalidImportFileError,
-  mergeRows,
-  parseImportFile,
-  prepareDatabase,
-  quoteValue,
-  readEmbeddedPostgresConfig,
-  rejectUnknownReferences,
-  RejectedRow,
-  SHARED_IMPORT_DATASETS,
-  SubgraphDefinition,
-  unknownColumns,
-  usesEmbeddedPostgres,
-  validateRecords,
-  writeRejects,
-} from '@cswb/shared';
+import { ConfigError, databaseUrlFor, readEmbeddedPostgresConfig, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { SHARED_IMPORT_DATASETS } from '@cswb/subgraph-kit/areas';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
+import { decodeImportFile, fileColumns, formatCount, formatFor, formatReport, ImportDataset, ImportFileError, importEncoding, InvalidImportFileError, mergeRows, parseImportFile, quoteValue, rejectUnknownReferences, RejectedRow, unknownColumns, validateRecords, writeRejects } from '@cswb/subgraph-kit/import';
+import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';

@@ -1,14 +1,7 @@
-import {
-  ConfigError,
-  createSyntheticCity,
-  databaseUrlFor,
-  EmbeddedPostgres,
-  prepareDatabase,
-  readEmbeddedPostgresConfig,
-  readSeed,
-  readSeedSize,
-  usesEmbeddedPostgres,
-} from '@cswb/shared';
+import { ConfigError, databaseUrlFor, readEmbeddedPostgresConfig, readSeed, readSeedSize, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
+import { prepareDatabase } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 

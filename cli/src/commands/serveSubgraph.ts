@@ -1,21 +1,7 @@
-import {
-  ConfigError,
-  readDeploymentCertificates,
-  readGatewayUrl,
-  readTrustConfig,
-  createSyntheticCity,
-  prepareDatabase,
-  readSeed,
-  readSeedSize,
-  readShutdownGraceMs,
-  readSubgraphLimits,
-  readOperationLimits,
-  readSubgraphServerConfig,
-  readTracingConfig,
-  RunningSubgraph,
-  serveSubgraph,
-  subgraphServiceName,
-} from '@cswb/shared';
+import { ConfigError, readGatewayUrl, readTrustConfig, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readSubgraphServerConfig, readTracingConfig, subgraphServiceName } from '@cswb/contract/config';
+import { readDeploymentCertificates } from '@cswb/contract/trust';
+import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';

@@ -1,4 +1,4 @@
-import { ConfigError } from '@cswb/shared';
+import { ConfigError } from '@cswb/contract/config';
 import { startStack } from '../startStack';
 
 export const EXAMPLE_QUERY = `query AreaPolice {

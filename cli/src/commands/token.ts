@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import { ConfigError, grantFor, PURPOSES, readAuthConfig, Role, ROLES } from '@cswb/shared';
+import { grantFor, PURPOSES, readAuthConfig, Role, ROLES } from '@cswb/contract/auth';
+import { ConfigError } from '@cswb/contract/config';
 import { withDevelopmentTokenSecret } from '../developmentTokenSecret';
 
 export interface TokenArgs {

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
 import { GraphQLError } from 'graphql';
 
 /** Headers a browser cannot send cross-site without a CORS preflight, which the gateway's CORS policy then answers. */

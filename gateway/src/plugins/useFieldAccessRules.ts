@@ -3,7 +3,8 @@ import { useExtendedValidation } from '@envelop/extended-validation';
 import { removeEmptyOrUnusedNodes } from '@envelop/generic-auth/utils';
 import { getVariableValues } from '@graphql-tools/executor';
 import { getDefinedRootType, getDirectiveExtensions } from '@graphql-tools/utils';
-import { Caller, callerPolicies, ErrorCode } from '@cswb/shared';
+import { Caller, callerPolicies } from '@cswb/contract/auth';
+import { ErrorCode } from '@cswb/contract/errors';
 import {
   ASTVisitor,
   DocumentNode,

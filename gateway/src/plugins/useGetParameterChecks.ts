@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
 import { GraphQLError } from 'graphql';
 
 const GRAPHQL_PARAMETERS = new Set(['query', 'variables', 'extensions', 'operationName', 'documentId']);

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
 import { DocumentNode, Kind, OperationDefinitionNode } from 'graphql';
 
 /** Alias of the placeholder selection kept in an operation whose every field was denied. */

@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { operationLimitErrors, tokenLimitError, type OperationLimitsConfig } from '@cswb/shared';
+import type { OperationLimitsConfig } from '@cswb/contract/config';
+import { operationLimitErrors, tokenLimitError } from '@cswb/contract/limits';
 
 /**
- * The operation limits (shared/src/limits, the same the subgraphs check), before the query planner
+ * The operation limits (shared/contract/src/limits, the same the subgraphs check), before the query planner
  * and before graphql-js validation: a document with too many tokens is refused on the raw
  * parameters, before it is parsed; depth, aliases, root fields, directives and cost are measured
  * in time linear in the document as validation starts, and a document over a limit gets its

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode, type Caller } from '@cswb/shared';
+import type { Caller } from '@cswb/contract/auth';
+import { ErrorCode } from '@cswb/contract/errors';
 import type { IncomingMessage } from 'node:http';
 import type { GatewayMetrics } from '../metrics';
 import { RATE_LIMIT_WINDOW_MS, RateLimitStore, retryAfterSeconds } from '../RateLimitStore';

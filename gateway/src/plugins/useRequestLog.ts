@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Caller } from '@cswb/shared';
+import type { Caller } from '@cswb/contract/auth';
 
 export interface RequestLogEntry {
   time: string;

@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { getOperationAST } from 'graphql';
-import { ASSERTION_HEADER, type AssertionSigner, type Caller } from '@cswb/shared';
+import type { Caller } from '@cswb/contract/auth';
+import { ASSERTION_HEADER, type AssertionSigner } from '@cswb/contract/trust';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 

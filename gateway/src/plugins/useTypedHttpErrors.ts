@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode, refusalBody } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
+import { refusalBody } from '@cswb/contract/http';
 
 /** The code and message for a refusal the runtime answers with a status and no body. */
 const BARE_REFUSALS: Record<number, [ErrorCode, string]> = {

@@ -1,4 +1,5 @@
-import { type ImportColumn, type ImportDataset, type ImportRowCheck, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
+import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
+import type { ImportColumn, ImportDataset, ImportRowCheck } from '@cswb/subgraph-kit/import';
 import { SchoolPanel } from './entities/SchoolPanel';
 import { EDUCATION_ROLLUPS } from './loaders/createLoaders';
 

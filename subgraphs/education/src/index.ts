@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { resolveRegisteredArea, type SubgraphDefinition } from '@cswb/shared';
+import { resolveRegisteredArea } from '@cswb/subgraph-kit/areas';
+import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { Area } from './entities/Area';
 import { EdiResult } from './entities/EdiResult';
 import { School } from './entities/School';

@@ -1,4 +1,4 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/shared';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 
 const SCHOOL_SOURCE = 'Lakeshore school boards: school-year enrolment, attendance, discipline and graduation reporting to the Ontario Ministry of Education';
 const EDI_SOURCE = 'Early Development Instrument (EDI), kindergarten Year 2, by neighbourhood of the school';

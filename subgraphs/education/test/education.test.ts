@@ -1,4 +1,5 @@
-import { createSyntheticCity, readSeed } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import {
   generateEducationRecords,
   GeneratedEdiResult,

@@ -1,4 +1,5 @@
-import { type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
+import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
+import type { ImportDataset } from '@cswb/subgraph-kit/import';
 import { HEALTH_ROLLUPS } from './loaders/createLoaders';
 
 /** What `cswb import health <dataset> <file>` accepts: aggregates only, as the unit shares them. */

@@ -1,4 +1,4 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/shared';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 
 const HOSPITAL_SOURCE =
   'Lakeshore Public Health: emergency department visits (NACRS) and hospital discharges (DAD) of residents, aggregated by neighbourhood of residence';

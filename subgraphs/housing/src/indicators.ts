@@ -1,4 +1,4 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec } from '@cswb/shared';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 
 const SOURCE = 'Lakeshore housing and homelessness service manager: shelter nightly occupancy, By-Name List, centralised waitlist';
 

@@ -1,4 +1,5 @@
-import { createSyntheticCity, readSeed } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { generateHousingRecords, subgraph } from '@cswb/subgraph-housing';
 import type { GeneratedAreaMonth, GeneratedPointInTimeCount, GeneratedShelter, GeneratedShelterNight } from '@cswb/subgraph-housing';
 import { analystHeaders } from '../../../test/support/analyst';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphDefinition } from '@cswb/shared';
+import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { Area } from './entities/Area';
 import { CommitteeMember } from './entities/CommitteeMember';
 import { ImplementationTask } from './entities/ImplementationTask';

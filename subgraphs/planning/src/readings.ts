@@ -1,4 +1,8 @@
-import { createOneLoader, createReadingReferences, Granularity, NotFoundError, periodContaining, ReadingReference, SubgraphContext } from '@cswb/shared';
+import { NotFoundError } from '@cswb/contract/errors';
+import { createOneLoader } from '@cswb/subgraph-kit/loaders';
+import { createReadingReferences, ReadingReference } from '@cswb/subgraph-kit/readings';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { Granularity, periodContaining } from '@cswb/subgraph-kit/vocabulary';
 import type DataLoader from 'dataloader';
 import { PerformanceMeasure } from './entities/PerformanceMeasure';
 import type { PlanningLoaders } from './loaders/createLoaders';

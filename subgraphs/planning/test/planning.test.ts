@@ -1,4 +1,5 @@
-import { createSyntheticCity, readSeed } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { subgraph } from '@cswb/subgraph-planning';
 import { graphql } from '../../../test/support/graphql';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';

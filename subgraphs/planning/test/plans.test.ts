@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createSyntheticCity, readSeed } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { generatePlans, subgraph } from '@cswb/subgraph-planning';
 import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
 import { bearer, signToken } from '../../../test/support/tokens';

@@ -1,4 +1,5 @@
-import { type ImportColumn, type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
+import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
+import type { ImportColumn, ImportDataset } from '@cswb/subgraph-kit/import';
 import { POLICE_ROLLUPS } from './loaders/createLoaders';
 
 /** Columns shared by both police tables: which service holds the record, and where it happened. */

@@ -1,4 +1,4 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/shared';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 
 const SOURCE = 'Lakeshore Police Service records management and computer-aided dispatch systems';
 

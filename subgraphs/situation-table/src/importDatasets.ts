@@ -1,4 +1,6 @@
-import { ImportColumn, NEIGHBOURHOOD_REFERENCE, ImportDataset, ImportRowCheck, RISK_FACTORS } from '@cswb/shared';
+import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
+import { ImportColumn, ImportDataset, ImportRowCheck } from '@cswb/subgraph-kit/import';
+import { RISK_FACTORS } from '@cswb/subgraph-kit/vocabulary';
 import { SituationTableAgeGroup } from './entities/SituationTableAgeGroup';
 import { SituationTableConclusion } from './entities/SituationTableConclusion';
 import { SituationTableGender } from './entities/SituationTableGender';

@@ -1,4 +1,4 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec } from '@cswb/shared';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 
 export const SECTOR = 'situation-table';
 

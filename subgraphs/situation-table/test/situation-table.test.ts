@@ -1,4 +1,7 @@
-import { createSyntheticCity, readSeed, RISK_FACTORS, RiskFactorCategory, subgraphSchema } from '@cswb/shared';
+import { readSeed } from '@cswb/contract/config';
+import { subgraphSchema } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { RISK_FACTORS, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import {
   GeneratedCatchment,
   GeneratedDiscussion,

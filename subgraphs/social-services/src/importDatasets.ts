@@ -1,4 +1,5 @@
-import { type ImportDataset, NEIGHBOURHOOD_REFERENCE } from '@cswb/shared';
+import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
+import type { ImportDataset } from '@cswb/subgraph-kit/import';
 import { SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
 
 /** What `cswb import social-services <dataset> <file>` accepts. */

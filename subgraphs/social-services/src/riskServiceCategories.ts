@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { ServiceCategory } from './entities/ServiceCategory';
 
 /** Fewer programs than this in a neighbourhood and framework area is a gap in the asset map. */

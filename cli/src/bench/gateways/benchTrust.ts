@@ -1,5 +1,7 @@
 import * as http from 'node:http';
-import type { AssertionSigner, Caller, SubgraphTlsMode } from '@cswb/shared';
+import type { Caller } from '@cswb/contract/auth';
+import type { SubgraphTlsMode } from '@cswb/contract/config';
+import type { AssertionSigner } from '@cswb/contract/trust';
 import { PROJECT_ROOT } from '../../projectRoot';
 
 /**
@@ -10,8 +12,8 @@ import { PROJECT_ROOT } from '../../projectRoot';
  * `SUBGRAPH_TLS=off`) and an ES256 assertion per subgraph fetch from `createAssertionSigner`,
  * naming the caller of the client's bearer token as `createTokenVerifier` verifies it.
  *
- * Only the modules of @cswb/shared these need are loaded, not its index (about 70 MiB of database
- * and schema code), so that a bare gateway's memory stays its own.
+ * Only @cswb/contract is loaded, not the subgraph kit (about 70 MiB of database and schema code),
+ * so that a bare gateway's memory stays its own.
  */
 export interface BenchTrust {
   tls: SubgraphTlsMode;
@@ -27,13 +29,9 @@ export interface BenchTrust {
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 export function benchTrust(env: NodeJS.ProcessEnv): BenchTrust {
-  const { readTrustConfig } = require('@cswb/shared/dist/config/config') as typeof import('@cswb/shared/dist/config/config');
-  const { readAuthConfig } = require('@cswb/shared/dist/auth/authConfig') as typeof import('@cswb/shared/dist/auth/authConfig');
-  const { createTokenVerifier } = require('@cswb/shared/dist/auth/createTokenVerifier') as typeof import('@cswb/shared/dist/auth/createTokenVerifier');
-  const { createAssertionSigner } = require('@cswb/shared/dist/trust/createAssertionSigner') as typeof import('@cswb/shared/dist/trust/createAssertionSigner');
-  const { createGatewayAgent } = require('@cswb/shared/dist/trust/createGatewayAgent') as typeof import('@cswb/shared/dist/trust/createGatewayAgent');
-  const { readDeploymentCertificates, GATEWAY_MEMBER } = require('@cswb/shared/dist/trust/deploymentCertificates') as typeof import('@cswb/shared/dist/trust/deploymentCertificates');
-  const { ASSERTION_HEADER } = require('@cswb/shared/dist/trust/SubgraphAssertion') as typeof import('@cswb/shared/dist/trust/SubgraphAssertion');
+  const { readTrustConfig } = require('@cswb/contract/config') as typeof import('@cswb/contract/config');
+  const { readAuthConfig, createTokenVerifier } = require('@cswb/contract/auth') as typeof import('@cswb/contract/auth');
+  const { createAssertionSigner, createGatewayAgent, readDeploymentCertificates, GATEWAY_MEMBER, ASSERTION_HEADER } = require('@cswb/contract/trust') as typeof import('@cswb/contract/trust');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const trust = readTrustConfig(env, PROJECT_ROOT);
   const certificates = readDeploymentCertificates(trust.certsDir);

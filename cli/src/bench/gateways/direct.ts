@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postJson } from '@cswb/shared';
+import { postJson } from '@cswb/contract/trust';
 import { hasGraphQLErrors } from './autocannonLoad';
 import type { BenchTrust } from './benchTrust';
 
@@ -124,7 +124,7 @@ export function describeWaves(waves: readonly RecordedCall[][]): string {
  * client certificate), with a fresh assertion for the same subgraph, caller and body in place of
  * the recorded one (each is single-use). `requestId` is the gateway request it belongs to.
  */
-export function replaySender(trust: BenchTrust, caller: import('@cswb/shared').Caller): (call: RecordedCall, requestId: string) => Promise<{ status: number; body: string }> {
+export function replaySender(trust: BenchTrust, caller: import('@cswb/contract/auth').Caller): (call: RecordedCall, requestId: string) => Promise<{ status: number; body: string }> {
   return async (call, requestId) => {
     const headers = Object.fromEntries(Object.entries(call.headers).filter(([name]) => name !== trust.header));
     headers[trust.header] = await trust.sign(call.subgraph, { caller, requestId }, call.body);

@@ -9,7 +9,8 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureDeploymentCertificates, envPrefix, readTrustConfig } from '@cswb/shared';
+import { envPrefix, readTrustConfig } from '@cswb/contract/config';
+import { ensureDeploymentCertificates } from '@cswb/contract/trust';
 import { PROJECT_ROOT } from '../../projectRoot';
 import { discoverSubgraphs } from '../../discoverSubgraphs';
 import { RunningSubgraphs, startSubgraphs } from '../../startStack';

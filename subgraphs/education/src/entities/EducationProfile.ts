@@ -1,4 +1,4 @@
-import type { AreaProfileSource } from '@cswb/shared';
+import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "The school boards' view of an area" })

@@ -1,4 +1,5 @@
-import { createManyLoader, createMeasureLoader, LoaderRegistry, MeasureQuery } from '@cswb/shared';
+import { createManyLoader, LoaderRegistry } from '@cswb/subgraph-kit/loaders';
+import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
 import type { DataSource } from 'typeorm';
 import { School } from '../entities/School';
 import { SchoolYearStat } from '../entities/SchoolYearStat';

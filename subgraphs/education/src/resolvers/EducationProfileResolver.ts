@@ -1,4 +1,6 @@
-import { IndicatorArgs, IndicatorSeries, resolveIndicators, SubgraphContext } from '@cswb/shared';
+import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EducationProfile } from '../entities/EducationProfile';
 import { School } from '../entities/School';

@@ -1,4 +1,5 @@
-import { BadUserInputError, SubgraphContext } from '@cswb/shared';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { MAX_SCHOOLS, SchoolArgs } from '../args/SchoolArgs';
 import { School } from '../entities/School';

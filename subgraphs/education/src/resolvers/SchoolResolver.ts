@@ -1,4 +1,6 @@
-import { BadUserInputError, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { requiresRecordAccess } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { SchoolYearRangeArgs } from '../args/SchoolYearRangeArgs';
 import { School } from '../entities/School';

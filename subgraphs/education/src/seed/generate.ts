@@ -1,4 +1,4 @@
-import { Random, SyntheticArea, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticArea, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { SchoolPanel } from '../entities/SchoolPanel';
 
 export interface GeneratedSchool {

@@ -1,4 +1,5 @@
-import { bulkInsert, refreshRollups, SeedOptions, SeedReport } from '@cswb/shared';
+import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
+import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
 import { EDUCATION_ROLLUPS } from '../loaders/createLoaders';
 import { GeneratedEdiResult, generateEducationRecords, GeneratedSchool, GeneratedSchoolYearStat } from './generate';

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@cswb/shared';
+import { BadUserInputError } from '@cswb/contract/errors';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArgsType, Field } from 'type-graphql';
 import { HealthVisitReason } from '../entities/HealthVisitReason';

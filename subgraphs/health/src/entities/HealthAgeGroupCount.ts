@@ -1,4 +1,4 @@
-import { DisclosedCount } from '@cswb/shared';
+import { DisclosedCount } from '@cswb/subgraph-kit/privacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { HealthAgeGroup } from './HealthAgeGroup';
 

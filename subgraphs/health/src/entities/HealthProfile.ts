@@ -1,4 +1,4 @@
-import type { AreaProfileSource } from '@cswb/shared';
+import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "The public health unit's view of an area: aggregate counts only, never records" })

@@ -1,4 +1,4 @@
-import type { AreaProfileSource } from '@cswb/shared';
+import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { HealthAgeGroup } from '../entities/HealthAgeGroup';

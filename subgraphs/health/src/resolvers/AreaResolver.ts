@@ -1,4 +1,6 @@
-import { areaProfile, RegisteredArea, SubgraphContext } from '@cswb/shared';
+import { RegisteredArea } from '@cswb/subgraph-kit/areas';
+import { areaProfile } from '@cswb/subgraph-kit/profiles';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { HealthProfile } from '../entities/HealthProfile';

@@ -1,4 +1,5 @@
-import { requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { requiresRecordAccess } from '@cswb/contract/auth';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { checkEdVisitArgs, HealthEdVisitArgs } from '../args/HealthEdVisitArgs';
 import { HealthAgeGroup } from '../entities/HealthAgeGroup';

@@ -1,4 +1,8 @@
-import { IndicatorArgs, IndicatorSeries, publishBreakdownCount, REQUIRES_AGGREGATES, resolveIndicators, SubgraphContext, suppressionThresholdOf } from '@cswb/shared';
+import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
+import { publishBreakdownCount, suppressionThresholdOf } from '@cswb/subgraph-kit/privacy';
+import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkMonthRange, HealthMonthRangeArgs } from '../args/HealthMonthRangeArgs';
 import { HealthAgeGroupCount } from '../entities/HealthAgeGroupCount';

@@ -1,4 +1,4 @@
-import { Random, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { HealthAgeGroup } from '../entities/HealthAgeGroup';
 import { HealthSex } from '../entities/HealthSex';
 import { HealthVisitReason } from '../entities/HealthVisitReason';

@@ -1,4 +1,4 @@
-import { Period } from '@cswb/shared';
+import { Period } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('HousingShelterOccupancy', { description: "A shelter's bed-nights over one period" })

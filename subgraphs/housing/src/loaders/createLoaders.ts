@@ -1,4 +1,6 @@
-import { createManyLoader, createMeasureLoader, LoaderRegistry, MeasureQuery, truncUnit } from '@cswb/shared';
+import { createManyLoader, LoaderRegistry } from '@cswb/subgraph-kit/loaders';
+import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
+import { truncUnit } from '@cswb/subgraph-kit/vocabulary';
 import type { DataSource } from 'typeorm';
 import { HousingShelter } from '../entities/HousingShelter';
 

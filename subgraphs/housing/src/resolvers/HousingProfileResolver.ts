@@ -1,4 +1,7 @@
-import { IndicatorArgs, IndicatorSeries, REQUIRES_AGGREGATES, resolveIndicators, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
+import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
 import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HousingProfile } from '../entities/HousingProfile';
 import { HousingShelter } from '../entities/HousingShelter';

@@ -1,4 +1,7 @@
-import { BadUserInputError, periodsBetween, REQUIRES_AGGREGATES, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_AGGREGATES, requiresRecordAccess } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { periodsBetween } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { HousingShelterArgs, MAX_SHELTERS } from '../args/HousingShelterArgs';
 import { ShelterOccupancyArgs } from '../args/ShelterOccupancyArgs';

@@ -1,4 +1,4 @@
-import { Random, SyntheticArea, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticArea, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { HousingShelterSector } from '../entities/HousingShelterSector';
 
 export interface GeneratedShelter {

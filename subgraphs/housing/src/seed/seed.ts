@@ -1,4 +1,5 @@
-import { bulkInsert, BulkColumn, refreshRollups, SeedOptions, SeedReport } from '@cswb/shared';
+import { bulkInsert, BulkColumn, refreshRollups } from '@cswb/subgraph-kit/db';
+import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource, EntityManager } from 'typeorm';
 import { HOUSING_ROLLUPS } from '../loaders/createLoaders';
 import { GeneratedAreaMonth, GeneratedPointInTimeCount, GeneratedShelter, GeneratedShelterNight, generateHousingRecords, HousingRecordBatch } from './generate';

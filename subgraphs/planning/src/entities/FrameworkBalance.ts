@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "A plan's strategies and budget in one area of the CSWB framework" })

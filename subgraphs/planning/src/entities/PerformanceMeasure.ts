@@ -1,4 +1,4 @@
-import { Granularity } from '@cswb/shared';
+import { Granularity } from '@cswb/subgraph-kit/vocabulary';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';

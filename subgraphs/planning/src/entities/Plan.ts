@@ -1,4 +1,4 @@
-import { REQUIRES_PLANS_WRITE } from '@cswb/shared';
+import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';

@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 

@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { NUMERIC } from '../plans/numericColumn';

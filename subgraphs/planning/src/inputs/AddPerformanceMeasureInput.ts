@@ -1,4 +1,4 @@
-import { Granularity } from '@cswb/shared';
+import { Granularity } from '@cswb/subgraph-kit/vocabulary';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType } from 'type-graphql';
 

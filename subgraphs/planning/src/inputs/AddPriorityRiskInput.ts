@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A priority risk of a plan' })

@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A strategy of a plan' })

@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Changes to a strategy: only the fields given change (lists are replaced)' })

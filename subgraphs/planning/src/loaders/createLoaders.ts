@@ -1,4 +1,4 @@
-import { createManyLoader, createOneLoader } from '@cswb/shared';
+import { createManyLoader, createOneLoader } from '@cswb/subgraph-kit/loaders';
 import type { DataSource } from 'typeorm';
 import { Area } from '../entities/Area';
 import { createPlanLoaders } from './createPlanLoaders';

@@ -1,4 +1,4 @@
-import { createManyLoader, createOneLoader } from '@cswb/shared';
+import { createManyLoader, createOneLoader } from '@cswb/subgraph-kit/loaders';
 import type { DataSource } from 'typeorm';
 import { CommitteeMember } from '../entities/CommitteeMember';
 import { ImplementationTask } from '../entities/ImplementationTask';

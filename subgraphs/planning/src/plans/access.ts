@@ -1,4 +1,6 @@
-import { Caller, NotFoundError, SCOPES, type SubgraphContext } from '@cswb/shared';
+import { Caller, SCOPES } from '@cswb/contract/auth';
+import { NotFoundError } from '@cswb/contract/errors';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
 import type { Plan } from '../entities/Plan';
 import type { PlanningLoaders } from '../loaders/createLoaders';
 import { PlanStatus } from '../entities/PlanStatus';

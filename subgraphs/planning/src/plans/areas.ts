@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@cswb/shared';
+import { BadUserInputError } from '@cswb/contract/errors';
 import type { EntityManager } from 'typeorm';
 import { AreaKind } from '../entities/AreaKind';
 

@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { FrameworkBalance } from '../entities/FrameworkBalance';
 import type { Strategy } from '../entities/Strategy';
 import { UPSTREAM_BUDGET_SHARE_TARGET, UPSTREAM_FRAMEWORK_AREAS } from './rules';

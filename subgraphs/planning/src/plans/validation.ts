@@ -1,4 +1,5 @@
-import { BadUserInputError, Granularity, IndicatorDefinition } from '@cswb/shared';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { Granularity, IndicatorDefinition } from '@cswb/subgraph-kit/vocabulary';
 import { MAX_BUDGET, MAX_ORGANISATION_LENGTH } from './rules';
 
 /**

@@ -1,4 +1,5 @@
-import { BadUserInputError, NotFoundError, SubgraphContext } from '@cswb/shared';
+import { BadUserInputError, NotFoundError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import type { EntityManager } from 'typeorm';
 import { Plan } from '../entities/Plan';
 import type { PlanningLoaders } from '../loaders/createLoaders';

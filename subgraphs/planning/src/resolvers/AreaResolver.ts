@@ -1,4 +1,5 @@
-import { NotFoundError, SubgraphContext } from '@cswb/shared';
+import { NotFoundError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { AreaKind } from '../entities/AreaKind';

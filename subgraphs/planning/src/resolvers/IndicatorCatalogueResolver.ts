@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FrameworkArea, INDICATOR_CATALOGUE_FILE, IndicatorDefinition, NotFoundError } from '@cswb/shared';
+import { NotFoundError } from '@cswb/contract/errors';
+import { FrameworkArea, INDICATOR_CATALOGUE_FILE, IndicatorDefinition } from '@cswb/subgraph-kit/vocabulary';
 import { Arg, ID, Query, Resolver } from 'type-graphql';
 
 export const CATALOGUE_PATH = path.resolve(__dirname, '..', '..', INDICATOR_CATALOGUE_FILE);

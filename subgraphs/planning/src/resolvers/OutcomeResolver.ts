@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@cswb/shared';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Outcome } from '../entities/Outcome';
 import { PerformanceMeasure } from '../entities/PerformanceMeasure';

@@ -1,4 +1,5 @@
-import type { ReadingReference, SubgraphContext } from '@cswb/shared';
+import type { ReadingReference } from '@cswb/subgraph-kit/readings';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PerformanceMeasure } from '../entities/PerformanceMeasure';
 import type { PlanningLoaders } from '../loaders/createLoaders';

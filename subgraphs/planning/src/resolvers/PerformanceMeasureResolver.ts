@@ -1,4 +1,5 @@
-import { IndicatorDefinition, SubgraphContext } from '@cswb/shared';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { IndicatorDefinition } from '@cswb/subgraph-kit/vocabulary';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { Outcome } from '../entities/Outcome';

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, BetterDirection, NotFoundError, REQUIRES_PLANS_WRITE, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
+import { BadUserInputError, NotFoundError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { BetterDirection } from '@cswb/subgraph-kit/vocabulary';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { Outcome } from '../entities/Outcome';

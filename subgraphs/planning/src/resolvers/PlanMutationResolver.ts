@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, REQUIRES_PLANS_WRITE, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { Plan } from '../entities/Plan';

@@ -1,4 +1,5 @@
-import { NotFoundError, type SubgraphContext } from '@cswb/shared';
+import { NotFoundError } from '@cswb/contract/errors';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { Area } from '../entities/Area';
 import { PriorityRisk } from '../entities/PriorityRisk';

@@ -1,4 +1,7 @@
-import { BadUserInputError, BetterDirection, periodsBetween, Granularity, REQUIRES_AGGREGATES, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { BetterDirection, periodsBetween, Granularity } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { MAX_RISK_INDICATORS, RiskAnalysisArgs } from '../args/RiskAnalysisArgs';
 import { AreaRiskScore } from '../entities/AreaRiskScore';

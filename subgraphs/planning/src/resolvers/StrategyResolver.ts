@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@cswb/shared';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { ImplementationTask } from '../entities/ImplementationTask';
 import { Outcome } from '../entities/Outcome';

@@ -1,4 +1,7 @@
-import { ErrorCode, SERVICE_ASSERTION_HEADER, SubgraphContext, traceHeaders } from '@cswb/shared';
+import { ErrorCode } from '@cswb/contract/errors';
+import { SERVICE_ASSERTION_HEADER } from '@cswb/contract/trust';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { traceHeaders } from '@cswb/subgraph-kit/telemetry';
 import { GraphQLError } from 'graphql';
 import type { AreaKind } from '../entities/AreaKind';
 import type { AreaValues } from './scoreAreas';

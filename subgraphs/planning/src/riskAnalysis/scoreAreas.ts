@@ -1,4 +1,4 @@
-import { BetterDirection } from '@cswb/shared';
+import { BetterDirection } from '@cswb/subgraph-kit/vocabulary';
 
 export interface IndicatorWeight {
   indicatorId: string;

@@ -1,4 +1,5 @@
-import { FrameworkArea, Granularity, RiskFactorCategory, SyntheticArea, SyntheticCity } from '@cswb/shared';
+import { SyntheticArea, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { FrameworkArea, Granularity, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { CommitteeRole } from '../entities/CommitteeRole';
 import { CommitteeSector } from '../entities/CommitteeSector';
 import { ImplementationTaskStatus } from '../entities/ImplementationTaskStatus';

@@ -1,4 +1,6 @@
-import { allAreas, bulkInsert, SeedOptions, SeedReport } from '@cswb/shared';
+import { bulkInsert } from '@cswb/subgraph-kit/db';
+import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
+import { allAreas } from '@cswb/subgraph-kit/synthetic';
 import type { DataSource, EntityManager } from 'typeorm';
 import { generatePlans, SeedMeasure, SeedMember, SeedOutcome, SeedPlan, SeedRisk, SeedStrategy, SeedTask } from './generatePlans';
 

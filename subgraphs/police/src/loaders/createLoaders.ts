@@ -1,4 +1,6 @@
-import { createMeasureLoader, createRowOwnership, LoaderRegistry, MeasureQuery } from '@cswb/shared';
+import { LoaderRegistry } from '@cswb/subgraph-kit/loaders';
+import { createRowOwnership } from '@cswb/subgraph-kit/privacy';
+import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
 import type { DataSource } from 'typeorm';
 
 /** The measure rollup (indicators read it), then which services hold records where; refreshed together. */

@@ -1,4 +1,6 @@
-import { BadUserInputError, REQUIRES_RECORD_PURPOSE, requiresRecordAccess, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_RECORD_PURPOSE, requiresRecordAccess } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { MAX_RECORDS, RecordRangeArgs } from '../args/RecordRangeArgs';
 import { OccurrenceArgs } from '../args/OccurrenceArgs';

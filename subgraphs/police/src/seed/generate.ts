@@ -1,4 +1,4 @@
-import { Random, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { CallType } from '../entities/CallType';
 import { OccurrenceCategory } from '../entities/OccurrenceCategory';
 import { PremisesType } from '../entities/PremisesType';

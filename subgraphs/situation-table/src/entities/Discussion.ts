@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';

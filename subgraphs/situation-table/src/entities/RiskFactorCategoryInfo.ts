@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Field, ObjectType } from 'type-graphql';
 import { SituationTableRiskFactor } from './SituationTableRiskFactor';
 

@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The shared risk-factor taxonomy as a reference table, so that factor codes are foreign keys. */

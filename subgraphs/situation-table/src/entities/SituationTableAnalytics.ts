@@ -1,4 +1,5 @@
-import { DisclosedCount, Period, RiskFactorCategory } from '@cswb/shared';
+import { DisclosedCount } from '@cswb/subgraph-kit/privacy';
+import { Period, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { SituationTableAgeGroup } from './SituationTableAgeGroup';
 import { SituationTableSector } from './SituationTableSector';

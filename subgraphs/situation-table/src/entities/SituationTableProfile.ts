@@ -1,4 +1,4 @@
-import type { AreaProfileSource } from '@cswb/shared';
+import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "The Situation Tables' view of an area: discussions of acutely elevated risk and their outcomes" })

@@ -1,4 +1,5 @@
-import { createMeasureLoader, LoaderRegistry, MeasureQuery } from '@cswb/shared';
+import { LoaderRegistry } from '@cswb/subgraph-kit/loaders';
+import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
 import type { DataSource } from 'typeorm';
 import type { AnalyticsRow } from '../entities/SituationTableAnalytics';
 

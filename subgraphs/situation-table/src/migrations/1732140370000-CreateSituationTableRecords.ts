@@ -1,4 +1,4 @@
-import { RISK_FACTORS, RiskFactorCategory } from '@cswb/shared';
+import { RISK_FACTORS, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SECTORS = `'POLICE', 'HEALTH', 'EDUCATION', 'HOUSING', 'SOCIAL_SERVICES', 'CHILD_WELFARE', 'MENTAL_HEALTH', 'MUNICIPAL', 'OTHER'`;
@@ -36,7 +36,7 @@ export class CreateSituationTableRecords1732140370000 implements MigrationInterf
         population_share numeric NOT NULL CHECK (population_share > 0 AND population_share <= 1),
         PRIMARY KEY (table_id, area_id)
       )`);
-    // The taxonomy comes from @cswb/shared (RISK_FACTORS), the one place it is written down.
+    // The taxonomy comes from @cswb/subgraph-kit/vocabulary (RISK_FACTORS), the one place it is written down.
     const categories = Object.values(RiskFactorCategory).map((c) => `'${c}'`).join(', ');
     await queryRunner.query(`
       CREATE TABLE situation_table_risk_factor (

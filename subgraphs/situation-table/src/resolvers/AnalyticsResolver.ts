@@ -1,15 +1,7 @@
-import {
-  cellKey,
-  Granularity,
-  periodsBetween,
-  protectCount,
-  PublishedCount,
-  rateValue,
-  REQUIRES_AGGREGATES,
-  RiskFactorCategory,
-  seesExactValues,
-  SubgraphContext,
-} from '@cswb/shared';
+import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
+import { cellKey, protectCount, PublishedCount, seesExactValues } from '@cswb/subgraph-kit/privacy';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { Granularity, periodsBetween, rateValue, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AnalyticsArgs } from '../args/AnalyticsArgs';
 import { SituationTableAgeGroup } from '../entities/SituationTableAgeGroup';

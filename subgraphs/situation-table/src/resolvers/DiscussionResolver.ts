@@ -1,4 +1,7 @@
-import { BadUserInputError, REQUIRES_RISK_INTERVENTION, RISK_FACTORS, RiskFactorCategory, SubgraphContext } from '@cswb/shared';
+import { REQUIRES_RISK_INTERVENTION } from '@cswb/contract/auth';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { RISK_FACTORS, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { DiscussionArgs, MAX_DISCUSSIONS } from '../args/DiscussionArgs';
 import { Discussion } from '../entities/Discussion';

@@ -1,4 +1,5 @@
-import { Random, RISK_FACTORS, RiskFactorCategory, SyntheticArea, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticArea, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { RISK_FACTORS, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { SituationTableAgeGroup } from '../entities/SituationTableAgeGroup';
 import { SituationTableConclusion } from '../entities/SituationTableConclusion';
 import { SituationTableGender } from '../entities/SituationTableGender';

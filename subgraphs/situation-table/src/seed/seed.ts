@@ -1,4 +1,5 @@
-import { bulkInsert, refreshRollups, SeedOptions, SeedReport } from '@cswb/shared';
+import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
+import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
 import { SITUATION_TABLE_ROLLUPS } from '../loaders/createLoaders';
 import { GeneratedCatchment, GeneratedDiscussion, GeneratedTable, generateSituationTableRecords, SituationTableBatch } from './generate';

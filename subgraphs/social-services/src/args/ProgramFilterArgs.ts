@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { ArgsType, Field } from 'type-graphql';
 import { ServiceCategory } from '../entities/ServiceCategory';
 

@@ -1,4 +1,4 @@
-import { RiskFactorCategory } from '@cswb/shared';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A plan's priority risk, owned by the planning subgraph; social services adds its service coverage. */

@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 

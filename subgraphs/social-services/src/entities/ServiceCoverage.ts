@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('SocialServicesCoverage', { description: 'Community programs that answer a priority risk in one neighbourhood and framework area' })

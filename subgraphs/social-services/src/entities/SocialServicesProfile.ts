@@ -1,4 +1,4 @@
-import type { AreaProfileSource } from '@cswb/shared';
+import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import { ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "Social services' view of an area: social assistance, child welfare, food banks and community programs" })

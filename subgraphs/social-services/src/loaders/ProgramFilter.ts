@@ -1,4 +1,4 @@
-import type { FrameworkArea } from '@cswb/shared';
+import type { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import type { ServiceCategory } from '../entities/ServiceCategory';
 
 /** The filters of a program listing, normalised so equal filters share one loader. */

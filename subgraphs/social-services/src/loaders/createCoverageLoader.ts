@@ -1,4 +1,4 @@
-import { FrameworkArea } from '@cswb/shared';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { PriorityRisk } from '../entities/PriorityRisk';

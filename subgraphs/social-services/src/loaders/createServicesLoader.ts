@@ -1,4 +1,6 @@
-import { AreaProfileSource, createManyLoader, FrameworkArea } from '@cswb/shared';
+import { createManyLoader } from '@cswb/subgraph-kit/loaders';
+import { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import type { DataSource } from 'typeorm';
 import { Program } from '../entities/Program';
 import type { ProgramFilter } from './ProgramFilter';

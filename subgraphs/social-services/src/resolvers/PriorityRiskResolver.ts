@@ -1,4 +1,7 @@
-import { BadUserInputError, registeredArea, RiskFactorCategory, type SubgraphContext } from '@cswb/shared';
+import { BadUserInputError } from '@cswb/contract/errors';
+import { registeredArea } from '@cswb/subgraph-kit/areas';
+import type { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PriorityRisk } from '../entities/PriorityRisk';
 import { ServiceCoverage } from '../entities/ServiceCoverage';

@@ -1,4 +1,6 @@
-import { IndicatorArgs, IndicatorSeries, resolveIndicators, SubgraphContext } from '@cswb/shared';
+import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
+import { SubgraphContext } from '@cswb/subgraph-kit/server';
+import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ProgramFilterArgs } from '../args/ProgramFilterArgs';
 import { Program } from '../entities/Program';

@@ -1,4 +1,5 @@
-import { FrameworkArea, Random, SyntheticArea, SyntheticCity } from '@cswb/shared';
+import { Random, SyntheticArea, SyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { IncomeSupportProgram } from '../entities/IncomeSupportProgram';
 import { ServiceCategory } from '../entities/ServiceCategory';
 

@@ -1,0 +1,7 @@
+export * from './Caller';
+export * from './accessRequirements';
+export * from './authConfig';
+export * from './createTokenVerifier';
+export * from './directives';
+export * from './protectSchema';
+export * from './roles';

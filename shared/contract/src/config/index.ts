@@ -1,0 +1,3 @@
+export * from './ConfigError';
+export * from './config';
+export * from './readEnv';

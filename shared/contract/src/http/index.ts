@@ -1,0 +1,3 @@
+export * from './freePort';
+export * from './gracefulClose';
+export * from './httpRefusals';

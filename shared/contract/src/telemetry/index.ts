@@ -1,0 +1,3 @@
+export * from './ensureAsyncContextManager';
+export * from './registerGlobalTracing';
+export * from './startTracing';

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+
+export * from './LoaderRegistry';
+export * from './createLoaders';

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+export * from './DisclosedCount';
+export * from './SuppressionReason';
+export * from './disclosureControl';
+export * from './privacyConfig';
+export * from './randomRounding';
+export * from './rowOwnership';

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+
+export * from './AreaProfileSource';
+export * from './createMeasureLoader';
+export * from './resolveIndicators';

@@ -1,0 +1,35 @@
+import type DataLoader from 'dataloader';
+import type { Caller } from '@cswb/contract/auth';
+import { applyDisclosureControl } from '../privacy/disclosureControl';
+import type { IndicatorArgs } from '../vocabulary/IndicatorArgs';
+import { buildIndicatorSeries, IndicatorSpec, MeasureValues, selectIndicators } from '../vocabulary/buildIndicatorSeries';
+import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
+import { periodsBetween } from '../vocabulary/periods';
+import type { AreaProfileSource } from './AreaProfileSource';
+import type { MeasureQuery } from './createMeasureLoader';
+import type { ProtectedContext } from '@cswb/contract/auth';
+import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
+
+/**
+ * The body of every sector profile's `indicators` field: validate the range, pick the
+ * indicators, load the area's measures through the request's loader, build the series and
+ * apply disclosure control for the caller (docs/privacy.md; the sector is each indicator's).
+ * A neighbourhood's indicators are recorded for the audit log (`recordAreaRead`), public or not.
+ */
+export async function resolveIndicators(
+  specs: readonly IndicatorSpec[],
+  profile: AreaProfileSource,
+  args: IndicatorArgs,
+  measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>,
+  caller: Caller,
+  audit: Pick<ProtectedContext, 'recordRead'>,
+): Promise<IndicatorSeries[]> {
+  const periods = periodsBetween(args.from, args.to, args.granularity);
+  const selected = selectIndicators(specs, args);
+  if (selected.length === 0) return [];
+  const values = await measures({ from: args.from, to: args.to, granularity: args.granularity }).load(profile);
+  const series = buildIndicatorSeries(selected, profile.areaId, profile.population, periods, values);
+  const published = applyDisclosureControl(series, selected, specs, caller, profile, args.granularity);
+  recordAreaRead(audit, sectorCoordinate(selected[0].definition.sector, 'Profile', 'indicators'), profile, published.length, { ...args });
+  return published;
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { auditPlugin } from '../audit/auditPlugin';
+import { ErrorCode } from '@cswb/contract/errors';
+import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
+import type { Caller } from '@cswb/contract/auth';
+import type { ProtectedRead } from '@cswb/contract/auth';
+import { readOperationLimits, readSubgraphLimits, type OperationLimitsConfig } from '@cswb/contract/config';
+import { representationLimitPlugin } from './representationLimit';
+import { knownOperationTypesRule } from './knownOperationTypesRule';
+import { subgraphOperationLimits } from './subgraphOperationLimits';
+import { executionBudgetPlugin } from './executionBudget';
+
+export interface SubgraphServerOptions {
+  plugins?: ApolloServerPlugin<SubgraphContext>[];
+  /** Entity representations resolved per request; default `MAX_REPRESENTATIONS` from the environment (`readSubgraphLimits`). */
+  maxRepresentations?: number;
+  /** Depth, aliases, cost, … checked before validation, and the execution budget; default from the environment (`readOperationLimits`). */
+  operationLimits?: OperationLimitsConfig;
+}
+
+/** The subgraph's Apollo Server, built but not listening: see `listen`. */
+export function createSubgraphServer(
+  schema: GraphQLSchema,
+  options: SubgraphServerOptions = {},
+): ApolloServer<SubgraphContext> {
+  // Read when the subgraph starts: a bad MAX_REPRESENTATIONS stops it with the variable's name.
+  const maxRepresentations = options.maxRepresentations ?? readSubgraphLimits(process.env).maxRepresentations;
+  const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
+  const limits = subgraphOperationLimits(operationLimits);
+  return new ApolloServer<SubgraphContext>({
+    schema,
+    documentStore: limits.documentStore,
+    validationRules: [knownOperationTypesRule],
+    // The gateway sends whole documents; Apollo's automatic persisted queries would only add a
+    // cache to fill and malformed `persistedQuery` extensions to answer (without an error code).
+    persistedQueries: false,
+    parseOptions: limits.parseOptions,
+    // Cache-control hints and inline traces would wrap every field resolver; the hub uses neither.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      // Before Apollo parses or validates it: a document over an operation limit is refused whole.
+      limits.plugin,
+      // Before any resolver runs: a request with too many entity representations is refused whole.
+      representationLimitPlugin(maxRepresentations),
+      // Past the budget, no further field resolves (`listen` has answered the caller by then).
+      executionBudgetPlugin(operationLimits.executionBudgetMs),
+      auditPlugin(),
+      ...(options.plugins ?? []),
+    ],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      // Unexpected errors (SQL, bugs) must not leak internals to callers.
+      const code = formatted.extensions?.code;
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
+        // Apollo's own request errors (validation, parsing) carry their codes and pass above.
+        process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+        return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      }
+      return formatted;
+    },
+  });
+}
+
+/** What a request is known by when its context is made: in a served subgraph, the gateway's verified assertion. */
+export interface RequestIdentity {
+  caller: Caller;
+  requestId?: string;
+  operationName?: string | null;
+  /** The gateway's assertion for this request, which the subgraph presents to act for the caller. */
+  assertion?: string;
+}
+
+/** A new context per request: fresh loaders, so no cache outlives its request. */
+export function createContextFactory<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  db: DataSource,
+  gatewayUrl?: () => string | undefined,
+  signServiceRequest?: (body: string) => Promise<string>,
+) {
+  return (identity: RequestIdentity): SubgraphContext<Loaders> => {
+    const reads: ProtectedRead[] = [];
+    return {
+      db,
+      loaders: definition.createLoaders(db),
+      requestId: identity.requestId ?? randomUUID(),
+      caller: identity.caller,
+      authorization: identity.assertion ? `Bearer ${identity.assertion}` : undefined,
+      signServiceRequest,
+      gatewayUrl,
+      reads,
+      recordRead: (read) => reads.push(read),
+      operationName: identity.operationName ?? null,
+    };
+  };
+}

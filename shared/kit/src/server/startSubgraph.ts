@@ -1,0 +1,188 @@
+import type { Logger } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../db/createDataSource';
+import { seedAreaRegistry } from '../areas/seedAreaRegistry';
+import { ensureDatabase } from '../db/ensureDatabase';
+import { ApplicationRole, provisionApplicationRole } from '../db/databaseRoles';
+import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
+import { protectSchema, ProtectedField } from '@cswb/contract/auth';
+import { auditLogResolver } from '../audit/auditLogResolver';
+import { createSectorReading } from '../readings/createIndicatorReading';
+import type { SubgraphTlsMode } from '@cswb/contract/config';
+import type { DeploymentCertificates } from '@cswb/contract/trust';
+import { createSubgraphTrust } from '@cswb/contract/trust';
+import { createServiceAssertionSigner } from '@cswb/contract/trust';
+import type { SyntheticCity } from '../synthetic/syntheticCity';
+import { readOperationLimits, type OperationLimitsConfig, type TracingConfig } from '@cswb/contract/config';
+import { startTracing } from '@cswb/contract/telemetry';
+import { tracingPlugin } from '../telemetry/tracingPlugin';
+import { traceSql } from '../telemetry/traceSql';
+import { runInOperationScope } from '../telemetry/operationScope';
+import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
+import { listen, ListeningServer } from './listen';
+import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
+
+export interface SubgraphSchema extends FederatedSchema {
+  /** Fields that enforce access rules, with what they require. */
+  protectedFields: ProtectedField[];
+}
+
+const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<SubgraphSchema>>();
+
+/** The subgraph's federated schema, its access rules enforced, built once per process. */
+export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<SubgraphSchema> {
+  let schema = schemas.get(definition);
+  if (!schema) {
+    // A sector that publishes indicators also reads them for the plans' performance measures.
+    const reading =
+      definition.indicators?.length && definition.rollup
+        ? createSectorReading({ sector: definition.name, specs: definition.indicators, rollup: definition.rollup })
+        : undefined;
+    schema = buildFederatedSchema({
+      // Every subgraph serves its own audit log to auditors.
+      resolvers: [...definition.resolvers, auditLogResolver(definition.name), ...(reading ? [reading.resolver] : [])],
+      orphanedTypes: [...(definition.orphanedTypes ?? []), ...(reading ? [reading.type] : [])],
+      referenceResolvers: { ...definition.referenceResolvers, ...(reading ? { [reading.typeName]: reading.resolveReference } : {}) },
+    }).then((built) => ({ ...built, protectedFields: protectSchema(built.schema) }));
+    schemas.set(definition, schema);
+  }
+  return schema;
+}
+
+export interface PrepareDatabaseOptions {
+  /** The owner's connection (the configured URL): migrations, seeding and grants run as its role. */
+  url: string;
+  /** An application role an operator provisioned (`<NAME>_APP_DATABASE_URL`); unset, one is made. */
+  appUrl?: string;
+  logger?: Logger;
+  /** Seed deterministic synthetic data when the database holds none. */
+  seed?: { city: SyntheticCity; size: 'small' | 'city'; progress?: (message: string) => void };
+  /**
+   * The role `db` connects as: `app` (default), the application role a subgraph serves with;
+   * `owner` for work that needs the owner (`cswb import`, `cswb migrate`), which leaves the
+   * application role's password as it is.
+   */
+  connectAs?: 'app' | 'owner';
+}
+
+export interface PreparedDatabase {
+  db: DataSource;
+  seeded?: SeedReport;
+  /** The application role's name (docs/audit.md, "Database roles"). */
+  appRole: string;
+}
+
+/**
+ * Creates the database if needed, runs pending migrations and seeds an empty database as the
+ * owner, then makes (or adopts) the application role and sets its privileges
+ * (`provisionApplicationRole`), and connects as the role asked for.
+ */
+export async function prepareDatabase(definition: SubgraphDefinition<unknown>, options: PrepareDatabaseOptions): Promise<PreparedDatabase> {
+  await ensureDatabase(options.url);
+  const owner = createDataSource(definition, { url: options.url, logger: options.logger });
+  await owner.initialize();
+  let seeded: SeedReport | undefined;
+  let app: ApplicationRole;
+  const connectAs = options.connectAs ?? 'app';
+  try {
+    await owner.runMigrations({ transaction: 'each' });
+    if (options.seed && !(await definition.isSeeded(owner))) {
+      seeded = await definition.seed(owner, options.seed);
+    }
+    // Every subgraph's own copy of the area registry, from the same city (left alone when it holds areas).
+    if (options.seed) await seedAreaRegistry(owner, options.seed.city);
+    app = await provisionApplicationRole({ ownerUrl: options.url, appUrl: options.appUrl, writes: definition.writes ?? [], connect: connectAs === 'app' });
+  } catch (error) {
+    await owner.destroy();
+    throw error;
+  }
+  if (connectAs === 'owner') return { db: owner, seeded, appRole: app.role };
+  await owner.destroy();
+  const db = createDataSource(definition, { url: app.url!, logger: options.logger });
+  await db.initialize();
+  return { db, seeded, appRole: app.role };
+}
+
+/** How long readiness waits for the database's `SELECT 1`. */
+const READINESS_DATABASE_TIMEOUT_MS = 1000;
+
+export interface RunningSubgraph extends ListeningServer {
+  name: string;
+  db: DataSource;
+}
+
+/** Serves a subgraph over a prepared database; closing it closes the database pool too. */
+export async function serveSubgraph(
+  definition: SubgraphDefinition<unknown>,
+  db: DataSource,
+  options: {
+    port: number;
+    host?: string;
+    /** Who may call it: the deployment's certificates, and whether TLS is mutual here or terminated in front. */
+    trust: { certificates: DeploymentCertificates; tls: SubgraphTlsMode; assertionTtlSeconds: number };
+    gatewayUrl?: () => string | undefined;
+    /** OpenTelemetry traces of its operations and their SQL (`readTracingConfig`); none when omitted. */
+    tracing?: TracingConfig;
+    /** Entity representations it resolves per request (`readSubgraphLimits`: MAX_REPRESENTATIONS); default from the process environment. */
+    maxRepresentations?: number;
+    /** Operation limits and execution budget (`readOperationLimits`); default from the process environment. */
+    operationLimits?: OperationLimitsConfig;
+    /** `SHUTDOWN_GRACE_MS` (`readShutdownGraceMs`): in-flight requests' time to finish on close. */
+    shutdownGraceMs?: number;
+  },
+): Promise<RunningSubgraph> {
+  const { schema } = await subgraphSchema(definition);
+  const tracing = options.tracing ? startTracing(options.tracing) : undefined;
+  if (tracing) traceSql(db, tracing.tracer);
+  const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
+  const server = createSubgraphServer(schema, {
+    plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [],
+    maxRepresentations: options.maxRepresentations,
+    operationLimits,
+  });
+  const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
+  const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
+  const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest);
+  let listening: ListeningServer;
+  try {
+    listening = await listen(server, {
+      port: options.port,
+      host: options.host,
+      tls: trust.serverOptions,
+      aroundRequest: tracing ? runInOperationScope : undefined,
+      executionBudgetMs: operationLimits.executionBudgetMs,
+      // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
+      // operation name come from the gateway's verified assertion only (docs/security.md).
+      admit: (request, body) => trust.admit(request, body),
+      context: (_request, asserted) => contextFor(asserted),
+      shutdownGraceMs: options.shutdownGraceMs,
+      // A subgraph whose database does not answer cannot serve: not ready (docs/operations.md, "Faults").
+      ready: async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`database: no answer within ${READINESS_DATABASE_TIMEOUT_MS} ms`)), READINESS_DATABASE_TIMEOUT_MS)));
+        try {
+          await Promise.race([db.query('SELECT 1'), timedOut]);
+        } catch (error) {
+          throw new Error((error as Error).message.startsWith('database:') ? (error as Error).message : `database: ${(error as Error).message}`);
+        } finally {
+          clearTimeout(timer);
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    await tracing?.shutdown();
+    throw error;
+  }
+  return {
+    ...listening,
+    name: definition.name,
+    db,
+    close: async () => {
+      await listening.close();
+      if (db.isInitialized) await db.destroy();
+      await tracing?.shutdown();
+    },
+  };
+}
+

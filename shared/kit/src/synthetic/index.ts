@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+
+export * from './Random';
+export * from './syntheticCity';

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+
+export * from './BetterDirection';
+export * from './FrameworkArea';
+export * from './Granularity';
+export * from './IndicatorArgs';
+export * from './IndicatorDefinition';
+export * from './IndicatorSeries';
+export * from './Observation';
+export * from './Period';
+export * from './buildIndicatorSeries';
+export * from './indicatorCatalogue';
+export * from './periods';
+export * from './riskFactors';
