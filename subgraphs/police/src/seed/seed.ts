@@ -13,7 +13,7 @@ const FLUSH_AT = 50_000;
 
 /** Writes the synthetic police records in one transaction, in chunks of bulk inserts. */
 export async function seed(db: DataSource, options: SeedOptions): Promise<SeedReport> {
-  const rows = { police_agency: 0, police_occurrence: 0, police_call_for_service: 0 };
+  const rows = { police_occurrence: 0, police_call_for_service: 0, police_agency: 0 };
   await db.transaction(async (manager) => {
     rows.police_agency = await bulkInsert(manager, 'police_agency', [
       { name: 'id', type: 'text[]', value: ([id]: [string, string]) => id },
