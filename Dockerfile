@@ -22,7 +22,7 @@ RUN cd /src \
 FROM base AS build
 COPY --from=manifests /manifests/ ./
 RUN npm ci --no-audit --no-fund
-# The whole tree: shared/contract, shared/kit, subgraphs/*, gateway (with its supergraph.graphql) and cli.
+# The whole tree: shared/contract, shared/kit, subgraphs/*, gateway (with its generated/supergraph.graphql) and cli.
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -38,7 +38,7 @@ function requirementsOf(directives: readonly ConstDirectiveNode[] | undefined): 
 
 /** Protected field coordinates in the committed supergraph. */
 function protectedFields(): Map<string, Requirements> {
-  const document = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql'), 'utf8'));
+  const document = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql'), 'utf8'));
   const fields = new Map<string, Requirements>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;

@@ -221,6 +221,6 @@ describe('Dockerfile', () => {
       expect(patterns.some((p) => p === expected || p === `**/${expected}`)).toBe(true);
     }
     // ...but not the sources or the committed supergraph the gateway serves.
-    for (const dir of [...workspaceDirs(), 'gateway/supergraph.graphql']) expect(patterns).not.toContain(dir);
+    for (const dir of [...workspaceDirs(), 'gateway/generated/supergraph.graphql']) expect(patterns).not.toContain(dir);
   });
 });

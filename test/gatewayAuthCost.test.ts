@@ -156,7 +156,7 @@ const headers: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
   stack = await startTestStack('authcost');
-  const supergraph = fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
+  const supergraph = fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql'), 'utf8');
   const runtime = referenceGateway(supergraph, stack.gateway.subgraphs);
   const server = http.createServer(runtime);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -78,7 +78,7 @@ describe('operation limits', () => {
 
 describe('persisted documents (PERSISTED_DOCUMENTS=only-anonymous)', () => {
   it('the committed manifest lists every documented query (regenerate: npm run compose)', () => {
-    const committed = fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'persisted-documents.json'), 'utf8');
+    const committed = fs.readFileSync(path.join(PROJECT_ROOT, 'gateway', 'generated', 'persisted-documents.json'), 'utf8');
     expect(committed).toBe(persistedDocumentsJson(QUERIES));
   });
 

@@ -9,6 +9,8 @@ describe('committed generated files', () => {
       [...discoverSubgraphs().map(() => 'schema.graphql'), 'supergraph.graphql', 'persisted-documents.json', 'indicator-catalogue.json'].sort(),
     );
     for (const file of files) {
+      // Generated files sit apart from hand-written ones, in generated/ folders (.gitattributes marks them).
+      expect(path.basename(path.dirname(file.path))).toBe('generated');
       expect({ path: file.path, content: fs.readFileSync(file.path, 'utf8') }).toEqual({ path: file.path, content: file.content });
     }
   });

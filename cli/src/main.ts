@@ -21,7 +21,7 @@ const USAGE = `Usage: cswb <command> [options]
 
 Commands:
   start               Start PostgreSQL (embedded unless configured), every subgraph and the gateway
-  compose [--check]   Regenerate each subgraph's schema.graphql and gateway/supergraph.graphql;
+  compose [--check]   Regenerate each subgraph's generated/schema.graphql and gateway/generated/supergraph.graphql;
                       with --check, change nothing and exit 1 if any is out of date
   check <subgraph> [--schema <file.graphql>]
                       Compose with the subgraph's new schema (its current code, or the file) and

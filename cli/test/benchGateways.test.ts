@@ -7,7 +7,7 @@ import { agentFetcher, signingWillSendRequest } from '../src/bench/gatewayProces
 
 /** Pure helpers of `cswb bench --only gateways`. */
 
-const SUPERGRAPH = fs.readFileSync(path.resolve(__dirname, '..', '..', 'gateway', 'supergraph.graphql'), 'utf8');
+const SUPERGRAPH = fs.readFileSync(path.resolve(__dirname, '..', '..', 'gateway', 'generated', 'supergraph.graphql'), 'utf8');
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 describe('the supergraph for @apollo/gateway', () => {

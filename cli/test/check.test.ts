@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '@cswb/cli';
 /** `cswb check <subgraph>` as an agency runs it: a child process of the built CLI. */
 
 const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
-const POLICE_SDL = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', 'police', 'schema.graphql'), 'utf8');
+const POLICE_SDL = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', 'police', 'generated', 'schema.graphql'), 'utf8');
 let dir: string;
 
 beforeAll(() => {

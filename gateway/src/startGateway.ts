@@ -27,7 +27,7 @@ function exampleQueries(): { query: string }[] {
 }
 
 /** The supergraph committed beside this package, composed by `npm run compose`. */
-export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
+export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'generated', 'supergraph.graphql');
 
 export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];

@@ -499,7 +499,7 @@ describe('every entity type of every subgraph is covered here', () => {
   it('lists the entity types these tests forge', () => {
     const forged = new Set(['Area', 'Plan', 'PlanPriorityRisk', ...SECTORS.map((s) => readingTypeName(s.name))]);
     for (const name of fs.readdirSync(path.join(PROJECT_ROOT, 'subgraphs'))) {
-      const sdl = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', name, 'schema.graphql'), 'utf8');
+      const sdl = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', name, 'generated', 'schema.graphql'), 'utf8');
       for (const [, type] of sdl.matchAll(/^type (\w+)(?: implements \w+)? @key/gm)) expect({ subgraph: name, type, forged: forged.has(type) }).toEqual({ subgraph: name, type, forged: true });
     }
   });

@@ -42,7 +42,7 @@ type Fetcher = import('@apollo/gateway').RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /** The committed supergraph (what `startGateway` reads unless SUPERGRAPH_PATH says otherwise). */
-const SUPERGRAPH = path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql');
+const SUPERGRAPH = path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql');
 
 interface Serving {
   url: string;

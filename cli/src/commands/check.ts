@@ -15,7 +15,7 @@ export const CHECK_USAGE = `Usage: cswb check <subgraph> [--schema <file.graphql
 Checks a subgraph's new schema before it ships:
   1. composes the supergraph with the new schema in place of the subgraph's (the other
      subgraphs from their current code); composition errors fail the check;
-  2. compares the client-facing API schema of the committed gateway/supergraph.graphql with
+  2. compares the client-facing API schema of the committed gateway/generated/supergraph.graphql with
      that of the new supergraph, and lists the changes as BREAKING, DANGEROUS or SAFE;
   3. validates every documented query in docs/queries/*.graphql against the new API schema.
 

@@ -2,7 +2,7 @@ import type { SubgraphDefinition } from '../server/SubgraphDefinition';
 import type { IndicatorDefinition } from './IndicatorDefinition';
 
 /** The catalogue file `npm run compose` writes into the subgraph that serves it. */
-export const INDICATOR_CATALOGUE_FILE = 'indicator-catalogue.json';
+export const INDICATOR_CATALOGUE_FILE = 'generated/indicator-catalogue.json';
 
 export class CatalogueError extends Error {
   constructor(readonly problems: string[]) {
