@@ -3,7 +3,7 @@ import { useExtendedValidation } from '@envelop/extended-validation';
 import { removeEmptyOrUnusedNodes } from '@envelop/generic-auth/utils';
 import { getVariableValues } from '@graphql-tools/executor';
 import { getDefinedRootType, getDirectiveExtensions } from '@graphql-tools/utils';
-import { Caller, callerPolicies } from '@cswb/contract/auth';
+import { AccessRequirements, Caller, heldAccess, HeldAccess, isAllowed, isProtected } from '@cswb/contract/auth';
 import { ErrorCode } from '@cswb/contract/errors';
 import {
   ASTVisitor,
@@ -28,25 +28,21 @@ import {
   ValidationContext,
 } from 'graphql';
 
-/**
- * What reading one field requires, from the supergraph's `@authenticated`, `@requiresScopes`
- * and `@policy` on the field and on its parent type (as `@envelop/generic-auth` reads them).
- */
-interface Requirement {
-  typeAuthenticated: boolean;
-  fieldAuthenticated: boolean;
-  typeScopes?: string[][];
-  typePolicies?: string[][];
-  fieldScopes?: string[][];
-  fieldPolicies?: string[][];
-}
-
 /** Parent type → field name → requirement; fields that anyone may read are absent. */
-type Requirements = Map<GraphQLNamedType, Map<string, Requirement>>;
+type Requirements = Map<GraphQLNamedType, Map<string, AccessRequirements>>;
 
 const requirementsBySchema = new WeakMap<GraphQLSchema, Requirements>();
 
-/** Read once per schema: directive arguments are not re-read for every field of every request. */
+/** A directive's `scopes`/`policies` argument as the supergraph holds it (the runtime reads directives with `getDirectiveExtensions`). */
+function groupsOf(argument: unknown): string[][][] {
+  return Array.isArray(argument) && argument.length > 0 ? [argument as string[][]] : [];
+}
+
+/**
+ * What reading each field requires, from the supergraph's `@authenticated`, `@requiresScopes`
+ * and `@policy` on the field and on its parent type; read once per schema, so directive
+ * arguments are not re-read for every field of every request.
+ */
 function requirementsOf(schema: GraphQLSchema): Requirements {
   let requirements = requirementsBySchema.get(schema);
   if (requirements) return requirements;
@@ -54,51 +50,20 @@ function requirementsOf(schema: GraphQLSchema): Requirements {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     const typeDirectives = getDirectiveExtensions(type, schema);
-    const typeAuthenticated = Boolean(typeDirectives['authenticated']?.[0]);
-    const typeScopes = typeDirectives['requiresScopes']?.[0]?.['scopes'];
-    const typePolicies = typeDirectives['policy']?.[0]?.['policies'];
-    const fields = new Map<string, Requirement>();
+    const fields = new Map<string, AccessRequirements>();
     for (const field of Object.values(type.getFields())) {
       const fieldDirectives = getDirectiveExtensions(field, schema);
-      const requirement: Requirement = {
-        typeAuthenticated,
-        fieldAuthenticated: Boolean(fieldDirectives['authenticated']?.[0]),
-        typeScopes,
-        typePolicies,
-        fieldScopes: fieldDirectives['requiresScopes']?.[0]?.['scopes'],
-        fieldPolicies: fieldDirectives['policy']?.[0]?.['policies'],
+      const requirement: AccessRequirements = {
+        authenticated: Boolean(typeDirectives['authenticated']?.[0] || fieldDirectives['authenticated']?.[0]),
+        scopes: [...groupsOf(typeDirectives['requiresScopes']?.[0]?.['scopes']), ...groupsOf(fieldDirectives['requiresScopes']?.[0]?.['scopes'])],
+        policies: [...groupsOf(typeDirectives['policy']?.[0]?.['policies']), ...groupsOf(fieldDirectives['policy']?.[0]?.['policies'])],
       };
-      if (
-        requirement.typeAuthenticated ||
-        requirement.fieldAuthenticated ||
-        requirement.typeScopes ||
-        requirement.typePolicies?.length ||
-        requirement.fieldScopes?.length ||
-        requirement.fieldPolicies?.length
-      ) {
-        fields.set(field.name, requirement);
-      }
+      if (isProtected(requirement)) fields.set(field.name, requirement);
     }
     if (fields.size > 0) requirements.set(type, fields);
   }
   requirementsBySchema.set(schema, requirements);
   return requirements;
-}
-
-/** `@requiresScopes` / `@policy`: any one group held in full. */
-function holdsAnyGroup(groups: readonly (readonly string[])[], held: readonly string[]): boolean {
-  for (const group of groups) if (group.every((item) => held.includes(item))) return true;
-  return false;
-}
-
-/** generic-auth's `defaultProtectSingleValidateFn`, on a precomputed requirement. */
-function isDenied(requirement: Requirement, user: Caller | null, scopes: readonly string[], policies: readonly string[]): boolean {
-  if (user == null && (requirement.fieldAuthenticated || requirement.typeAuthenticated)) return true;
-  if (requirement.typeScopes && !holdsAnyGroup(requirement.typeScopes, scopes)) return true;
-  if (requirement.typePolicies?.length && !holdsAnyGroup(requirement.typePolicies, policies)) return true;
-  if (requirement.fieldScopes?.length && !holdsAnyGroup(requirement.fieldScopes, scopes)) return true;
-  if (requirement.fieldPolicies?.length && !holdsAnyGroup(requirement.fieldPolicies, policies)) return true;
-  return false;
 }
 
 function shouldIncludeNode(variableValues: Record<string, unknown>, node: FieldNode): boolean {
@@ -120,15 +85,13 @@ const CONTEXT_FIELD = 'currentUser';
  * refuses the request; `null` is an anonymous caller.
  */
 export function useFieldAccessRules(resolveUser: (request: Request) => Promise<Caller | null>): GatewayPlugin {
-  const policiesByContext = new WeakMap<object, string[]>();
+  const heldByContext = new WeakMap<object, HeldAccess>();
   // Whether the rule's latest visit (synchronous, just before `onDocument`) removed a field.
   let removedAny = false;
   function FieldAccessRule(context: ValidationContext, args: ExecutionArgs): ASTVisitor {
     removedAny = false;
     const contextValue = args.contextValue as Record<string, unknown>;
-    const user = (contextValue[CONTEXT_FIELD] as Caller | null | undefined) ?? null;
-    const userScopes = user ? user.scopes : [];
-    const userPolicies = policiesByContext.get(contextValue) ?? [];
+    const held = heldByContext.get(contextValue) ?? heldAccess((contextValue[CONTEXT_FIELD] as Caller | null | undefined) ?? null);
     const schema = context.getSchema();
     const requirements = requirementsOf(schema);
     const operationAST = getOperationAST(args.document, args.operationName);
@@ -174,7 +137,7 @@ export function useFieldAccessRules(resolveUser: (request: Request) => Promise<C
     }
     const denied = (type: GraphQLNamedType, node: FieldNode) => {
       const requirement = requirements.get(type)?.get(node.name.value);
-      return requirement !== undefined && isDenied(requirement, user, userScopes, userPolicies);
+      return requirement !== undefined && !isAllowed(requirement, held);
     };
     const deny = (node: FieldNode, path: readonly (string | number)[]) => {
       removedAny = true;
@@ -223,8 +186,7 @@ export function useFieldAccessRules(resolveUser: (request: Request) => Promise<C
       const request = (context as { request: Request }).request;
       return resolveUser(request).then((user) => {
         if ((context as Record<string, unknown>)[CONTEXT_FIELD] !== user) extendContext({ [CONTEXT_FIELD]: user } as any);
-        const policies = user ? callerPolicies(user) : undefined;
-        if (policies?.length) policiesByContext.set(context, policies);
+        heldByContext.set(context, heldAccess(user));
       });
     },
   };

@@ -23,18 +23,13 @@ export function readings(): ReturnType<typeof createReadingReferences> {
 
 type Context = SubgraphContext<PlanningLoaders>;
 
-const measureLoaders = new WeakMap<object, DataLoader<string, PerformanceMeasure | null, string>>();
-
-function measureById(ctx: Context) {
-  let loader = measureLoaders.get(ctx);
-  if (!loader) {
-    loader = createOneLoader<string, PerformanceMeasure>({
+function measureById(ctx: Context): DataLoader<string, PerformanceMeasure | null, string> {
+  return ctx.scope.get('measureById', null, () =>
+    createOneLoader<string, PerformanceMeasure>({
       fetch: (ids) => ctx.db.getRepository(PerformanceMeasure).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany(),
       keyOfRow: (measure) => measure.id,
-    });
-    measureLoaders.set(ctx, loader);
-  }
-  return loader;
+    }),
+  );
 }
 
 /**

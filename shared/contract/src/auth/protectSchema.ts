@@ -1,6 +1,6 @@
 import { defaultFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
 import { UnauthorizedFieldError } from '../errors/UnauthorizedFieldError';
-import { accessRequirements, AccessRequirements, isAllowed } from './accessRequirements';
+import { accessRequirements, AccessRequirements, heldAccess, isAllowed } from './accessRequirements';
 import type { Caller } from './Caller';
 
 /** What a subgraph records about a read of a protected field, for its audit log. */
@@ -37,7 +37,7 @@ export function protectSchema(schema: GraphQLSchema): ProtectedField[] {
       protectedFields.push({ coordinate, requirements });
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = async (source, args, context: ProtectedContext, info) => {
-        if (!isAllowed(requirements, context.caller)) throw new UnauthorizedFieldError(coordinate);
+        if (!isAllowed(requirements, heldAccess(context.caller))) throw new UnauthorizedFieldError(coordinate);
         const result = await resolve(source, args, context, info);
         // A field of an area's profile (e.g. HealthProfile.edVisitsByAgeGroup) names the area too.
         const area = typeof source?.areaId === 'string' && Array.isArray(source?.neighbourhoodIds) ? { areaId: source.areaId as string } : {};

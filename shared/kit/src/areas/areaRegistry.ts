@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '@cswb/contract/errors';
 import { NotFoundError } from '@cswb/contract/errors';
 import { createOneLoader } from '../loaders/createLoaders';
+import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 
 export type AreaKindName = 'MUNICIPALITY' | 'WARD' | 'NEIGHBOURHOOD';
 
@@ -74,16 +75,18 @@ export function createAreaRegistryLoader(db: DataSource): DataLoader<string, Reg
   });
 }
 
-const perRequest = new WeakMap<object, DataLoader<string, RegisteredArea | null, string>>();
+/** What reading the registry needs of a subgraph's request context. */
+export interface RegistryContext {
+  db: DataSource;
+  scope: LoaderRegistry;
+}
 
 /**
- * The request's registry loader (one per request context): every area a request names, however
- * many times and through whichever entity, is read once and is the same object.
+ * The request's registry loader (one per request): every area a request names, however many
+ * times and through whichever entity, is read once and is the same object.
  */
-export function areaRegistry(ctx: { db: DataSource }): DataLoader<string, RegisteredArea | null, string> {
-  let loader = perRequest.get(ctx);
-  if (!loader) perRequest.set(ctx, (loader = createAreaRegistryLoader(ctx.db)));
-  return loader;
+export function areaRegistry(ctx: RegistryContext): DataLoader<string, RegisteredArea | null, string> {
+  return ctx.scope.get('areaRegistry', null, () => createAreaRegistryLoader(ctx.db));
 }
 
 /** Longer than any area id; such a key is refused before it reaches the database. */
@@ -94,7 +97,7 @@ const MAX_ID_LENGTH = 200;
  * is not a string, NOT_FOUND when the registry does not hold it. Used wherever a request names
  * an area (an `Area` representation, a reading's `areaId`).
  */
-export async function registeredArea(id: unknown, ctx: { db: DataSource }, argument = 'id'): Promise<RegisteredArea> {
+export async function registeredArea(id: unknown, ctx: RegistryContext, argument = 'id'): Promise<RegisteredArea> {
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
     throw new BadUserInputError(`${argument} must be an area id (a string of 1 to ${MAX_ID_LENGTH} characters)`, argument);
   }
@@ -109,6 +112,6 @@ export async function registeredArea(id: unknown, ctx: { db: DataSource }, argum
  * An unknown id resolves to null with NOT_FOUND at that entity's path. Duplicate
  * representations share one loader key, so they are one area, read and counted once.
  */
-export function resolveRegisteredArea(reference: { id?: unknown }, ctx: { db: DataSource }): Promise<RegisteredArea> {
+export function resolveRegisteredArea(reference: { id?: unknown }, ctx: RegistryContext): Promise<RegisteredArea> {
   return registeredArea(reference?.id, ctx);
 }

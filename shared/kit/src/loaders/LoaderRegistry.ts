@@ -1,7 +1,8 @@
 /**
- * Per-request home of DataLoaders whose batch depends on field arguments
- * (e.g. one loader per period range): the same arguments share one loader,
- * so N areas asking for the same range still cost one batch.
+ * The one home of per-request state in a subgraph (`SubgraphContext.scope`, made fresh for each
+ * request): DataLoaders, including those whose batch depends on field arguments (one loader per
+ * period range, so N areas asking for the same range still cost one batch), and values worked
+ * out once per request. Nothing in it outlives its request.
  */
 export class LoaderRegistry {
   private readonly loaders = new Map<string, unknown>();

@@ -5,6 +5,7 @@ import type { RegisteredArea } from '../areas/areaRegistry';
 import { applyDisclosureControl } from '../privacy/disclosureControl';
 import type { RowOwnership } from '../privacy/rowOwnership';
 import { type AreaProfileSource, areaProfile } from '../profiles/AreaProfileSource';
+import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 import type { MeasureQuery } from '../profiles/createMeasureLoader';
 import { buildIndicatorSeries, IndicatorSpec, MeasureValues } from '../vocabulary/buildIndicatorSeries';
 import { Granularity } from '../vocabulary/Granularity';
@@ -36,6 +37,7 @@ export interface ResolvedReading extends ReadingSource {
 
 export interface ReadingContext {
   db: DataSource;
+  scope: LoaderRegistry;
   caller: Caller;
   loaders: {
     measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>;
@@ -45,19 +47,12 @@ export interface ReadingContext {
   recordRead?(read: ProtectedRead): void;
 }
 
-const latestMonths = new WeakMap<object, Promise<string | null>>();
-
 /** The last month the sector's rollup holds data for, once per request. */
 function latestMonth(ctx: ReadingContext, rollup: string): Promise<string | null> {
-  let month = latestMonths.get(ctx);
-  if (!month) {
-    month = ctx.db.query(`SELECT max(month)::text AS month FROM ${rollup}`).then((rows: { month: string | null }[]) => rows[0]?.month ?? null);
-    latestMonths.set(ctx, month);
-  }
-  return month;
+  return ctx.scope.get('latestMonth', rollup, () =>
+    ctx.db.query(`SELECT max(month)::text AS month FROM ${rollup}`).then((rows: { month: string | null }[]) => rows[0]?.month ?? null),
+  );
 }
-
-const seriesByRequest = new WeakMap<object, Map<string, Promise<Observation[]>>>();
 
 /**
  * Yearly observations of the measure's indicator for its area, from the baseline year to the
@@ -65,16 +60,9 @@ const seriesByRequest = new WeakMap<object, Map<string, Promise<Observation[]>>>
  * per request and measure, however many of the reading's fields ask.
  */
 export function readingSeries(source: ResolvedReading, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {
-  let byQuestion = seriesByRequest.get(ctx);
-  if (!byQuestion) seriesByRequest.set(ctx, (byQuestion = new Map()));
   // Keyed by what the series depends on, not by the measure id a representation claims.
-  const key = JSON.stringify([source.indicatorId, source.area.id, source.baselineDate.slice(0, 4), source.targetDate.slice(0, 4)]);
-  let series = byQuestion.get(key);
-  if (!series) {
-    series = computeReadingSeries(source, specs, rollup, ctx);
-    byQuestion.set(key, series);
-  }
-  return series;
+  const key = [source.indicatorId, source.area.id, source.baselineDate.slice(0, 4), source.targetDate.slice(0, 4)];
+  return ctx.scope.get('readingSeries', key, () => computeReadingSeries(source, specs, rollup, ctx));
 }
 
 async function computeReadingSeries(source: ResolvedReading, specs: readonly IndicatorSpec[], rollup: string, ctx: ReadingContext): Promise<Observation[]> {

@@ -4,6 +4,7 @@ import type { ReferenceResolver } from '../federation/buildFederatedSchema';
 import type { SeedSize } from '@cswb/contract/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
+import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 import type { Caller } from '@cswb/contract/auth';
 import type { ImportDataset } from '../import/ImportDataset';
 import type { ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
@@ -54,8 +55,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   importDatasets?: readonly ImportDataset[];
   /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
   servesIndicatorCatalogue?: boolean;
-  /** Per-request loaders: called once for every request. */
-  createLoaders(db: DataSource): Loaders;
+  /** Per-request loaders: called once for every request, with the request's scope to keep argument-keyed loaders in. */
+  createLoaders(db: DataSource, scope: LoaderRegistry): Loaders;
   /** True when the database already holds seeded data. */
   isSeeded(db: DataSource): Promise<boolean>;
   /** Writes deterministic synthetic data in one transaction. */
@@ -65,6 +66,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
 export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   db: DataSource;
   loaders: Loaders;
+  /** Everything else kept for the length of the request (see LoaderRegistry). */
+  scope: LoaderRegistry;
   requestId: string;
   /** Who is asking, verified by this subgraph from the forwarded token. */
   caller: Caller;

@@ -8,6 +8,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { auditPlugin } from '../audit/auditPlugin';
+import { LoaderRegistry } from '../loaders/LoaderRegistry';
 import { ErrorCode } from '@cswb/contract/errors';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
 import type { Caller } from '@cswb/contract/auth';
@@ -89,9 +90,11 @@ export function createContextFactory<Loaders>(
 ) {
   return (identity: RequestIdentity): SubgraphContext<Loaders> => {
     const reads: ProtectedRead[] = [];
+    const scope = new LoaderRegistry();
     return {
       db,
-      loaders: definition.createLoaders(db),
+      loaders: definition.createLoaders(db, scope),
+      scope,
       requestId: identity.requestId ?? randomUUID(),
       caller: identity.caller,
       authorization: identity.assertion ? `Bearer ${identity.assertion}` : undefined,
