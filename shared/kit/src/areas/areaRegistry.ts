@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { BadUserInputError } from '@cswb/contract/errors';
-import { NotFoundError } from '@cswb/contract/errors';
+import { BadUserInputError, NotFoundError } from '@cswb/contract/errors';
 import { createOneLoader } from '../loaders/createLoaders';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 

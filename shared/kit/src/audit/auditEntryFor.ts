@@ -1,5 +1,4 @@
-import type { Caller } from '@cswb/contract/auth';
-import type { ProtectedRead } from '@cswb/contract/auth';
+import type { Caller, ProtectedRead } from '@cswb/contract/auth';
 import type { AuditEntryInput } from './writeAuditEntry';
 
 /**

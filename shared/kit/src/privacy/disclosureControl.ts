@@ -1,5 +1,4 @@
-import { hasRecordAccess, type Caller } from '@cswb/contract/auth';
-import { SCOPES } from '@cswb/contract/auth';
+import { hasRecordAccess, type Caller, SCOPES } from '@cswb/contract/auth';
 import type { AreaProfileSource } from '../profiles/AreaProfileSource';
 import { Granularity } from '../vocabulary/Granularity';
 import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { Caller } from '@cswb/contract/auth';
+import type { Caller, ProtectedContext } from '@cswb/contract/auth';
 import { applyDisclosureControl } from '../privacy/disclosureControl';
 import type { IndicatorArgs } from '../vocabulary/IndicatorArgs';
 import { buildIndicatorSeries, IndicatorSpec, MeasureValues, selectIndicators } from '../vocabulary/buildIndicatorSeries';
@@ -7,7 +7,6 @@ import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
 import { periodsBetween } from '../vocabulary/periods';
 import type { AreaProfileSource } from './AreaProfileSource';
 import type { MeasureQuery } from './createMeasureLoader';
-import type { ProtectedContext } from '@cswb/contract/auth';
 import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
 
 /**

@@ -1,8 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, Float, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { registeredArea, RegisteredArea } from '../areas/areaRegistry';
-import { BadUserInputError } from '@cswb/contract/errors';
-import { NotFoundError } from '@cswb/contract/errors';
+import { BadUserInputError, NotFoundError } from '@cswb/contract/errors';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import { BetterDirection } from '../vocabulary/BetterDirection';
 import { Observation } from '../vocabulary/Observation';

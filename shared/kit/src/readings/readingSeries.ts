@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
-import type { Caller } from '@cswb/contract/auth';
+import type { Caller, ProtectedRead } from '@cswb/contract/auth';
 import type { RegisteredArea } from '../areas/areaRegistry';
 import { applyDisclosureControl } from '../privacy/disclosureControl';
 import type { RowOwnership } from '../privacy/rowOwnership';
@@ -11,7 +11,6 @@ import { buildIndicatorSeries, IndicatorSpec, MeasureValues } from '../vocabular
 import { Granularity } from '../vocabulary/Granularity';
 import type { Observation } from '../vocabulary/Observation';
 import { periodsBetween } from '../vocabulary/periods';
-import type { ProtectedRead } from '@cswb/contract/auth';
 import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
 
 /**

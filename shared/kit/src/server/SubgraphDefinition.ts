@@ -5,9 +5,8 @@ import type { SeedSize } from '@cswb/contract/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
-import type { Caller } from '@cswb/contract/auth';
+import type { Caller, ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
 import type { ImportDataset } from '../import/ImportDataset';
-import type { ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
 
 export interface SeedOptions {
   size: Exclude<SeedSize, 'none'>;

@@ -2,11 +2,10 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
-import { atMost, gracefulClose } from '@cswb/contract/http';
+import { atMost, gracefulClose, answerClientErrors, HttpRefusal, readBoundedBody, refuseMethod, refusalBody, sendRefusal } from '@cswb/contract/http';
 import { ExecutionBudgetExceededError } from '@cswb/contract/limits';
 import { withinExecutionBudget } from './executionBudget';
 import { ErrorCode } from '@cswb/contract/errors';
-import { answerClientErrors, HttpRefusal, readBoundedBody, refuseMethod, refusalBody, sendRefusal } from '@cswb/contract/http';
 
 export interface ListeningServer {
   url: string;

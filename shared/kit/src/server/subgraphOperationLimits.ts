@@ -1,9 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLSchema, parse } from 'graphql';
 import type { OperationLimitsConfig } from '@cswb/contract/config';
-import { BoundedMap } from '@cswb/contract/limits';
-import { BoundedSet } from '@cswb/contract/limits';
-import { operationLimitErrors, tokenLimitError } from '@cswb/contract/limits';
+import { BoundedMap, BoundedSet, operationLimitErrors, tokenLimitError } from '@cswb/contract/limits';
 import type { OperationLimitError } from '@cswb/contract/limits';
 
 /** Apollo Server's document store: parsed and validated documents by `<schema hash>:<query hash>`. */
