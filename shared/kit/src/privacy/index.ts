@@ -6,3 +6,4 @@ export * from './disclosureControl';
 export * from './privacyConfig';
 export * from './randomRounding';
 export * from './rowOwnership';
+export * from './perturbationTable';
