@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AUDIT_GENESIS_HASH, auditCheckpointKey, AuditCheckpointError, auditCheckpointPath, readAuditCheckpoint, writeAuditCheckpoint, auditCanonicalText, auditEntryFor, auditHash, auditLogQueryName, CreateAuditLog1732139000000, isoMicroseconds, type AuditEntryInput, verifyAuditChain, writeAuditEntry } from '@cswb/subgraph-kit/audit';
+import { AUDIT_GENESIS_HASH, auditCheckpointKey, AuditCheckpointError, auditCheckpointPath, readAuditCheckpoint, writeAuditCheckpoint, auditCanonicalText, auditEntryFor, auditHash, CreateAuditLog1732139000000, isoMicroseconds, type AuditEntryInput, verifyAuditChain, writeAuditEntry } from '@cswb/subgraph-kit/audit';
 import { createDataSource, ensureDatabase } from '@cswb/subgraph-kit/db';
+import { sectorNames } from '@cswb/subgraph-kit/sector';
 import { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { DataSource as DataSourceClass } from 'typeorm';
 import type { DataSource } from 'typeorm';
-import { dropDatabase, freshDatabaseUrl } from '../../../test/support/database';
+import { dropDatabase, freshDatabaseUrl } from '@cswb/testing/database';
 
 describe('audit canonical text (no database)', () => {
   it('is a compact JSON array of the previous hash and every hashed column, in order', () => {
@@ -37,8 +38,8 @@ describe('audit canonical text (no database)', () => {
   });
 
   it('names each subgraph its own auditors query', () => {
-    expect(auditLogQueryName('police')).toBe('policeAuditLog');
-    expect(auditLogQueryName('social-services')).toBe('socialServicesAuditLog');
+    expect(sectorNames('police').auditLogQueryName).toBe('policeAuditLog');
+    expect(sectorNames('social-services').auditLogQueryName).toBe('socialServicesAuditLog');
   });
 
   it('makes one entry per request: distinct fields, each distinct argument set once, rows summed', () => {

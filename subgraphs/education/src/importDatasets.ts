@@ -1,7 +1,7 @@
 import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
 import type { ImportColumn, ImportDataset, ImportRowCheck } from '@cswb/subgraph-kit/import';
 import { SchoolPanel } from './entities/SchoolPanel';
-import { EDUCATION_ROLLUPS } from './loaders/createLoaders';
+import { EDUCATION_ROLLUPS } from './rollups';
 
 const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' };
 const YEAR = { type: 'int', required: true, min: 1990, max: 2100 } as const;

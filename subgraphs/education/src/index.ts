@@ -1,37 +1,33 @@
 import 'reflect-metadata';
-import { resolveRegisteredArea } from '@cswb/subgraph-kit/areas';
-import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { Area } from './entities/Area';
+import { defineSector } from '@cswb/subgraph-kit/sector';
+// First: it declares the Area type, which the schema lists before the sector's other entities.
+import { EducationProfile } from './entities/EducationProfile';
 import { EdiResult } from './entities/EdiResult';
 import { School } from './entities/School';
 import { SchoolYearStat } from './entities/SchoolYearStat';
 import { EDUCATION_IMPORT_DATASETS } from './importDatasets';
 import { EDUCATION_INDICATORS } from './indicators';
-import { createLoaders, EducationLoaders, EDUCATION_ROLLUPS } from './loaders/createLoaders';
+import { createLoaders } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
 import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
-import { AreaResolver } from './resolvers/AreaResolver';
 import { EducationProfileResolver } from './resolvers/EducationProfileResolver';
 import { EducationSchoolsResolver } from './resolvers/EducationSchoolsResolver';
 import { SchoolResolver } from './resolvers/SchoolResolver';
 import { isSeeded, seed } from './seed/seed';
 
-export const subgraph: SubgraphDefinition<EducationLoaders> = {
+export const subgraph = defineSector({
   name: 'education',
   description: 'School boards: schools, school-year enrolment, attendance, discipline and graduation, and EDI results, with indicators by area',
   defaultPort: 4004,
+  profile: EducationProfile,
   entities: [School, SchoolYearStat, EdiResult],
   migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100],
-  resolvers: [AreaResolver, EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
-  orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveRegisteredArea },
-  indicators: EDUCATION_INDICATORS,
-  rollup: EDUCATION_ROLLUPS[0],
+  resolvers: [EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
   importDatasets: EDUCATION_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,
-};
+});
 
 export { EDUCATION_INDICATORS };
 export { SchoolPanel } from './entities/SchoolPanel';

@@ -1,6 +1,6 @@
 import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
 import type { ImportDataset } from '@cswb/subgraph-kit/import';
-import { HEALTH_ROLLUPS } from './loaders/createLoaders';
+import { HEALTH_ROLLUPS } from './rollups';
 
 /** What `cswb import health <dataset> <file>` accepts: aggregates only, as the unit shares them. */
 export const HEALTH_IMPORT_DATASETS: readonly ImportDataset[] = [

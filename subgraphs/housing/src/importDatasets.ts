@@ -1,6 +1,6 @@
 import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
 import type { ImportDataset } from '@cswb/subgraph-kit/import';
-import { HOUSING_ROLLUPS } from './loaders/createLoaders';
+import { HOUSING_ROLLUPS } from './rollups';
 
 /** What `cswb import housing <dataset> <file>` accepts. */
 export const HOUSING_IMPORT_DATASETS: readonly ImportDataset[] = [

@@ -1,6 +1,6 @@
 import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
 import type { ImportColumn, ImportDataset } from '@cswb/subgraph-kit/import';
-import { POLICE_ROLLUPS } from './loaders/createLoaders';
+import { POLICE_ROLLUPS } from './rollups';
 
 /** Columns shared by both police tables: which service holds the record, and where it happened. */
 const AREA_ID: ImportColumn = { name: 'area_id', type: 'text', required: true, pattern: /[a-z0-9][a-z0-9-]*/, references: NEIGHBOURHOOD_REFERENCE, description: 'neighbourhood id, e.g. lakeshore-n001' };

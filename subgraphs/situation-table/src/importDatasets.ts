@@ -7,7 +7,7 @@ import { SituationTableGender } from './entities/SituationTableGender';
 import { SituationTableProtectiveFactor } from './entities/SituationTableProtectiveFactor';
 import { SituationTableSector } from './entities/SituationTableSector';
 import { SituationTableService } from './entities/SituationTableService';
-import { SITUATION_TABLE_ROLLUPS } from './loaders/createLoaders';
+import { SITUATION_TABLE_ROLLUPS } from './rollups';
 
 const SECTORS = Object.values(SituationTableSector);
 const TABLE_ID: ImportColumn = {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { resolveRegisteredArea } from '@cswb/subgraph-kit/areas';
-import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { Area } from './entities/Area';
+import { defineSector } from '@cswb/subgraph-kit/sector';
+// First: it declares the Area type, which the schema lists before the sector's other entities.
+import { SituationTableProfile } from './entities/SituationTableProfile';
 import { Catchment } from './entities/Catchment';
 import { Discussion } from './entities/Discussion';
 import { DiscussionRiskFactor } from './entities/DiscussionRiskFactor';
@@ -9,32 +9,25 @@ import { RiskFactorReference } from './entities/RiskFactorReference';
 import { SituationTable } from './entities/SituationTable';
 import { SITUATION_TABLE_IMPORT_DATASETS } from './importDatasets';
 import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD } from './indicators';
-import { createLoaders, SITUATION_TABLE_ROLLUPS, SituationTableLoaders } from './loaders/createLoaders';
 import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
 import { CreateSituationTableMeasureRollup1732140370100 } from './migrations/1732140370100-CreateSituationTableMeasureRollup';
 import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
-import { AreaResolver } from './resolvers/AreaResolver';
 import { DiscussionResolver } from './resolvers/DiscussionResolver';
-import { SituationTableProfileResolver } from './resolvers/SituationTableProfileResolver';
 import { isSeeded, seed } from './seed/seed';
 
-export const subgraph: SubgraphDefinition<SituationTableLoaders> = {
+export const subgraph = defineSector({
   name: 'situation-table',
   description:
     "Situation Tables: the de-identified Risk-driven Tracking Database of discussions of acutely elevated risk, with indicators by area, analytics for planners and the RTD's risk-factor taxonomy",
   defaultPort: 4007,
+  profile: SituationTableProfile,
   entities: [SituationTable, Catchment, RiskFactorReference, Discussion, DiscussionRiskFactor],
   migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100],
-  resolvers: [AreaResolver, SituationTableProfileResolver, DiscussionResolver, AnalyticsResolver],
-  orphanedTypes: [Area],
-  referenceResolvers: { Area: resolveRegisteredArea },
-  indicators: SITUATION_TABLE_INDICATORS,
-  rollup: SITUATION_TABLE_ROLLUPS[0],
+  resolvers: [DiscussionResolver, AnalyticsResolver],
   importDatasets: SITUATION_TABLE_IMPORT_DATASETS,
-  createLoaders,
   isSeeded,
   seed,
-};
+});
 
 export { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD };
 export { generateSituationTableRecords, situationTables } from './seed/generate';

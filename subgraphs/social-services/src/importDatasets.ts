@@ -1,6 +1,6 @@
 import { NEIGHBOURHOOD_REFERENCE } from '@cswb/subgraph-kit/areas';
 import type { ImportDataset } from '@cswb/subgraph-kit/import';
-import { SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
+import { SOCIAL_SERVICES_ROLLUPS } from './rollups';
 
 /** What `cswb import social-services <dataset> <file>` accepts. */
 export const SOCIAL_SERVICES_IMPORT_DATASETS: readonly ImportDataset[] = [

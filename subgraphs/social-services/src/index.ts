@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { resolveRegisteredArea } from '@cswb/subgraph-kit/areas';
-import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { Area } from './entities/Area';
+import { defineSector } from '@cswb/subgraph-kit/sector';
+// First: it declares the Area type, which the schema lists before the sector's other entities.
+import { SocialServicesProfile } from './entities/SocialServicesProfile';
 import { CaseloadMonth } from './entities/CaseloadMonth';
 import { ChildWelfareMonth } from './entities/ChildWelfareMonth';
 import { FoodBankMonth } from './entities/FoodBankMonth';
@@ -9,10 +9,9 @@ import { Program } from './entities/Program';
 import { ProgramArea } from './entities/ProgramArea';
 import { ProgramCategory } from './entities/ProgramCategory';
 import { SOCIAL_SERVICES_INDICATORS } from './indicators';
-import { createLoaders, SocialServicesLoaders, SOCIAL_SERVICES_ROLLUPS } from './loaders/createLoaders';
+import { createLoaders } from './loaders/createLoaders';
 import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
-import { AreaResolver } from './resolvers/AreaResolver';
 import { DirectoryResolver } from './resolvers/DirectoryResolver';
 import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { PriorityRisk } from './entities/PriorityRisk';
@@ -21,23 +20,22 @@ import { SocialServicesProfileResolver } from './resolvers/SocialServicesProfile
 import { isSeeded, seed } from './seed/seed';
 import { SOCIAL_SERVICES_IMPORT_DATASETS } from './importDatasets';
 
-export const subgraph: SubgraphDefinition<SocialServicesLoaders> = {
+export const subgraph = defineSector({
   name: 'social-services',
   description:
     "Social services: Ontario Works and ODSP caseloads, children's aid investigations, food bank use and the directory of community programs, with indicators by area",
   defaultPort: 4006,
+  profile: SocialServicesProfile,
   entities: [CaseloadMonth, ChildWelfareMonth, FoodBankMonth, Program, ProgramCategory, ProgramArea],
   migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100],
-  resolvers: [AreaResolver, SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
-  orphanedTypes: [Area, PriorityRisk],
-  referenceResolvers: { Area: resolveRegisteredArea, PlanPriorityRisk: resolvePriorityRiskReference },
-  indicators: SOCIAL_SERVICES_INDICATORS,
-  rollup: SOCIAL_SERVICES_ROLLUPS[0],
+  resolvers: [SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
+  orphanedTypes: [PriorityRisk],
+  referenceResolvers: { PlanPriorityRisk: resolvePriorityRiskReference },
   importDatasets: SOCIAL_SERVICES_IMPORT_DATASETS,
   createLoaders,
   isSeeded,
   seed,
-};
+});
 
 export { SOCIAL_SERVICES_INDICATORS };
 export { ELIGIBILITY, generateSocialServicesRecords } from './seed/generate';

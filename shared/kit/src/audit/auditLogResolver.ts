@@ -2,8 +2,8 @@ import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { SCOPES } from '@cswb/contract/auth';
 import { BadUserInputError } from '@cswb/contract/errors';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
+import { sectorNames } from '../sector/sectorNames';
 import { AuditEntry } from './AuditEntry';
-import { auditLogQueryName } from './auditLogQueryName';
 import { AuditLogArgs, MAX_AUDIT_ENTRIES } from './AuditLogArgs';
 
 interface AuditRow {
@@ -35,7 +35,7 @@ const resolvers = new Map<string, Function>();
 export function auditLogResolver(subgraphName: string): Function {
   const existing = resolvers.get(subgraphName);
   if (existing) return existing;
-  const queryName = auditLogQueryName(subgraphName);
+  const queryName = sectorNames(subgraphName).auditLogQueryName;
 
   @Resolver()
   class AuditLogResolver {

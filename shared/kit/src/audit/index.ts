@@ -8,7 +8,6 @@ export * from './auditCanonicalText';
 export * from './auditCheckpoints';
 export * from './auditEntryFor';
 export * from './auditHash';
-export * from './auditLogQueryName';
 export * from './auditLogResolver';
 export * from './auditPlugin';
 export * from './isoMicroseconds';

@@ -6,11 +6,6 @@ export interface AuditedArea {
   neighbourhoodIds?: readonly string[] | null;
 }
 
-/** The coordinate of a sector type's field: `('social-services', 'Profile', 'indicators')` → `SocialServicesProfile.indicators`. */
-export function sectorCoordinate(sector: string, typeSuffix: string, field: string): string {
-  return `${sector.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}${typeSuffix}.${field}`;
-}
-
 /** True for an area of one neighbourhood (a neighbourhood covers itself): data at the finest geography. */
 export function isNeighbourhoodLevel(area: AuditedArea): boolean {
   return new Set(area.neighbourhoodIds ?? []).size <= 1;

@@ -10,8 +10,8 @@ import { createManyLoader } from '../loaders/createLoaders';
  *
  * The sector keeps a view or table `(area_id text, agency_id text)` with one row per
  * neighbourhood and agency holding any of its rows there (a materialized view refreshed with
- * its rollup), and puts `rowOwnership: createRowOwnership(db, sector, view)` in its per-request
- * loaders. Disclosure control then shows exact values only over areas where every row is the
+ * its rollup) and names it in its declaration (`rowOwnershipView`): `defineSector` then puts
+ * `rowOwnership: createRowOwnership(db, sector, view)` in its per-request loaders. Disclosure control then shows exact values only over areas where every row is the
  * caller's agency's (docs/privacy.md, "Exact figures only for what the caller's agency owns").
  */
 export interface RowOwnership {

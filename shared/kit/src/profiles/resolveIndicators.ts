@@ -7,7 +7,8 @@ import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
 import { periodsBetween } from '../vocabulary/periods';
 import type { AreaProfileSource } from './AreaProfileSource';
 import type { MeasureQuery } from './createMeasureLoader';
-import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
+import { recordAreaRead } from '../audit/recordAreaRead';
+import { sectorNames } from '../sector/sectorNames';
 
 /**
  * The body of every sector profile's `indicators` field: validate the range, pick the
@@ -29,6 +30,6 @@ export async function resolveIndicators(
   const values = await measures({ from: args.from, to: args.to, granularity: args.granularity }).load(profile);
   const series = buildIndicatorSeries(selected, profile.areaId, profile.population, periods, values);
   const published = applyDisclosureControl(series, selected, specs, caller, profile, args.granularity);
-  recordAreaRead(audit, sectorCoordinate(selected[0].definition.sector, 'Profile', 'indicators'), profile, published.length, { ...args });
+  recordAreaRead(audit, `${sectorNames(selected[0].definition.sector).profileTypeName}.indicators`, profile, published.length, { ...args });
   return published;
 }

@@ -10,15 +10,11 @@ import { progressStatus, trendDirection } from './progress';
 import { ProgressStatus } from './ProgressStatus';
 import { ReadingContext, readingSeries, ResolvedReading } from './readingSeries';
 import { TrendDirection } from './TrendDirection';
-
-/** `social-services` → `SocialServices`. */
-export function pascalCase(name: string): string {
-  return name.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
-}
+import { sectorNames } from '../sector/sectorNames';
 
 /** The GraphQL type a sector reads its performance-measure indicators through. */
 export function readingTypeName(sector: string): string {
-  return `${pascalCase(sector)}IndicatorReading`;
+  return sectorNames(sector).readingTypeName;
 }
 
 /**

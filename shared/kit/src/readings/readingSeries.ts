@@ -11,7 +11,8 @@ import { buildIndicatorSeries, IndicatorSpec, MeasureValues } from '../vocabular
 import { Granularity } from '../vocabulary/Granularity';
 import type { Observation } from '../vocabulary/Observation';
 import { periodsBetween } from '../vocabulary/periods';
-import { recordAreaRead, sectorCoordinate } from '../audit/recordAreaRead';
+import { recordAreaRead } from '../audit/recordAreaRead';
+import { sectorNames } from '../sector/sectorNames';
 
 /**
  * What the planning subgraph supplies about a measure (the reading's `@requires`): which
@@ -79,6 +80,6 @@ async function computeReadingSeries(source: ResolvedReading, specs: readonly Ind
   const values = await ctx.loaders.measures({ from, to, granularity: Granularity.YEAR }).load(profile);
   const series = buildIndicatorSeries([spec], profile.areaId, profile.population, periodsBetween(from, to, Granularity.YEAR), values);
   const observations = applyDisclosureControl(series, [spec], specs, ctx.caller, profile, Granularity.YEAR)[0].observations;
-  recordAreaRead(ctx, sectorCoordinate(spec.definition.sector, 'IndicatorReading', 'series'), profile, observations.length, { indicatorId: spec.definition.id, from, to });
+  recordAreaRead(ctx, `${sectorNames(spec.definition.sector).readingTypeName}.series`, profile, observations.length, { indicatorId: spec.definition.id, from, to });
   return observations;
 }

@@ -22,8 +22,8 @@ export interface SeedReport {
 
 /**
  * Everything the hub needs to know about one sector subgraph. Each folder under
- * `subgraphs/` exports one of these as `subgraph` from its index: the CLI, the
- * composer and the tests find sectors by reading the folder, not a list.
+ * `subgraphs/` that `subgraphs.txt` lists exports one of these as `subgraph` from its
+ * index: the CLI, the composer and the tests find sectors through that registry.
  */
 export interface SubgraphDefinition<Loaders = unknown> {
   /** Lower-case, dash-separated: also the database name suffix and env prefix. */

@@ -1,11 +1,11 @@
-import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
-import { ObjectType } from 'type-graphql';
+import { AreaProfile, SectorProfile } from '@cswb/subgraph-kit/sector';
+import { EDUCATION_INDICATORS } from '../indicators';
 
-@ObjectType({ description: "The school boards' view of an area" })
-export class EducationProfile implements AreaProfileSource {
-  areaId: string;
-  population: number | null;
-  neighbourhoodIds: readonly string[];
-  wardId: string | null;
-  rowOwners: readonly string[] | null;
-}
+@SectorProfile({
+  sector: 'education',
+  description: "The school boards' view of an area",
+  areaFieldDescription: "The school boards' indicators and schools for this area",
+  indicatorsDescription: 'Education indicators for the area, one series per indicator over the requested periods',
+  indicators: EDUCATION_INDICATORS,
+})
+export class EducationProfile extends AreaProfile {}

@@ -1,21 +1,16 @@
-import { createManyLoader, LoaderRegistry } from '@cswb/subgraph-kit/loaders';
-import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
+import { createManyLoader, type LoaderRegistry } from '@cswb/subgraph-kit/loaders';
 import type { DataSource } from 'typeorm';
 import { School } from '../entities/School';
 import { SchoolYearStat } from '../entities/SchoolYearStat';
-
-export const EDUCATION_ROLLUPS = ['education_measure_monthly'] as const;
 
 export interface SchoolYearRange {
   from: number;
   to: number;
 }
 
-export function createLoaders(db: DataSource) {
-  const registry = new LoaderRegistry();
+/** Per request, kept in the request's scope; `defineSector` adds `measures`. */
+export function createLoaders(db: DataSource, scope: LoaderRegistry) {
   return {
-    /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, EDUCATION_ROLLUPS[0], query)),
     /** Schools located in each neighbourhood, by school number: one SQL statement for all neighbourhoods. */
     schoolsInNeighbourhood: createManyLoader<string, School>({
       fetch: (areaIds) =>
@@ -29,7 +24,7 @@ export function createLoaders(db: DataSource) {
     }),
     /** Each school's statistics over one school-year range, oldest first: one SQL statement for all schools. */
     yearStats: (range: SchoolYearRange) =>
-      registry.get('yearStats', range, () =>
+      scope.get('yearStats', range, () =>
         createManyLoader<string, SchoolYearStat>({
           fetch: (schoolNumbers) =>
             db

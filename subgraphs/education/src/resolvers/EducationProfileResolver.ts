@@ -1,26 +1,12 @@
-import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
-import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EducationProfile } from '../entities/EducationProfile';
 import { School } from '../entities/School';
 import { SchoolPanel } from '../entities/SchoolPanel';
-import { EDUCATION_INDICATORS } from '../indicators';
 import type { EducationLoaders } from '../loaders/createLoaders';
 
 @Resolver(() => EducationProfile)
 export class EducationProfileResolver {
-  @FieldResolver(() => [IndicatorSeries], {
-    description: 'Education indicators for the area, one series per indicator over the requested periods',
-  })
-  indicators(
-    @Root() profile: EducationProfile,
-    @Args(() => IndicatorArgs) args: IndicatorArgs,
-    @Ctx() ctx: SubgraphContext<EducationLoaders>,
-  ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(EDUCATION_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
-  }
-
   @FieldResolver(() => [School], { description: "Schools located in the area's neighbourhoods, by school number" })
   async schools(
     @Root() profile: EducationProfile,

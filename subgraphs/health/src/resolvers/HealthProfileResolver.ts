@@ -1,8 +1,6 @@
 import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
 import { publishBreakdownCount, suppressionThresholdOf } from '@cswb/subgraph-kit/privacy';
-import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
-import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkMonthRange, HealthMonthRangeArgs } from '../args/HealthMonthRangeArgs';
 import { HealthAgeGroupCount } from '../entities/HealthAgeGroupCount';
@@ -12,17 +10,6 @@ import type { HealthLoaders } from '../loaders/createLoaders';
 
 @Resolver(() => HealthProfile)
 export class HealthProfileResolver {
-  @FieldResolver(() => [IndicatorSeries], {
-    description: 'Health indicators for the area, one series per indicator over the requested periods',
-  })
-  indicators(
-    @Root() profile: HealthProfile,
-    @Args(() => IndicatorArgs) args: IndicatorArgs,
-    @Ctx() ctx: SubgraphContext<HealthLoaders>,
-  ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(HEALTH_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
-  }
-
   @Directive(REQUIRES_AGGREGATES)
   @FieldResolver(() => [HealthAgeGroupCount], {
     description: 'Emergency department visits of residents over the range, one total per age group, youngest first',

@@ -1,7 +1,7 @@
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
-import { HEALTH_ROLLUPS } from '../loaders/createLoaders';
+import { HEALTH_ROLLUPS } from '../rollups';
 import { GeneratedEdVisitCount, GeneratedHospitalizationCount, GeneratedParamedicOverdoseCount, generateHealthCounts } from './generate';
 
 export async function isSeeded(db: DataSource): Promise<boolean> {

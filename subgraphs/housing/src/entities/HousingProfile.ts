@@ -1,11 +1,11 @@
-import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
-import { ObjectType } from 'type-graphql';
+import { AreaProfile, SectorProfile } from '@cswb/subgraph-kit/sector';
+import { HOUSING_INDICATORS } from '../indicators';
 
-@ObjectType({ description: "The housing and homelessness service manager's view of an area" })
-export class HousingProfile implements AreaProfileSource {
-  areaId: string;
-  population: number | null;
-  neighbourhoodIds: readonly string[];
-  wardId: string | null;
-  rowOwners: readonly string[] | null;
-}
+@SectorProfile({
+  sector: 'housing',
+  description: "The housing and homelessness service manager's view of an area",
+  areaFieldDescription: 'Housing and homelessness indicators and shelters for this area',
+  indicatorsDescription: 'Housing indicators for the area, one series per indicator over the requested periods',
+  indicators: HOUSING_INDICATORS,
+})
+export class HousingProfile extends AreaProfile {}

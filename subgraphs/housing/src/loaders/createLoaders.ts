@@ -1,10 +1,8 @@
-import { createManyLoader, LoaderRegistry } from '@cswb/subgraph-kit/loaders';
-import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
+import { createManyLoader, type LoaderRegistry } from '@cswb/subgraph-kit/loaders';
+import type { MeasureQuery } from '@cswb/subgraph-kit/profiles';
 import { truncUnit } from '@cswb/subgraph-kit/vocabulary';
 import type { DataSource } from 'typeorm';
 import { HousingShelter } from '../entities/HousingShelter';
-
-export const HOUSING_ROLLUPS = ['housing_measure_monthly'] as const;
 
 /** Bed-nights of one shelter in one period; periods without nights have no row. */
 export interface ShelterPeriodRow {
@@ -21,11 +19,9 @@ const OCCUPANCY_SQL = `
    WHERE shelter_code = ANY($1) AND night BETWEEN $2 AND $3
    GROUP BY 1, 2`;
 
-export function createLoaders(db: DataSource) {
-  const registry = new LoaderRegistry();
+/** Per request, kept in the request's scope; `defineSector` adds `measures`. */
+export function createLoaders(db: DataSource, scope: LoaderRegistry) {
   return {
-    /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) => registry.get('measures', query, () => createMeasureLoader(db, HOUSING_ROLLUPS[0], query)),
     /** Shelters per neighbourhood id: one SQL statement for every neighbourhood of every area asked for. */
     sheltersByNeighbourhood: createManyLoader<string, HousingShelter>({
       fetch: (neighbourhoodIds) =>
@@ -39,7 +35,7 @@ export function createLoaders(db: DataSource) {
     }),
     /** Bed-nights per shelter code and period for one period range: one SQL statement for all shelters. */
     shelterOccupancy: (query: MeasureQuery) =>
-      registry.get('shelterOccupancy', query, () =>
+      scope.get('shelterOccupancy', query, () =>
         createManyLoader<string, ShelterPeriodRow>({
           fetch: (shelterCodes) => db.query(OCCUPANCY_SQL, [shelterCodes, query.from, query.to, truncUnit(query.granularity)]),
           keyOfRow: (row) => row.shelter_code,

@@ -1,27 +1,13 @@
 import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
-import { resolveIndicators } from '@cswb/subgraph-kit/profiles';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
-import { IndicatorArgs, IndicatorSeries } from '@cswb/subgraph-kit/vocabulary';
-import { Arg, Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HousingProfile } from '../entities/HousingProfile';
 import { HousingShelter } from '../entities/HousingShelter';
 import { HousingShelterSector } from '../entities/HousingShelterSector';
-import { HOUSING_INDICATORS } from '../indicators';
 import type { HousingLoaders } from '../loaders/createLoaders';
 
 @Resolver(() => HousingProfile)
 export class HousingProfileResolver {
-  @FieldResolver(() => [IndicatorSeries], {
-    description: 'Housing indicators for the area, one series per indicator over the requested periods',
-  })
-  indicators(
-    @Root() profile: HousingProfile,
-    @Args(() => IndicatorArgs) args: IndicatorArgs,
-    @Ctx() ctx: SubgraphContext<HousingLoaders>,
-  ): Promise<IndicatorSeries[]> {
-    return resolveIndicators(HOUSING_INDICATORS, profile, args, ctx.loaders.measures, ctx.caller, ctx);
-  }
-
   @Directive(REQUIRES_AGGREGATES)
   @FieldResolver(() => [HousingShelter], { nullable: true, description: "Emergency shelters in the area's neighbourhoods, by shelter code" })
   async shelters(

@@ -1,7 +1,7 @@
 import { bulkInsert, BulkColumn, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource, EntityManager } from 'typeorm';
-import { HOUSING_ROLLUPS } from '../loaders/createLoaders';
+import { HOUSING_ROLLUPS } from '../rollups';
 import { GeneratedAreaMonth, GeneratedPointInTimeCount, GeneratedShelter, GeneratedShelterNight, generateHousingRecords, HousingRecordBatch } from './generate';
 
 export async function isSeeded(db: DataSource): Promise<boolean> {

@@ -1,11 +1,11 @@
-import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
-import { ObjectType } from 'type-graphql';
+import { AreaProfile, SectorProfile } from '@cswb/subgraph-kit/sector';
+import { POLICE_INDICATORS } from '../indicators';
 
-@ObjectType({ description: "The police service's view of an area" })
-export class PoliceProfile implements AreaProfileSource {
-  areaId: string;
-  population: number | null;
-  neighbourhoodIds: readonly string[];
-  wardId: string | null;
-  rowOwners: readonly string[] | null;
-}
+@SectorProfile({
+  sector: 'police',
+  description: "The police service's view of an area",
+  areaFieldDescription: "The police service's indicators and data for this area",
+  indicatorsDescription: 'Police indicators for the area, one series per indicator over the requested periods',
+  indicators: POLICE_INDICATORS,
+})
+export class PoliceProfile extends AreaProfile {}

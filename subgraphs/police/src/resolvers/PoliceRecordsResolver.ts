@@ -6,7 +6,6 @@ import { MAX_RECORDS, RecordRangeArgs } from '../args/RecordRangeArgs';
 import { OccurrenceArgs } from '../args/OccurrenceArgs';
 import { CallForService } from '../entities/CallForService';
 import { Occurrence } from '../entities/Occurrence';
-import type { PoliceLoaders } from '../loaders/createLoaders';
 
 function checkRange(args: RecordRangeArgs): void {
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_RECORDS) {
@@ -21,7 +20,7 @@ export class PoliceRecordsResolver {
   @Directive(requiresRecordAccess('police'))
   @Directive(REQUIRES_RECORD_PURPOSE)
   @Query(() => [Occurrence], { nullable: true, description: 'De-identified occurrences in a neighbourhood over a date range, oldest first' })
-  async policeOccurrences(@Args(() => OccurrenceArgs) args: OccurrenceArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<Occurrence[]> {
+  async policeOccurrences(@Args(() => OccurrenceArgs) args: OccurrenceArgs, @Ctx() ctx: SubgraphContext): Promise<Occurrence[]> {
     checkRange(args);
     // Row-level rule: an analyst sees their own police service's records only.
     if (!ctx.caller.agency) return [];
@@ -39,7 +38,7 @@ export class PoliceRecordsResolver {
   @Directive(requiresRecordAccess('police'))
   @Directive(REQUIRES_RECORD_PURPOSE)
   @Query(() => [CallForService], { nullable: true, description: 'Calls for service in a neighbourhood over a date range, oldest first' })
-  async policeCallsForService(@Args(() => RecordRangeArgs) args: RecordRangeArgs, @Ctx() ctx: SubgraphContext<PoliceLoaders>): Promise<CallForService[]> {
+  async policeCallsForService(@Args(() => RecordRangeArgs) args: RecordRangeArgs, @Ctx() ctx: SubgraphContext): Promise<CallForService[]> {
     checkRange(args);
     if (!ctx.caller.agency) return [];
     return ctx.db

@@ -1,6 +1,6 @@
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
-import { POLICE_ROLLUPS } from '../loaders/createLoaders';
+import { POLICE_ROLLUPS } from '../rollups';
 import type { DataSource } from 'typeorm';
 import { GeneratedCall, GeneratedOccurrence, generatePoliceRecords, POLICE_AGENCY_NAMES } from './generate';
 

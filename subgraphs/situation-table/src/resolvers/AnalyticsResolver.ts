@@ -13,7 +13,7 @@ import {
 } from '../entities/SituationTableAnalytics';
 import { SituationTableSector } from '../entities/SituationTableSector';
 import { SECTOR, SITUATION_TABLE_THRESHOLD } from '../indicators';
-import { loadAnalyticsRows, SituationTableLoaders } from '../loaders/createLoaders';
+import { loadAnalyticsRows } from '../loaders/loadAnalyticsRows';
 
 interface Cell {
   count: number;
@@ -58,7 +58,7 @@ export class AnalyticsResolver {
       'Situation Table discussions over a range of whole months (optionally of one neighbourhood or table), with breakdowns: ' +
       'exact for callers with records:read:situation-table, otherwise rounded to base 5 with counts from 1 to 9 withheld',
   })
-  async situationTableAnalytics(@Args(() => AnalyticsArgs) args: AnalyticsArgs, @Ctx() ctx: SubgraphContext<SituationTableLoaders>): Promise<SituationTableAnalytics> {
+  async situationTableAnalytics(@Args(() => AnalyticsArgs) args: AnalyticsArgs, @Ctx() ctx: SubgraphContext): Promise<SituationTableAnalytics> {
     // Whole months, in order, at most 600 of them: BAD_USER_INPUT otherwise.
     periodsBetween(args.from, args.to, Granularity.MONTH);
     const areaId = args.areaId ?? null;

@@ -6,7 +6,6 @@ import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { DiscussionArgs, MAX_DISCUSSIONS } from '../args/DiscussionArgs';
 import { Discussion } from '../entities/Discussion';
 import { RiskFactorCategoryInfo } from '../entities/RiskFactorCategoryInfo';
-import type { SituationTableLoaders } from '../loaders/createLoaders';
 
 const [REQUIRES_RISK_READ, REQUIRES_RISK_PURPOSE] = REQUIRES_RISK_INTERVENTION;
 
@@ -80,7 +79,7 @@ export class DiscussionResolver {
       'De-identified Situation Table discussions over a date range, oldest first: for table members (scope risk:read) ' +
       'declaring the purpose risk-intervention only',
   })
-  async situationTableDiscussions(@Args(() => DiscussionArgs) args: DiscussionArgs, @Ctx() ctx: SubgraphContext<SituationTableLoaders>): Promise<Discussion[]> {
+  async situationTableDiscussions(@Args(() => DiscussionArgs) args: DiscussionArgs, @Ctx() ctx: SubgraphContext): Promise<Discussion[]> {
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_DISCUSSIONS) {
       throw new BadUserInputError(`limit must be from 1 to ${MAX_DISCUSSIONS}, got ${args.limit}`, 'limit');
     }

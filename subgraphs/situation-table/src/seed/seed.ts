@@ -1,7 +1,7 @@
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
-import { SITUATION_TABLE_ROLLUPS } from '../loaders/createLoaders';
+import { SITUATION_TABLE_ROLLUPS } from '../rollups';
 import { GeneratedCatchment, GeneratedDiscussion, GeneratedTable, generateSituationTableRecords, SituationTableBatch } from './generate';
 
 export async function isSeeded(db: DataSource): Promise<boolean> {

@@ -1,11 +1,11 @@
-import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
-import { ObjectType } from 'type-graphql';
+import { AreaProfile, SectorProfile } from '@cswb/subgraph-kit/sector';
+import { SOCIAL_SERVICES_INDICATORS } from '../indicators';
 
-@ObjectType({ description: "Social services' view of an area: social assistance, child welfare, food banks and community programs" })
-export class SocialServicesProfile implements AreaProfileSource {
-  areaId: string;
-  population: number | null;
-  neighbourhoodIds: readonly string[];
-  wardId: string | null;
-  rowOwners: readonly string[] | null;
-}
+@SectorProfile({
+  sector: 'social-services',
+  description: "Social services' view of an area: social assistance, child welfare, food banks and community programs",
+  areaFieldDescription: 'Social assistance, child welfare and food bank indicators, and the community programs serving this area',
+  indicatorsDescription: 'Social services indicators for the area, one series per indicator over the requested periods',
+  indicators: SOCIAL_SERVICES_INDICATORS,
+})
+export class SocialServicesProfile extends AreaProfile {}

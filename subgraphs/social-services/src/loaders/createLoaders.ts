@@ -1,33 +1,27 @@
-import { createManyLoader, LoaderRegistry } from '@cswb/subgraph-kit/loaders';
-import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
+import { createManyLoader, type LoaderRegistry } from '@cswb/subgraph-kit/loaders';
 import type { DataSource } from 'typeorm';
 import type { ServiceCategory } from '../entities/ServiceCategory';
 import { createCoverageLoader } from './createCoverageLoader';
 import { createServicesLoader } from './createServicesLoader';
 import type { ProgramFilter } from './ProgramFilter';
 
-export const SOCIAL_SERVICES_ROLLUPS = ['social_services_measure_monthly'] as const;
-
-interface ProgramCategoryRow {
+export interface ProgramCategoryRow {
   program_code: string;
   category: ServiceCategory;
 }
 
-interface ProgramAreaRow {
+export interface ProgramAreaRow {
   program_code: string;
   area_id: string;
 }
 
-export function createLoaders(db: DataSource) {
-  const registry = new LoaderRegistry();
+/** Per request, kept in the request's scope; `defineSector` adds `measures`. */
+export function createLoaders(db: DataSource, scope: LoaderRegistry) {
   return {
-    /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) =>
-      registry.get('measures', query, () => createMeasureLoader(db, SOCIAL_SERVICES_ROLLUPS[0], query)),
     /** Service coverage of each priority risk: one SQL statement for all risks. */
     coverage: createCoverageLoader(db),
     /** Programs serving each area, for one filter: one SQL statement for all areas. */
-    servicesForArea: (filter: ProgramFilter) => registry.get('servicesForArea', filter, () => createServicesLoader(db, filter)),
+    servicesForArea: (filter: ProgramFilter) => scope.get('servicesForArea', filter, () => createServicesLoader(db, filter)),
     /** Categories of each program, in alphabetical order: one SQL statement for all programs. */
     categoriesOfProgram: createManyLoader<string, ProgramCategoryRow>({
       fetch: (codes) =>

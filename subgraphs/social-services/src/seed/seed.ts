@@ -1,7 +1,7 @@
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
-import { SOCIAL_SERVICES_ROLLUPS } from '../loaders/createLoaders';
+import { SOCIAL_SERVICES_ROLLUPS } from '../rollups';
 import {
   GeneratedCaseload,
   GeneratedChildWelfare,

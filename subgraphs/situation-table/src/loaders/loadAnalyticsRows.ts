@@ -1,9 +1,5 @@
-import { LoaderRegistry } from '@cswb/subgraph-kit/loaders';
-import { createMeasureLoader, MeasureQuery } from '@cswb/subgraph-kit/profiles';
 import type { DataSource } from 'typeorm';
 import type { AnalyticsRow } from '../entities/SituationTableAnalytics';
-
-export const SITUATION_TABLE_ROLLUPS = ['situation_table_measure_monthly'] as const;
 
 export interface AnalyticsQuery {
   from: string;
@@ -49,14 +45,3 @@ const ANALYTICS_SQL = `
 export async function loadAnalyticsRows(db: DataSource, query: AnalyticsQuery): Promise<AnalyticsRow[]> {
   return db.query(ANALYTICS_SQL, [query.from, query.to, query.areaId, query.tableId]);
 }
-
-export function createLoaders(db: DataSource) {
-  const registry = new LoaderRegistry();
-  return {
-    /** Measure values per area for one period range: one SQL statement for all areas. */
-    measures: (query: MeasureQuery) =>
-      registry.get('measures', query, () => createMeasureLoader(db, SITUATION_TABLE_ROLLUPS[0], query)),
-  };
-}
-
-export type SituationTableLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,119 @@
+import { buildFederatedSchema } from '@cswb/subgraph-kit/federation';
+import { AreaProfile, defineSector, SectorProfile, sectorNames } from '@cswb/subgraph-kit/sector';
+import { subgraphSchema } from '@cswb/subgraph-kit/server';
+import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { readSeed } from '@cswb/contract/config';
+import { ensureDeploymentCertificates } from '@cswb/contract/trust';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
+import { bearer, signToken } from '@cswb/testing/tokens';
+import { subgraph as example } from './fixtures/exampleSector';
+import { ExampleProfile } from './fixtures/exampleSector/ExampleProfile';
+import { EXAMPLE_INDICATORS } from './fixtures/exampleSector/indicators';
+
+describe('sectorNames', () => {
+  it('derives every name of a sector from its name', () => {
+    expect(sectorNames('social-services')).toEqual({
+      name: 'social-services',
+      envPrefix: 'SOCIAL_SERVICES',
+      typePrefix: 'SocialServices',
+      fieldName: 'socialServices',
+      auditLogQueryName: 'socialServicesAuditLog',
+      profileTypeName: 'SocialServicesProfile',
+      readingTypeName: 'SocialServicesIndicatorReading',
+      measureRollup: 'social_services_measure_monthly',
+    });
+    expect(sectorNames('police')).toMatchObject({ envPrefix: 'POLICE', fieldName: 'police', profileTypeName: 'PoliceProfile' });
+  });
+
+  it.each(['Police', 'social_services', 'social--services', 'police-', '-police', '4police', ''])('refuses the name %j', (name) => {
+    expect(() => sectorNames(name)).toThrow(
+      new Error(`sector name "${name}" must be lower-case words of letters and digits joined by single dashes, e.g. social-services`),
+    );
+  });
+});
+
+describe('defineSector', () => {
+  const declaration = { description: 'A sector', defaultPort: 4999, migrations: [], isSeeded: example.isSeeded, seed: example.seed };
+
+  it('derives the measure rollup, the Area stub and its reference resolver, and the indicators', () => {
+    expect(example.name).toBe('example');
+    expect(example.rollup).toBe('example_measure_monthly');
+    expect(example.indicators).toBe(EXAMPLE_INDICATORS);
+    expect(example.orphanedTypes?.map((type) => type.name)).toEqual(['Area']);
+    expect(Object.keys(example.referenceResolvers ?? {})).toEqual(['Area']);
+    expect(example.resolvers).toHaveLength(2);
+  });
+
+  it('puts the profile field on Area and the indicators field on the profile', async () => {
+    const { sdl } = await buildFederatedSchema(example);
+    expect(sdl).toContain(`type Area @key(fields: "id") {
+  id: ID!
+  """The example service's indicators for this area"""
+  example: ExampleProfile
+}`);
+    expect(sdl).toContain(`"""The example service's view of an area"""
+type ExampleProfile {
+  """
+  Example indicators for the area, one series per indicator over the requested periods
+  """
+  indicators(`);
+  });
+
+  it('gives the served schema its audit log query and indicator reading by the derived names', async () => {
+    const { sdl } = await subgraphSchema(example);
+    expect(sdl).toContain('exampleAuditLog(');
+    expect(sdl).toContain('type ExampleIndicatorReading implements IndicatorReading');
+  });
+
+  it('adds the measures loader to the loaders of each request', () => {
+    const loaders = example.createLoaders({} as never, { get: (_name: string, _args: unknown, create: () => unknown) => create() } as never);
+    expect(Object.keys(loaders)).toEqual(['measures']);
+  });
+
+  it("refuses another sector's profile", () => {
+    expect(() => defineSector({ ...declaration, name: 'other', profile: ExampleProfile })).toThrow(new Error('sector "other" is given the profile of sector "example" (ExampleProfile)'));
+  });
+
+  it('refuses a profile class not declared with @SectorProfile', () => {
+    class UndeclaredProfile extends AreaProfile {}
+    expect(() => defineSector({ ...declaration, name: 'example', profile: UndeclaredProfile })).toThrow(new Error('UndeclaredProfile is not declared with @SectorProfile'));
+  });
+
+  it('refuses an ill-formed sector name when the profile is declared', () => {
+    expect(() =>
+      SectorProfile({ sector: 'Example', description: '', areaFieldDescription: '', indicatorsDescription: '', indicators: [] }),
+    ).toThrow(new Error('sector name "Example" must be lower-case words of letters and digits joined by single dashes, e.g. social-services'));
+  });
+});
+
+describe('the example sector, served', () => {
+  const city = createSyntheticCity('small', readSeed({}));
+  let served: TestSubgraph;
+  beforeAll(async () => {
+    // The test deployment's certificates are issued for the hub's own subgraphs only.
+    await ensureDeploymentCertificates(process.env.CSWB_TEST_CERTS_DIR as string, [example.name]);
+    served = await startTestSubgraph(example);
+  });
+  afterAll(async () => {
+    await served?.stop();
+  });
+
+  it('serves its indicator from its migration and seed through the derived wiring', async () => {
+    const year = city.years[city.years.length - 1];
+    const area = city.neighbourhoods[0];
+    const headers = bearer(await signToken({ sub: 'example-analyst', scope: 'aggregates:read records:read:example' }));
+    const response = await graphql(
+      served,
+      `query ($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!) { _entities(representations: $r) { ... on Area { id example {
+        indicators(from: $from, to: $to, granularity: YEAR) { indicator { id sector } observations { areaId numerator } }
+      } } } }`,
+      { r: [{ __typename: 'Area', id: area.id }], from: `${year}-01-01`, to: `${year}-12-31` },
+      headers,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities[0].example.indicators).toEqual([
+      { indicator: { id: 'example.visits', sector: 'example' }, observations: [{ areaId: area.id, numerator: 120 }] },
+    ]);
+  });
+});

@@ -1,0 +1,2 @@
+/** The monthly measure rollup its indicators are read from (`<prefix>_measure_monthly`), refreshed after seeding and imports. */
+export const EDUCATION_ROLLUPS = ['education_measure_monthly'] as const;
