@@ -14,7 +14,6 @@ import { createLoaders, PlanningLoaders } from './loaders/createLoaders';
 import { CreateArea1732140000000 } from './migrations/1732140000000-CreateArea';
 import { CreatePlans1732140500000 } from './migrations/1732140500000-CreatePlans';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
-import { CommitteeMutationResolver } from './resolvers/CommitteeMutationResolver';
 import { ImplementationTaskResolver } from './resolvers/ImplementationTaskResolver';
 import { IndicatorCatalogueResolver } from './resolvers/IndicatorCatalogueResolver';
 import { OutcomeResolver } from './resolvers/OutcomeResolver';
@@ -22,11 +21,16 @@ import { PerformanceMeasureReadingResolver } from './resolvers/PerformanceMeasur
 import { PerformanceMeasureResolver } from './resolvers/PerformanceMeasureResolver';
 import { RiskAnalysisResolver } from './resolvers/RiskAnalysisResolver';
 import { readings, resolveReadingReference } from './readings';
-import { PlanContentMutationResolver } from './resolvers/PlanContentMutationResolver';
-import { PlanMutationResolver } from './resolvers/PlanMutationResolver';
 import { PlanResolver, resolvePlanReference } from './resolvers/PlanResolver';
 import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { StrategyResolver } from './resolvers/StrategyResolver';
+// type-graphql lists the Mutation fields in the order their resolvers load: this order keeps the schema's.
+import { CommitteeMutationResolver } from './resolvers/CommitteeMutationResolver';
+import { PriorityRiskMutationResolver } from './resolvers/PriorityRiskMutationResolver';
+import { StrategyMutationResolver } from './resolvers/StrategyMutationResolver';
+import { OutcomeMutationResolver } from './resolvers/OutcomeMutationResolver';
+import { PerformanceMeasureMutationResolver } from './resolvers/PerformanceMeasureMutationResolver';
+import { PlanMutationResolver } from './resolvers/PlanMutationResolver';
 import { TaskMutationResolver } from './resolvers/TaskMutationResolver';
 import { isSeeded, seed } from './seed/seed';
 
@@ -47,7 +51,10 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     ImplementationTaskResolver,
     PlanMutationResolver,
     CommitteeMutationResolver,
-    PlanContentMutationResolver,
+    PriorityRiskMutationResolver,
+    StrategyMutationResolver,
+    OutcomeMutationResolver,
+    PerformanceMeasureMutationResolver,
     TaskMutationResolver,
     PerformanceMeasureReadingResolver,
     RiskAnalysisResolver,
@@ -56,7 +63,7 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     return readings().types;
   },
   servesIndicatorCatalogue: true,
-  // The plan mutations (plans/writes.ts and the *MutationResolver files); the area registry is read only.
+  // The plan mutations (the *MutationResolver files, through store/); the area registry is read only.
   writes: [
     'plan',
     'plan_committee_member',
@@ -84,7 +91,9 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
 export { Area, Plan, PerformanceMeasure };
 export { PlanStatus } from './entities/PlanStatus';
 export { CommitteeSector, REQUIRED_COMMITTEE_SECTORS } from './entities/CommitteeSector';
+export { parseIndicatorCatalogue } from './catalogue/indicatorCatalogue';
 export { baselinePeriodStart } from './plans/baselinePeriodStart';
 export { UPSTREAM_BUDGET_SHARE_TARGET, UPSTREAM_FRAMEWORK_AREAS, REVIEW_INTERVAL_YEARS } from './plans/rules';
-export { DRAFT_PLAN_TITLE, generatePlans, PUBLISHED_PLAN_TITLE, seedId } from './seed/generatePlans';
+export { generatePlans, seedId } from './seed/generatePlans';
 export type { SeedPlans } from './seed/generatePlans';
+export { DRAFT_PLAN_TITLE, PUBLISHED_PLAN_TITLE } from './seed/fixtures/lakeshorePlans';

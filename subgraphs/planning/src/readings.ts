@@ -4,11 +4,12 @@ import { createReadingReferences, ReadingReference } from '@cswb/subgraph-kit/re
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Granularity, periodContaining } from '@cswb/subgraph-kit/vocabulary';
 import type DataLoader from 'dataloader';
+import { catalogueSectors, findIndicator } from './catalogue/indicatorCatalogue';
 import { PerformanceMeasure } from './entities/PerformanceMeasure';
 import type { PlanningLoaders } from './loaders/createLoaders';
 import { UUID, visiblePlan } from './plans/access';
 import { baselinePeriodStart } from './plans/baselinePeriodStart';
-import { indicatorCatalogue } from './resolvers/IndicatorCatalogueResolver';
+import { measuresByIds } from './store/performanceMeasureStore';
 
 let built: ReturnType<typeof createReadingReferences> | undefined;
 
@@ -17,7 +18,7 @@ let built: ReturnType<typeof createReadingReferences> | undefined;
  * first use, after `npm run compose` has written the catalogue.
  */
 export function readings(): ReturnType<typeof createReadingReferences> {
-  built ??= createReadingReferences([...new Set(indicatorCatalogue().map((i) => i.sector))]);
+  built ??= createReadingReferences(catalogueSectors());
   return built;
 }
 
@@ -26,7 +27,7 @@ type Context = SubgraphContext<PlanningLoaders>;
 function measureById(ctx: Context): DataLoader<string, PerformanceMeasure | null, string> {
   return ctx.scope.get('measureById', null, () =>
     createOneLoader<string, PerformanceMeasure>({
-      fetch: (ids) => ctx.db.getRepository(PerformanceMeasure).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany(),
+      fetch: (ids) => measuresByIds(ctx.db.manager, ids),
       keyOfRow: (measure) => measure.id,
     }),
   );
@@ -38,7 +39,7 @@ function measureById(ctx: Context): DataLoader<string, PerformanceMeasure | null
  * dated at the end of its period.
  */
 export async function readingReference(measure: PerformanceMeasure, ctx: Context): Promise<ReadingReference | null> {
-  const definition = indicatorCatalogue().find((i) => i.id === measure.indicatorId);
+  const definition = findIndicator(measure.indicatorId);
   const area = await ctx.loaders.areaById.load(measure.areaId);
   if (!definition || !area) return null;
   const neighbourhoods = await ctx.loaders.neighbourhoodsUnder.load(area.id);

@@ -128,3 +128,8 @@ export function checkBaselinePeriod(value: string, field: string, indicator: Ind
 export function sameOrganisation(a: string, b: string): boolean {
   return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+/** The same values, in any order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((value, i) => value === [...b].sort()[i]);
+}

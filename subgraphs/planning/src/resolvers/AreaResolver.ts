@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { Area } from '../entities/Area';
 import { AreaKind } from '../entities/AreaKind';
 import type { PlanningLoaders } from '../loaders/createLoaders';
+import { listAreas } from '../store/areaStore';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -14,9 +15,7 @@ export class AreaResolver {
     @Ctx() ctx: Context,
     @Arg('kind', () => AreaKind, { nullable: true }) kind?: AreaKind | null,
   ): Promise<Area[]> {
-    const query = ctx.db.getRepository(Area).createQueryBuilder('a').orderBy('a.id');
-    if (kind) query.where('a.kind = :kind', { kind });
-    return query.getMany();
+    return listAreas(ctx.db.manager, kind);
   }
 
   @Query(() => Area, { nullable: true, description: 'One area by id; null with a NOT_FOUND error when there is none' })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
 import { BadUserInputError } from '@cswb/contract/errors';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
@@ -9,7 +8,9 @@ import { Plan } from '../entities/Plan';
 import { AddCommitteeMemberInput } from '../inputs/AddCommitteeMemberInput';
 import type { PlanningLoaders } from '../loaders/createLoaders';
 import { checkOrganisation, checkUuid } from '../plans/validation';
-import { inTransaction, lockPlan, touchPlan } from '../plans/writes';
+import { deleteCommitteeMember, findCommitteeChair, findCommitteeMember, insertCommitteeMember } from '../store/committeeStore';
+import { findPlan, lockPlan, touchPlan } from '../store/planStore';
+import { inTransaction } from '../store/transaction';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -27,15 +28,7 @@ export class CommitteeMutationResolver {
     const organisation = checkOrganisation(input.organisation, 'input.organisation');
     return inTransaction(ctx, async (manager) => {
       await lockPlan(manager, planId);
-      const members = manager.getRepository(CommitteeMember);
-      const existing = await members
-        .createQueryBuilder('m')
-        .where('m.plan_id = :planId AND m.sector = :sector AND lower(m.organisation) = lower(:organisation)', {
-          planId,
-          sector: input.sector,
-          organisation,
-        })
-        .getOne();
+      const existing = await findCommitteeMember(manager, planId, input.sector, organisation);
       if (existing) {
         if (existing.role === input.role) return existing;
         throw new BadUserInputError(
@@ -44,18 +37,14 @@ export class CommitteeMutationResolver {
         );
       }
       if (input.role === CommitteeRole.CHAIR) {
-        const chair = await members.findOneBy({ planId, role: CommitteeRole.CHAIR });
+        const chair = await findCommitteeChair(manager, planId);
         if (chair) {
           throw new BadUserInputError(`input.role: the plan already has a chair (${chair.organisation}, ${chair.sector})`, 'input.role');
         }
       }
-      const id = randomUUID();
-      await manager.query(
-        'INSERT INTO plan_committee_member (id, plan_id, sector, organisation, committee_role) VALUES ($1, $2, $3, $4, $5)',
-        [id, planId, input.sector, organisation, input.role],
-      );
+      const member = await insertCommitteeMember(manager, { planId, sector: input.sector, organisation, role: input.role });
       await touchPlan(manager, planId);
-      return members.findOneByOrFail({ id });
+      return member;
     });
   }
 
@@ -73,12 +62,8 @@ export class CommitteeMutationResolver {
     const memberId = checkUuid(memberIdArg, 'memberId');
     return inTransaction(ctx, async (manager) => {
       await lockPlan(manager, planId);
-      const [, removed] = (await manager.query('DELETE FROM plan_committee_member WHERE id = $1 AND plan_id = $2', [memberId, planId])) as [
-        unknown,
-        number,
-      ];
-      if (removed > 0) await touchPlan(manager, planId);
-      return manager.getRepository(Plan).findOneByOrFail({ id: planId });
+      if (await deleteCommitteeMember(manager, planId, memberId)) await touchPlan(manager, planId);
+      return findPlan(manager, planId);
     });
   }
 }

@@ -1,11 +1,11 @@
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { IndicatorDefinition } from '@cswb/subgraph-kit/vocabulary';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { findIndicator } from '../catalogue/indicatorCatalogue';
 import { Area } from '../entities/Area';
 import { Outcome } from '../entities/Outcome';
 import { PerformanceMeasure } from '../entities/PerformanceMeasure';
 import type { PlanningLoaders } from '../loaders/createLoaders';
-import { indicatorCatalogue } from './IndicatorCatalogueResolver';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -13,7 +13,7 @@ type Context = SubgraphContext<PlanningLoaders>;
 export class PerformanceMeasureResolver {
   @FieldResolver(() => IndicatorDefinition, { nullable: true, description: 'The catalogue entry of the indicator (null if the catalogue no longer lists it)' })
   indicator(@Root() measure: PerformanceMeasure): IndicatorDefinition | null {
-    return indicatorCatalogue().find((i) => i.id === measure.indicatorId) ?? null;
+    return findIndicator(measure.indicatorId) ?? null;
   }
 
   @FieldResolver(() => Area, { description: 'The area the measure is tracked for' })

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
 import { BadUserInputError } from '@cswb/contract/errors';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
 import { Plan } from '../entities/Plan';
 import { PlanStatus } from '../entities/PlanStatus';
 import { CreatePlanInput } from '../inputs/CreatePlanInput';
@@ -11,32 +9,17 @@ import { UpdatePlanInput } from '../inputs/UpdatePlanInput';
 import type { PlanningLoaders } from '../loaders/createLoaders';
 import { checkMunicipality } from '../plans/areas';
 import { addYears } from '../plans/dates';
+import { requireContentEditable } from '../plans/requireContentEditable';
 import { MAX_TITLE_LENGTH, NEXT_STATUS, REVIEW_INTERVAL_YEARS } from '../plans/rules';
 import { checkDateOrder, checkText, checkUuid } from '../plans/validation';
-import { inTransaction, lockPlan, requireContentEditable } from '../plans/writes';
+import { deletePlan, findSamePlan, insertPlanUnlessExists, lockPlan, lockPlanStatus, PlanColumn, updatePlan } from '../store/planStore';
+import { inTransaction } from '../store/transaction';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
 /** "a DRAFT plan", "an ADOPTED plan". */
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? 'an' : 'a';
-}
-
-function findPlan(manager: EntityManager, id: string): Promise<Plan> {
-  return manager.getRepository(Plan).findOneByOrFail({ id });
-}
-
-/** Another plan with the same natural key (municipality, title without case, start), if any. */
-async function samePlan(manager: EntityManager, municipalityId: string, title: string, periodStart: string): Promise<Plan | null> {
-  return manager
-    .getRepository(Plan)
-    .createQueryBuilder('p')
-    .where('p.municipality_id = :municipalityId AND lower(p.title) = lower(:title) AND p.period_start = :periodStart', {
-      municipalityId,
-      title,
-      periodStart,
-    })
-    .getOne();
 }
 
 @Resolver()
@@ -52,16 +35,15 @@ export class PlanMutationResolver {
     checkDateOrder({ value: input.periodStart, field: 'input.periodStart' }, { value: input.periodEnd, field: 'input.periodEnd' }, false);
     return inTransaction(ctx, async (manager) => {
       await checkMunicipality(manager, input.municipalityId, 'input.municipalityId');
-      const id = randomUUID();
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO plan (id, municipality_id, title, period_start, period_end, status, created_by)
-         VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6)
-         ON CONFLICT (municipality_id, lower(title), period_start) DO NOTHING
-         RETURNING id`,
-        [id, input.municipalityId, title, input.periodStart, input.periodEnd, ctx.caller.subject],
-      );
-      if (inserted.length > 0) return findPlan(manager, id);
-      const existing = (await samePlan(manager, input.municipalityId, title, input.periodStart)) as Plan;
+      const inserted = await insertPlanUnlessExists(manager, {
+        municipalityId: input.municipalityId,
+        title,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        createdBy: ctx.caller.subject,
+      });
+      if (inserted) return inserted;
+      const existing = (await findSamePlan(manager, input.municipalityId, title, input.periodStart)) as Plan;
       if (existing.periodEnd !== input.periodEnd) {
         throw new BadUserInputError(
           `input.title: plan ${existing.id} "${existing.title}" for ${existing.municipalityId} already starts on ${existing.periodStart}, and ends on ${existing.periodEnd}`,
@@ -90,7 +72,7 @@ export class PlanMutationResolver {
     }
     return inTransaction(ctx, async (manager) => {
       const plan = await lockPlan(manager, id);
-      const changes: Partial<Record<'title' | 'period_start' | 'period_end' | 'status' | 'adopted_on' | 'review_due', string>> = {};
+      const changes: Partial<Record<PlanColumn, string>> = {};
 
       // Content: title and period.
       const periodStart = input.periodStart ?? plan.periodStart;
@@ -103,7 +85,7 @@ export class PlanMutationResolver {
           { value: periodEnd, field: input.periodEnd != null ? 'input.periodEnd' : 'periodEnd' },
           false,
         );
-        const other = await samePlan(manager, plan.municipalityId, title ?? plan.title, periodStart);
+        const other = await findSamePlan(manager, plan.municipalityId, title ?? plan.title, periodStart);
         if (other && other.id !== plan.id) {
           throw new BadUserInputError(
             `input.title: plan ${other.id} "${other.title}" for ${other.municipalityId} already starts on ${other.periodStart}`,
@@ -153,13 +135,8 @@ export class PlanMutationResolver {
       if (adoptedOn !== plan.adoptedOn && adoptedOn) changes.adopted_on = adoptedOn;
       if (reviewDue !== plan.reviewDue && reviewDue) changes.review_due = reviewDue;
 
-      const columns = Object.keys(changes) as (keyof typeof changes)[];
-      if (columns.length === 0) return plan;
-      await manager.query(
-        `UPDATE plan SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [id, ...columns.map((column) => changes[column])],
-      );
-      return findPlan(manager, id);
+      if (Object.keys(changes).length === 0) return plan;
+      return updatePlan(manager, id, changes);
     });
   }
 
@@ -171,12 +148,12 @@ export class PlanMutationResolver {
   async deletePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
     checkUuid(id, 'id');
     return inTransaction(ctx, async (manager) => {
-      const [plan]: { status: PlanStatus }[] = await manager.query('SELECT status FROM plan WHERE id = $1 FOR UPDATE', [id]);
-      if (!plan) return false;
-      if (plan.status !== PlanStatus.DRAFT) {
-        throw new BadUserInputError(`id: only DRAFT plans can be deleted; plan ${id} is ${plan.status}`, 'id');
+      const status = await lockPlanStatus(manager, id);
+      if (!status) return false;
+      if (status !== PlanStatus.DRAFT) {
+        throw new BadUserInputError(`id: only DRAFT plans can be deleted; plan ${id} is ${status}`, 'id');
       }
-      await manager.query('DELETE FROM plan WHERE id = $1', [id]);
+      await deletePlan(manager, id);
       return true;
     });
   }

@@ -15,6 +15,7 @@ import type { PlanningLoaders } from '../loaders/createLoaders';
 import { canReadAllPlans, isVisible, visiblePlan } from '../plans/access';
 import { planBalance } from '../plans/frameworkBalance';
 import { UPSTREAM_BUDGET_SHARE_TARGET } from '../plans/rules';
+import { listPlans } from '../store/planStore';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -31,9 +32,7 @@ export class PlanResolver {
     const readsAll = canReadAllPlans(ctx.caller);
     if (!readsAll && status && status !== PlanStatus.PUBLISHED) return [];
     const wanted = readsAll ? status : PlanStatus.PUBLISHED;
-    const query = ctx.db.getRepository(Plan).createQueryBuilder('p').orderBy('p.period_start', 'DESC').addOrderBy('p.title').addOrderBy('p.id');
-    if (wanted) query.where('p.status = :status', { status: wanted });
-    const plans = await query.getMany();
+    const plans = await listPlans(ctx.db.manager, wanted);
     for (const plan of plans) ctx.loaders.plans.planById.prime(plan.id, plan);
     return plans;
   }

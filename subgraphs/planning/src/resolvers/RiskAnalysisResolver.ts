@@ -3,12 +3,12 @@ import { BadUserInputError } from '@cswb/contract/errors';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { BetterDirection, periodsBetween, Granularity } from '@cswb/subgraph-kit/vocabulary';
 import { Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { findIndicator } from '../catalogue/indicatorCatalogue';
 import { MAX_RISK_INDICATORS, RiskAnalysisArgs } from '../args/RiskAnalysisArgs';
 import { AreaRiskScore } from '../entities/AreaRiskScore';
 import type { PlanningLoaders } from '../loaders/createLoaders';
 import { fetchIndicatorValues } from '../riskAnalysis/fetchIndicatorValues';
 import { IndicatorWeight, scoreAreas } from '../riskAnalysis/scoreAreas';
-import { indicatorCatalogue } from './IndicatorCatalogueResolver';
 
 function validate(args: RiskAnalysisArgs): IndicatorWeight[] {
   if (args.indicators.length < 1 || args.indicators.length > MAX_RISK_INDICATORS) {
@@ -17,7 +17,7 @@ function validate(args: RiskAnalysisArgs): IndicatorWeight[] {
   periodsBetween(args.from, args.to, Granularity.YEAR);
   const seen = new Set<string>();
   return args.indicators.map(({ indicatorId, weight }, index) => {
-    const definition = indicatorCatalogue().find((i) => i.id === indicatorId);
+    const definition = findIndicator(indicatorId);
     if (!definition) throw new BadUserInputError(`indicators[${index}].indicatorId "${indicatorId}" is not in the indicator catalogue`, 'indicators');
     if (seen.has(indicatorId)) throw new BadUserInputError(`indicators[${index}].indicatorId "${indicatorId}" is listed twice`, 'indicators');
     if (definition.betterWhen === BetterDirection.NEUTRAL) {
@@ -41,7 +41,7 @@ export class RiskAnalysisResolver {
     const weights = validate(args);
     const bySector = new Map<string, string[]>();
     for (const { indicatorId } of weights) {
-      const sector = indicatorCatalogue().find((i) => i.id === indicatorId)!.sector;
+      const sector = findIndicator(indicatorId)!.sector;
       bySector.set(sector, [...(bySector.get(sector) ?? []), indicatorId]);
     }
     const { areaIds, values } = await fetchIndicatorValues(ctx, bySector, { kind: args.kind, from: args.from, to: args.to });

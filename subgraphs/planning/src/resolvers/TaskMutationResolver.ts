@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { REQUIRES_PLANS_WRITE } from '@cswb/contract/auth';
 import { BadUserInputError, NotFoundError } from '@cswb/contract/errors';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
@@ -9,7 +8,17 @@ import { AddImplementationTaskInput } from '../inputs/AddImplementationTaskInput
 import type { PlanningLoaders } from '../loaders/createLoaders';
 import { MAX_STATEMENT_LENGTH } from '../plans/rules';
 import { checkDateOrder, checkOrganisation, checkText, checkUuid } from '../plans/validation';
-import { inTransaction, lockPlan, touchPlan } from '../plans/writes';
+import {
+  findImplementationTask,
+  findSameImplementationTask,
+  getImplementationTask,
+  insertImplementationTask,
+  TaskFields,
+  updateImplementationTaskStatus,
+} from '../store/implementationTaskStore';
+import { lockPlan, touchPlan } from '../store/planStore';
+import { isStrategyOfPlan } from '../store/strategyStore';
+import { inTransaction } from '../store/transaction';
 
 type Context = SubgraphContext<PlanningLoaders>;
 
@@ -34,27 +43,14 @@ export class TaskMutationResolver {
     return inTransaction(ctx, async (manager) => {
       await lockPlan(manager, planId);
       if (strategyId) {
-        const [strategy] = await manager.query('SELECT 1 FROM plan_strategy WHERE id = $1 AND plan_id = $2', [strategyId, planId]);
-        if (!strategy) throw new BadUserInputError(`input.strategyId: "${strategyId}" is not a strategy of plan ${planId}`, 'input.strategyId');
+        if (!(await isStrategyOfPlan(manager, strategyId, planId))) throw new BadUserInputError(`input.strategyId: "${strategyId}" is not a strategy of plan ${planId}`, 'input.strategyId');
       }
-      const tasks = manager.getRepository(ImplementationTask);
-      const existing = await tasks
-        .createQueryBuilder('t')
-        .where(
-          `t.plan_id = :planId AND t.who = :who AND t.what = :what AND t.start_on = :start AND t.due_on = :due AND t.status = :status
-           AND t.reporting_line = :reportingLine AND t.strategy_id IS NOT DISTINCT FROM CAST(:strategyId AS uuid)`,
-          { planId, who, what, start: input.start, due: input.due, status: input.status, reportingLine, strategyId },
-        )
-        .getOne();
+      const fields: TaskFields = { planId, strategyId, who, what, start: input.start, due: input.due, status: input.status, reportingLine };
+      const existing = await findSameImplementationTask(manager, fields);
       if (existing) return existing;
-      const id = randomUUID();
-      await manager.query(
-        `INSERT INTO plan_implementation_task (id, plan_id, strategy_id, who, what, start_on, due_on, status, reporting_line)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, planId, strategyId, who, what, input.start, input.due, input.status, reportingLine],
-      );
+      const task = await insertImplementationTask(manager, fields);
       await touchPlan(manager, planId);
-      return tasks.findOneByOrFail({ id });
+      return task;
     });
   }
 
@@ -67,15 +63,14 @@ export class TaskMutationResolver {
   ): Promise<ImplementationTask> {
     const id = checkUuid(idArg, 'id');
     return inTransaction(ctx, async (manager) => {
-      const tasks = manager.getRepository(ImplementationTask);
-      const found = await tasks.findOneBy({ id });
+      const found = await findImplementationTask(manager, id);
       if (!found) throw new NotFoundError('ImplementationTask', id);
       await lockPlan(manager, found.planId);
-      const task = await tasks.findOneByOrFail({ id });
+      const task = await getImplementationTask(manager, id);
       if (task.status === status) return task;
-      await manager.query('UPDATE plan_implementation_task SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
+      const updated = await updateImplementationTaskStatus(manager, id, status);
       await touchPlan(manager, task.planId);
-      return tasks.findOneByOrFail({ id });
+      return updated;
     });
   }
 }
