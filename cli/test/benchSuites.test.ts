@@ -3,7 +3,7 @@ import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { discoverSubgraphs } from '@cswb/cli';
 import { parseSubgraphFetches, spreadPick } from '@cswb/cli/dist/bench/benchHelpers';
 import { occurrencesCsv } from '@cswb/cli/dist/bench/ingestionBench';
-import { aliasedProfileQuery, statementsVerdict } from '@cswb/cli/dist/bench/sqlScalingBench';
+import { aliasedProfileQuery, profileFragment, statementsVerdict } from '@cswb/cli/dist/bench/sqlScalingBench';
 
 describe('bench suite helpers', () => {
   it('read subgraph fetches per subgraph from the gateway metrics, whatever the outcome', () => {
@@ -28,6 +28,16 @@ describe('bench suite helpers', () => {
     const query = aliasedProfileQuery(['a-n001', 'a-n002']);
     expect(query).toContain('a0: area(id: "a-n001") { ...Profile }');
     expect(query).toContain('a1: area(id: "a-n002") { ...Profile }');
+  });
+
+  it('take the profile fragment from the documented query, whatever sectors it asks for', () => {
+    const fragment = profileFragment(`query Q($kind: AreaKind) {
+  areas(kind: $kind) { id transit { indicators { ...Series } } }
+}
+fragment Series on IndicatorSeries { indicator { id } }`);
+    expect(fragment).toMatch(/^fragment Profile on Area \{\n  id\n  transit \{\n    indicators \{\n      \.\.\.Series/);
+    expect(fragment).toContain('fragment Series on IndicatorSeries {');
+    expect(() => profileFragment('{ area(id: "x") { id } }')).toThrow('no `areas { … }` selection');
   });
 
   it('call statements constant only when sectors never change and planning only across shapes', () => {

@@ -4,6 +4,7 @@ import { databaseUrlFor, envPrefix, readSeed } from '@cswb/contract/config';
 import { EmbeddedPostgres, SqlStatementCounter } from '@cswb/subgraph-kit/db';
 import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { FieldNode, Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 import { RunningStack, startStack } from '../startStack';
@@ -15,20 +16,20 @@ import { formatRatio, formatSpread, spreadOf } from './repeatedRuns';
 
 const PROFILE_QUERY = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'queries', 'all-areas-profile.graphql'), 'utf8');
 
-/** The selection of docs/queries/all-areas-profile.graphql, as a fragment on one area. */
-const PROFILE_FRAGMENT = `fragment Profile on Area {
-  id name kind population
-  police { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
-  health { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
-  education { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
-  housing { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
-  socialServices { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
-  situationTable { indicators(from: $from, to: $to, granularity: $granularity) { ...Series } }
+/**
+ * The selection of docs/queries/all-areas-profile.graphql, as a fragment on one area: every
+ * sector the documented query asks for, with its fragments, so the two cannot drift apart.
+ */
+export function profileFragment(query: string): string {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const areas = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'areas');
+  if (!areas?.selectionSet) throw new Error('sql-scaling: the area profile query has no `areas { … }` selection');
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => print(d));
+  return [`fragment Profile on Area ${print(areas.selectionSet)}`, ...fragments].join('\n');
 }
-fragment Series on IndicatorSeries {
-  indicator { id }
-  observations { period { label } value numerator denominator }
-}`;
+
+const PROFILE_FRAGMENT = profileFragment(PROFILE_QUERY);
 
 /**
  * The area profile of exactly these areas in one request. The public schema has no way to ask
@@ -134,8 +135,11 @@ export async function sqlScalingBench(options: BenchOptions): Promise<string> {
       PORT: '0',
       JWT_DEV_SECRET: secret,
       RATE_LIMIT_PER_MINUTE: '0',
-      // 1,000 aliased fields: the operation limits (100 aliases, 2,000 tokens) would refuse them.
+      // 1,000 aliased fields: the operation limits (100 aliases, 2,000 tokens, 30 root fields, 500
+      // fields) would refuse them.
       MAX_ALIASES: '0',
+      MAX_ROOT_FIELDS: '0',
+      MAX_FIELDS: '0',
       MAX_TOKENS: '0',
       MAX_COST: '0',
       // 1,011 areas in one fetch to each sector: over the default representation cap (1,000).

@@ -5,22 +5,6 @@ import { ensureDeploymentCertificates, issueMemberCertificate, signMemberRequest
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
 
-export const CERTS_USAGE = `Usage: cswb certs [--dir <path>] [--hosts <a,b>]
-       cswb certs --renew <member> [--dir <path>] [--hosts <a,b>]
-       cswb certs --sign <request.pem> --member <name> [--dir <path>] [--hosts <a,b>]
-
-The deployment's certificate authority and its members' certificates (the gateway and one per
-subgraph), in HUB_CERTS_DIR (default <CSWB_DATA_DIR>/certs). Without options: make the CA if
-there is none and (re)issue every member certificate that is missing or expires within 30 days.
-  --renew <member>    Issue that member a new key and certificate now (rotation)
-  --sign <file>       Issue a certificate for a member's own PKCS#10 request (its key never
-                      leaves the agency); writes <dir>/<member>.crt and prints it
-  --member <name>     The member (CN) the request is for: gateway or a subgraph name
-  --hosts <a,b>       Extra DNS names the certificates are valid for (e.g. compose service names)
-  --dir <path>        Where the CA and certificates are (overrides HUB_CERTS_DIR)
-Exit codes: 0 done, 1 failed, 2 usage.
-`;
-
 export interface CertsArgs {
   dir?: string;
   hosts?: string;

@@ -10,22 +10,6 @@ import { PROJECT_ROOT } from '../projectRoot';
 
 export const QUERIES_DIR = path.join(PROJECT_ROOT, 'docs', 'queries');
 
-export const CHECK_USAGE = `Usage: cswb check <subgraph> [--schema <file.graphql>]
-
-Checks a subgraph's new schema before it ships:
-  1. composes the supergraph with the new schema in place of the subgraph's (the other
-     subgraphs from their current code); composition errors fail the check;
-  2. compares the client-facing API schema of the committed gateway/generated/supergraph.graphql with
-     that of the new supergraph, and lists the changes as BREAKING, DANGEROUS or SAFE;
-  3. validates every documented query in docs/queries/*.graphql against the new API schema.
-
-  --schema <file>   The proposed subgraph SDL (e.g. an edited schema.graphql); by default
-                    the SDL built from the subgraph's current code.
-
-Exit status: 0 when nothing is breaking and every documented query is valid; 1 on a
-breaking change, an invalid documented query or a composition error; 2 on a usage error.
-`;
-
 /** A usage problem: exit 2. */
 class UsageError extends Error {}
 

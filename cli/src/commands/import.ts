@@ -7,24 +7,10 @@ import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { PROJECT_ROOT } from '../projectRoot';
+import { UsageError } from './UsageError';
 
 /** Exit codes scripts can rely on. */
 export const IMPORT_EXIT = { imported: 0, invalid: 1, usage: 2, database: 3 } as const;
-
-export const IMPORT_USAGE = `Usage: cswb import <sector> <dataset> <file> [--skip-invalid] [--rejects <path>] [--format csv|jsonl] [--encoding utf-8|latin1|windows-1252]
-
-Loads a CSV file (with a header line) or a JSON lines file (.jsonl, .ndjson) into a sector's
-database, merging on each dataset's natural key: importing the same file twice changes nothing.
-Every row is validated first. By default the import is all or nothing: one invalid row and no
-row is written. With --skip-invalid the valid rows are written and the rejected ones, with the
-reasons, go to --rejects (default <file>.rejects.csv), every cell a spreadsheet would run as a
-formula prefixed with '. The sector's rollups are refreshed after. A file is read as UTF-8 (an
-optional BOM) unless --encoding names another; bytes that are not in the encoding, NUL and other
-control characters are refused with their line and column.
-
-Exit codes: 0 imported; 1 invalid data, nothing written; 2 usage error; 3 database error.
-Datasets and their columns: docs/import.md.
-`;
 
 export interface ImportArgs {
   sector?: string;
@@ -52,9 +38,8 @@ export async function importFile(args: ImportArgs): Promise<number> {
     [...SHARED_IMPORT_DATASETS, ...(definition.importDatasets ?? [])].map((dataset) => ({ definition, dataset })),
   );
   const known = `known datasets: ${datasets.map(({ definition, dataset }) => `${definition.name} ${dataset.name}`).join(', ')}`;
-  if (!args.sector || !args.dataset || !args.file) {
-    return fail(IMPORT_EXIT.usage, `expected <sector> <dataset> <file>; ${known}\n\n${IMPORT_USAGE}`);
-  }
+  // The command line's usage error: `cswb` prints it with the command's help, exit 2.
+  if (!args.sector || !args.dataset || !args.file) throw new UsageError(`expected <sector> <dataset> <file>; ${known}`);
   const found = datasets.find(({ definition, dataset }) => definition.name === args.sector && dataset.name === args.dataset);
   if (!found) {
     return fail(IMPORT_EXIT.usage, `unknown dataset "${args.sector} ${args.dataset}"; ${known}`);
