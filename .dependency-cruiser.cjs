@@ -41,6 +41,13 @@ module.exports = {
       to: { dependencyTypes: ['local'], path: '^(shared|subgraphs|gateway|cli)/', pathNot: '^$1/' },
     },
     {
+      name: 'testing-is-for-tests',
+      comment: '@cswb/testing holds what the test suites share (test databases, stacks, tokens): tests import it, no source folder does.',
+      severity: 'error',
+      from: { path: '/src/', pathNot: '^shared/testing/' },
+      to: { path: '^shared/testing/' },
+    },
+    {
       name: 'no-circular',
       comment: 'A cycle means two modules are one concern, or a concern is in the wrong place.',
       severity: 'error',

@@ -12,8 +12,8 @@ module.exports = {
   // The gateway runtime loads some modules with import(): jest needs --experimental-vm-modules (see package.json).
   // Tests import the workspaces by package name, i.e. the compiled code `npm start` runs
   // (`npm test` builds first), so there is one copy of every decorator registry.
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  globalSetup: '<rootDir>/shared/testing/dist/jest/globalSetup.js',
+  globalTeardown: '<rootDir>/shared/testing/dist/jest/globalTeardown.js',
   testTimeout: 60_000,
   maxWorkers: 2,
 };

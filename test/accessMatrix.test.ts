@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConstDirectiveNode, Kind, parse, ValueNode } from 'graphql';
 import { PROJECT_ROOT } from '@cswb/cli';
-import { graphql, GraphQLResponse } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TestClaims } from './support/tokens';
+import { graphql, GraphQLResponse } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken, TestClaims } from '@cswb/testing/tokens';
 
 /**
  * The access matrix, generated from the composed schema: every field that declares

@@ -1,8 +1,8 @@
 import { FrameworkArea } from '@cswb/subgraph-kit/vocabulary';
 import { generateSocialServicesRecords, SERVICE_GAP_THRESHOLD, SERVICES_FOR_RISK } from '@cswb/subgraph-social-services';
-import { collect, smallSyntheticCity } from './support/expected';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
+import { collect, smallSyntheticCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
 
 const city = smallSyntheticCity();
 const { programs } = collect(generateSocialServicesRecords(city));

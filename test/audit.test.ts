@@ -1,15 +1,14 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { envPrefix } from '@cswb/contract/config';
 import { verifyAuditChain } from '@cswb/subgraph-kit/audit';
-import { PROJECT_ROOT } from '@cswb/cli';
 import type { DataSource } from 'typeorm';
-import { smallCity } from './support/expected';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { CliResult, cswb } from '@cswb/testing/cli';
+import { smallCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences } = smallCity();
 // A neighbourhood policed by the municipal service (the last ward is the OPP's).
@@ -75,19 +74,8 @@ async function allCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: Record<string, string | undefined> = { ...process.env };
-  delete env.DATABASE_URL;
-  for (const subgraph of stack.subgraphs) env[`${envPrefix(subgraph.name)}_DATABASE_URL`] = stack.ownerUrls[subgraph.name];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js'), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<CliResult> {
+  return cswb(args, Object.fromEntries(stack.subgraphs.map((subgraph) => [`${envPrefix(subgraph.name)}_DATABASE_URL`, stack.ownerUrls[subgraph.name]])));
 }
 
 let analystEntryId: number;

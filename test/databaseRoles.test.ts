@@ -4,7 +4,7 @@ import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { discoverSubgraphs } from '@cswb/cli';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { dropDatabase, freshDatabaseUrl, testServerUrl } from './support/database';
+import { dropDatabase, freshDatabaseUrl, testServerUrl } from '@cswb/testing/database';
 
 /**
  * The database role a subgraph serves with, attacked as a compromised subgraph would: with its

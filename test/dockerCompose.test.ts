@@ -5,8 +5,8 @@ import { databaseNameFor, envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 
 /**
- * docker-compose.yml and the Dockerfile are written by hand; these tests keep them in step
- * with the workspaces, so a sector added under subgraphs/ cannot be left out of them.
+ * `cswb compose` writes docker-compose.yml from subgraphs.txt and the Dockerfile is
+ * written by hand; these tests keep both in step with the sectors and the workspaces.
  */
 
 interface ComposeService {
@@ -131,7 +131,7 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('serves no subgraph that is not in subgraphs/', () => {
+  it('serves no subgraph that is not in subgraphs.txt', () => {
     const known = new Set(subgraphs.map((s) => s.definition.name));
     const served = Object.values(services)
       .map(commandOf)

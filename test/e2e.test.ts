@@ -1,16 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { analystHeaders, HUB_ANALYST_AGENCY } from './support/analyst';
-import { graphql } from './support/graphql';
+import { analystHeaders, HUB_ANALYST_AGENCY } from '@cswb/testing/analyst';
+import { graphql } from '@cswb/testing/graphql';
 import { generateEducationRecords } from '@cswb/subgraph-education';
 import { generateHealthCounts } from '@cswb/subgraph-health';
 import { generateHousingRecords } from '@cswb/subgraph-housing';
 import { generateSocialServicesRecords } from '@cswb/subgraph-social-services';
 import { agencyFor } from '@cswb/subgraph-police';
-import { collect, smallCity } from './support/expected';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { collect, smallCity } from '@cswb/testing/expected';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences, calls } = smallCity();
 let stack: TestStack;

@@ -13,9 +13,9 @@ import { ErrorCode } from '@cswb/contract/errors';
 import { PROJECT_ROOT } from '@cswb/cli';
 import { useNullForDeniedFields } from '@cswb/gateway/dist/plugins/useNullForDeniedFields';
 import { useSubgraphAssertions } from '@cswb/gateway';
-import { gatewayAgent, gatewaySigner } from './support/asGateway';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TEST_JWT_SECRET, TestClaims } from './support/tokens';
+import { gatewayAgent, gatewaySigner } from '@cswb/testing/trust';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken, TEST_JWT_SECRET, TestClaims } from '@cswb/testing/tokens';
 
 /**
  * The gateway enforces `@authenticated`, `@requiresScopes` and `@policy` with its own plugin

@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDataSource } from '@cswb/subgraph-kit/db';
 import { serveSubgraph } from '@cswb/subgraph-kit/server';
-import { testTrust } from './support/asGateway';
+import { testTrust } from '@cswb/testing/trust';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { documentHash, persistedDocumentsJson, RateLimiter, useSubgraphResilience } from '@cswb/gateway';
-import { analystHeaders } from './support/analyst';
-import { graphql, GraphQLResponse } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql, GraphQLResponse } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 /** Small limits the documented queries still fit in (their largest: depth 6, 0 aliases, 204 tokens, cost 34,620). */
 const ENV = {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '@cswb/cli';
-import { startTestStack, TestStack } from './support/stack';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
 
 let stack: TestStack;
 beforeAll(async () => {

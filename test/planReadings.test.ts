@@ -1,8 +1,8 @@
-import { analystHeaders } from './support/analyst';
-import { smallCity } from './support/expected';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { smallCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences } = smallCity();
 let stack: TestStack;

@@ -5,9 +5,9 @@ import { envPrefix, readGatewayConfig, readTrustConfig } from '@cswb/contract/co
 import { freePort } from '@cswb/contract/http';
 import { SHARED_STORE_RETRY_MS, startGateway, StartedGateway } from '@cswb/gateway';
 import { SUPERGRAPH_FILE } from '@cswb/cli';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TEST_JWT_SECRET } from './support/tokens';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken, TEST_JWT_SECRET } from '@cswb/testing/tokens';
 
 /**
  * Opt-in (`npm run test:redis`, which CI runs after installing Debian's redis-server): two

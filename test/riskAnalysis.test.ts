@@ -1,10 +1,10 @@
 import { generateHealthCounts } from '@cswb/subgraph-health';
 import { generateSocialServicesRecords } from '@cswb/subgraph-social-services';
-import { analystHeaders } from './support/analyst';
-import { collect, smallCity } from './support/expected';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { collect, smallCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city } = smallCity();
 const social = collect(generateSocialServicesRecords(city));

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { graphql } from './support/graphql';
+import { CLI_MAIN } from '@cswb/testing/cli';
+import { graphql } from '@cswb/testing/graphql';
 
 /** `npm start` as a user runs it: its own embedded PostgreSQL, every subgraph, the gateway. */
 interface Started {
@@ -23,7 +24,7 @@ function startHub(): Promise<Started> {
     env[`${envPrefix(definition.name)}_PORT`] = '0';
     delete env[`${envPrefix(definition.name)}_DATABASE_URL`];
   }
-  const child = spawn(process.execPath, ['cli/dist/main.js', 'start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_MAIN, 'start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -4,12 +4,12 @@ import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { measureThresholds } from '@cswb/subgraph-kit/privacy';
 import { IndicatorSpec, rateValue } from '@cswb/subgraph-kit/vocabulary';
 import { generateHealthCounts, HealthAgeGroup, HealthVisitReason } from '@cswb/subgraph-health';
-import { analystHeaders, HUB_ANALYST_AGENCY, HUB_ANALYST_SCOPE } from './support/analyst';
+import { analystHeaders, HUB_ANALYST_AGENCY, HUB_ANALYST_SCOPE } from '@cswb/testing/analyst';
 import { POLICE_AGENCIES } from '@cswb/subgraph-police';
-import { collect, smallCity } from './support/expected';
-import { graphql } from './support/graphql';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { collect, smallCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 /**
  * Disclosure control through the gateway (docs/privacy.md): what a planner (aggregates:read,

@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { postJson } from '@cswb/contract/trust';
-import { graphql } from './support/graphql';
-import { gatewayAgent } from './support/asGateway';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWT_SECRET } from './support/tokens';
+import { graphql } from '@cswb/testing/graphql';
+import { gatewayAgent } from '@cswb/testing/trust';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken, TEST_AUDIENCE, TEST_ISSUER, TEST_JWT_SECRET } from '@cswb/testing/tokens';
 
 let stack: TestStack;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { ConfigError, readTracingConfig } from '@cswb/contract/config';
 import { startTracing } from '@cswb/contract/telemetry';
 import { PROJECT_ROOT } from '@cswb/cli';
-import { startTestStack, TestStack } from './support/stack';
-import { bearer, signToken } from './support/tokens';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 /** A span as an OTLP/HTTP JSON export carries it, with its service's name. */
 interface ReceivedSpan {

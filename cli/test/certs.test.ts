@@ -5,12 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { PROJECT_ROOT, discoverSubgraphs } from '@cswb/cli';
-
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
+import { discoverSubgraphs } from '@cswb/cli';
+import { CLI_MAIN } from '@cswb/testing/cli';
 
 function certs(...args: string[]) {
-  return spawnSync(process.execPath, [MAIN, 'certs', ...args], { env: { ...process.env, HUB_CERTS_DIR: undefined }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI_MAIN, 'certs', ...args], { env: { ...process.env, HUB_CERTS_DIR: undefined }, encoding: 'utf8' });
 }
 
 let dir: string;

@@ -4,10 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, print, visit } from 'graphql';
 import { PROJECT_ROOT } from '@cswb/cli';
+import { CLI_MAIN } from '@cswb/testing/cli';
+import { writeFileIn } from '@cswb/testing/files';
 
 /** `cswb check <subgraph>` as an agency runs it: a child process of the built CLI. */
 
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 const POLICE_SDL = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', 'police', 'generated', 'schema.graphql'), 'utf8');
 let dir: string;
 
@@ -20,7 +21,7 @@ afterAll(() => {
 });
 
 function check(...args: string[]) {
-  return spawnSync(process.execPath, [MAIN, 'check', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [CLI_MAIN, 'check', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 
 /** The police SDL with fields of some types removed, written to a temporary file. */
@@ -32,11 +33,7 @@ function policeSchemaWithout(name: string, remove: Record<string, string[]>): st
   return write(name, print(edited));
 }
 
-function write(name: string, content: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const write = (name: string, content: string) => writeFileIn(dir, name, content);
 
 describe('cswb check', () => {
   it('passes the subgraph as its current code builds it', () => {

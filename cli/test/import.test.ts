@@ -1,67 +1,27 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { seedAreaRegistry } from '@cswb/subgraph-kit/areas';
-import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
-import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
+import { cswb, dropSectorDatabases, freshSectorDatabase as freshImportDatabase } from '@cswb/testing/cli';
+import { queryRows } from '@cswb/testing/database';
+import { writeFileIn } from '@cswb/testing/files';
 
 /** `cswb import` as scripts run it: the built CLI in a child process, against real databases. */
 
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 const SAMPLES = path.join(PROJECT_ROOT, 'docs', 'import-samples');
 const subgraphs = discoverSubgraphs();
-const databases: string[] = [];
 let tmp: string;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cswb(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', ...env };
-  // Settings of the shell running the tests must not leak into the child.
-  for (const variable of ['DATABASE_URL']) if (!(variable in env)) delete childEnv[variable];
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function definition(name: string): SubgraphDefinition<unknown> {
-  const found = subgraphs.find((s) => s.definition.name === name);
-  if (!found) throw new Error(`no subgraph ${name}`);
-  return found.definition;
-}
-
-/**
- * A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it.
- * Its area registry holds the synthetic city's areas: an import refuses an area_id the registry lacks.
- */
+/** A sector database to import into, with the samples' police services registered unless told not to. */
 async function freshSectorDatabase(sector: string, { registerAgencies = true } = {}): Promise<{ url: string; env: Record<string, string> }> {
-  const url = freshDatabaseUrl(`import_${sector}`);
-  databases.push(url);
-  const { db } = await prepareDatabase(definition(sector), { url, connectAs: 'owner' });
-  await seedAreaRegistry(db, createSyntheticCity('small', 1));
-  await db.destroy();
+  const { url, env } = await freshImportDatabase(sector);
   // Police records name a service of the agency registry: the samples' services are registered first.
   if (sector === 'police' && registerAgencies) expect((await cswb(['import', 'police', 'agencies', path.join(SAMPLES, 'police', 'agencies.csv')], { POLICE_DATABASE_URL: url })).code).toBe(0);
-  return { url, env: { [`${sector.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: url } };
+  return { url, env };
 }
 
 const query = queryRows;
-
-function writeFile(name: string, content: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const writeFile = (name: string, content: string) => writeFileIn(tmp, name, content);
 
 const HEADER = 'occurrence_number,agency_id,occurred_on,area_id,category,premises_type,cleared';
 const GOOD_ROWS = [
@@ -91,7 +51,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  await Promise.all(databases.splice(0).map(dropDatabase));
+  await dropSectorDatabases();
 });
 
 describe('cswb import', () => {

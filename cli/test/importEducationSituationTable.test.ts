@@ -1,17 +1,16 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { seedAreaRegistry } from '@cswb/subgraph-kit/areas';
 import { ImportDataset, parseImportFile, unknownColumns, validateRecords, writeRejects } from '@cswb/subgraph-kit/import';
-import { prepareDatabase, serveSubgraph, SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
+import { prepareDatabase, serveSubgraph } from '@cswb/subgraph-kit/server';
 import { RISK_FACTORS } from '@cswb/subgraph-kit/vocabulary';
-import { analystHeaders } from '../../test/support/analyst';
-import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
-import { graphql } from '../../test/support/graphql';
-import { testTrust } from '../../test/support/asGateway';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { cswb, dropSectorDatabases, freshSectorDatabase, subgraphDefinition as definition } from '@cswb/testing/cli';
+import { queryRows } from '@cswb/testing/database';
+import { writeFileIn } from '@cswb/testing/files';
+import { graphql } from '@cswb/testing/graphql';
+import { testTrust } from '@cswb/testing/trust';
 
 /**
  * `cswb import` of the education and Situation Table datasets, the built CLI in a child process
@@ -21,56 +20,12 @@ import { testTrust } from '../../test/support/asGateway';
 // Most tests run the CLI several times, each a process that loads every subgraph and migrates.
 jest.setTimeout(180_000);
 
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 const SAMPLES = path.join(PROJECT_ROOT, 'docs', 'import-samples');
 const subgraphs = discoverSubgraphs();
-const databases: string[] = [];
 let tmp: string;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cswb(args: string[], env: Record<string, string> = {}): Promise<Result> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', ...env };
-  // Settings of the shell running the tests must not leak into the child.
-  for (const variable of ['DATABASE_URL']) if (!(variable in env)) delete childEnv[variable];
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function definition(name: string): SubgraphDefinition<unknown> {
-  const found = subgraphs.find((s) => s.definition.name === name);
-  if (!found) throw new Error(`no subgraph ${name}`);
-  return found.definition;
-}
-
-/**
- * A fresh, migrated (not seeded) database for the sector, and the env that points the CLI at it.
- * Its area registry holds the synthetic city's areas: an import refuses an area_id the registry lacks.
- */
-async function freshSectorDatabase(sector: string): Promise<{ url: string; env: Record<string, string> }> {
-  const url = freshDatabaseUrl(`import_${sector}`);
-  databases.push(url);
-  const { db } = await prepareDatabase(definition(sector), { url, connectAs: 'owner' });
-  await seedAreaRegistry(db, createSyntheticCity('small', 1));
-  await db.destroy();
-  return { url, env: { [`${sector.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: url } };
-}
-
 const query = queryRows;
-
-function writeFile(name: string, content: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const writeFile = (name: string, content: string) => writeFileIn(tmp, name, content);
 
 const sample = (sector: string, dataset: string) => path.join(SAMPLES, sector, `${dataset}.csv`);
 const sampleLines = (sector: string, dataset: string) => fs.readFileSync(sample(sector, dataset), 'utf8').trim().split('\n');
@@ -89,7 +44,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  await Promise.all(databases.splice(0).map(dropDatabase));
+  await dropSectorDatabases();
 });
 
 describe('text[] and child-table columns', () => {

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { seedAreaRegistry } from '@cswb/subgraph-kit/areas';
-import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
-import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/database';
+import { cswb as cswbWith, dropSectorDatabases, freshSectorDatabase } from '@cswb/testing/cli';
+import { queryRows } from '@cswb/testing/database';
+import { writeFileIn } from '@cswb/testing/files';
 
 /**
  * `cswb import` against files made to fool it (docs/security.md, "Import"): the built CLI in a
@@ -14,8 +11,6 @@ import { dropDatabase, freshDatabaseUrl, queryRows } from '../../test/support/da
  * the database exactly as it was.
  */
 
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
-const police = discoverSubgraphs().find((s) => s.definition.name === 'police')!.definition as SubgraphDefinition<unknown>;
 const HEADER = 'occurrence_number,agency_id,occurred_on,area_id,category,premises_type,cleared';
 const GOOD = 'PO-1,lakeshore-police,2024-01-03,lakeshore-n001,VIOLENT,RESIDENCE,true';
 const AREAS_HEADER = 'id,name,kind,parent_id,population';
@@ -24,22 +19,8 @@ let tmp: string;
 let url: string;
 let env: Record<string, string>;
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cswb(args: string[]): Promise<Result> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', ...env };
-  delete childEnv.DATABASE_URL;
-  return new Promise((resolve) => {
-    // A hang is a failure: the timeout kills the child and the exit code is not a number.
-    execFile(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+// A hang is a failure: the timeout kills the child and the exit code is not a number.
+const cswb = (args: string[]) => cswbWith(args, env, { timeoutMs: 30_000 });
 
 const query = <T = Record<string, unknown>>(sql: string) => queryRows<T>(url, sql);
 
@@ -52,11 +33,7 @@ async function snapshot(): Promise<unknown> {
   };
 }
 
-function writeFile(name: string, content: string | Buffer): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
+const writeFile = (name: string, content: string | Buffer) => writeFileIn(tmp, name, content);
 
 /** Imports the file, expects it refused as invalid data (exit 1) with the database unchanged, and returns stderr. */
 async function expectRefused(args: string[]): Promise<string> {
@@ -73,11 +50,7 @@ const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_40
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-import-hardening-'));
-  url = freshDatabaseUrl('import_hardening');
-  const { db } = await prepareDatabase(police, { url, connectAs: 'owner' });
-  await seedAreaRegistry(db, createSyntheticCity('small', 1));
-  await db.destroy();
-  env = { POLICE_DATABASE_URL: url };
+  ({ url, env } = await freshSectorDatabase('police'));
   const agencies = await cswb(['import', 'police', 'agencies', writeFile('agencies.csv', 'id,name\nlakeshore-police,Lakeshore Police Service\n')]);
   expect(agencies.code).toBe(0);
   const first = await cswb(['import', 'police', 'occurrences', writeFile('good.csv', `${HEADER}\n${GOOD}\n`)]);
@@ -86,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (url) await dropDatabase(url);
+  await dropSectorDatabases();
 });
 
 describe('cswb import refuses bytes no export holds', () => {

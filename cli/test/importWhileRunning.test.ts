@@ -1,16 +1,15 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '@cswb/cli';
 import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
+import { CliResult, cswb } from '@cswb/testing/cli';
 import { Client } from 'pg';
 
 /**
  * An agency loads a file while `npm start` runs: the data directory already has its server
  * (started by another process), and `cswb import` must use it rather than fail on its lock.
  */
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 const SAMPLE = path.join(PROJECT_ROOT, 'docs', 'import-samples', 'education', 'schools.csv');
 
 let dataDir: string;
@@ -27,14 +26,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function cswbImport(dataset = 'schools', file = SAMPLE): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CSWB_DATA_DIR: dataDir, LOG_LEVEL: 'error' };
-  for (const variable of Object.keys(env)) if (variable.endsWith('DATABASE_URL')) delete env[variable];
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, 'import', 'education', dataset, file], { cwd: PROJECT_ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+function cswbImport(dataset = 'schools', file = SAMPLE): Promise<CliResult> {
+  return cswb(['import', 'education', dataset, file], { CSWB_DATA_DIR: dataDir });
 }
 
 it('imports into the server already running on the data directory, and leaves it running', async () => {

@@ -1,13 +1,13 @@
-import { TEST_JWT_SECRET } from '../../test/support/tokens';
+import { TEST_JWT_SECRET } from '@cswb/testing/tokens';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
-import { dropDatabase, freshDatabaseUrl } from '../../test/support/database';
-import { postAsGateway } from '../../test/support/asGateway';
+import { CLI_MAIN } from '@cswb/testing/cli';
+import { dropDatabase, freshDatabaseUrl } from '@cswb/testing/database';
+import { postAsGateway } from '@cswb/testing/trust';
 
 /** `cswb serve-subgraph <name>` as a container runs it: a child process of the built CLI. */
 
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 const children: ChildProcess[] = [];
 const databases: string[] = [];
 
@@ -26,7 +26,7 @@ function run(args: string[], env: Record<string, string>): { child: ChildProcess
   };
   // Settings of the shell running the tests must not leak into the child.
   for (const variable of ['DATABASE_URL', 'PORT', 'HOST']) if (!(variable in env)) delete childEnv[variable];
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const output: Output = { stdout: '', stderr: '' };
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
-import { PROJECT_ROOT } from '@cswb/cli';
+import { CLI_MAIN } from '@cswb/testing/cli';
 
 const SECRET = 'token-command-test-secret-0123456789abcdef';
-const MAIN = path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js');
 
 function token(...args: string[]) {
-  return spawnSync(process.execPath, [MAIN, 'token', ...args], { env: { ...process.env, JWT_DEV_SECRET: SECRET }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI_MAIN, 'token', ...args], { env: { ...process.env, JWT_DEV_SECRET: SECRET }, encoding: 'utf8' });
 }
 
 describe('cswb token', () => {

@@ -9,11 +9,11 @@ import * as net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ANONYMOUS } from '@cswb/contract/auth';
 import { ASSERTION_HEADER } from '@cswb/contract/trust';
-import { gatewayAgent, gatewaySigner } from '../support/asGateway';
-import { graphql } from '../support/graphql';
-import { RawAnswer, rawRequest } from '../support/rawHttp';
-import { startTestStack, TestStack } from '../support/stack';
-import { bearer, signToken } from '../support/tokens';
+import { gatewayAgent, gatewaySigner } from '@cswb/testing/trust';
+import { graphql } from '@cswb/testing/graphql';
+import { RawAnswer, rawRequest } from '@cswb/testing/http';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 let stack: TestStack;
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gracefulClose } from '@cswb/contract/http';
 import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
-import { analystHeaders } from '../support/analyst';
-import { graphql, GraphQLResponse } from '../support/graphql';
-import { startTestStack, TestStack } from '../support/stack';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql, GraphQLResponse } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
 
 /**
  * A TCP relay in front of a subgraph: normally it passes bytes both ways; frozen, it accepts

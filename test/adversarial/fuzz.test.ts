@@ -9,12 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { ANONYMOUS } from '@cswb/contract/auth';
 import { ErrorCode } from '@cswb/contract/errors';
 import { ASSERTION_HEADER } from '@cswb/contract/trust';
-import { gatewayAgent, gatewaySigner } from '../support/asGateway';
-import { FUZZ_CLASSES, FuzzClass, FuzzRequest, fuzzRequests, INTERNAL_TEXT } from '../support/fuzzRequests';
-import { graphql } from '../support/graphql';
-import { RawAnswer, rawRequest } from '../support/rawHttp';
-import { startTestStack, TestStack } from '../support/stack';
-import { signToken } from '../support/tokens';
+import { gatewayAgent, gatewaySigner } from '@cswb/testing/trust';
+import { FUZZ_CLASSES, FuzzClass, FuzzRequest, fuzzRequests, INTERNAL_TEXT } from '@cswb/testing/fuzz';
+import { graphql } from '@cswb/testing/graphql';
+import { RawAnswer, rawRequest } from '@cswb/testing/http';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { signToken } from '@cswb/testing/tokens';
 
 const SEED = 20261205;
 const GATEWAY_REQUESTS = 2_100;

@@ -11,10 +11,10 @@ import { PROJECT_ROOT } from '@cswb/cli';
 import { readOperationLimits, type OperationLimitsConfig } from '@cswb/contract/config';
 import { costOf, measureDocument, operationLimitErrors } from '@cswb/contract/limits';
 import { createSubgraphServer, listen, ListeningServer } from '@cswb/subgraph-kit/server';
-import { smallSyntheticCity } from '../support/expected';
-import { graphql, GraphQLResponse } from '../support/graphql';
-import { startTestStack, TestStack } from '../support/stack';
-import { bearer, signToken } from '../support/tokens';
+import { smallSyntheticCity } from '@cswb/testing/expected';
+import { graphql, GraphQLResponse } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const DEFAULTS: OperationLimitsConfig = readOperationLimits({});
 const DEPTHS = [10, 20, 30, 60];

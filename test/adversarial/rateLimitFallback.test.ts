@@ -6,9 +6,9 @@
  */
 import { freePort } from '@cswb/contract/http';
 import { FallbackRateLimitStore, RateLimiter, RedisRateLimitStore } from '@cswb/gateway';
-import { graphql } from '../support/graphql';
-import { startTestStack, TestStack } from '../support/stack';
-import { bearer, signToken } from '../support/tokens';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 let stack: TestStack;
 let closedRedisUrl: string;

@@ -10,7 +10,6 @@
  * before anything runs, a draft plan's entities resolve only for planners, and a police analyst
  * gets exact counts only where every record is their own service's.
  */
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -21,11 +20,13 @@ import { readingTypeName } from '@cswb/subgraph-kit/readings';
 import { allAreas } from '@cswb/subgraph-kit/synthetic';
 import { IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 import { POLICE_AGENCIES } from '@cswb/subgraph-police';
-import { smallCity } from '../support/expected';
-import { postAsGateway } from '../support/asGateway';
-import { graphql } from '../support/graphql';
-import { startTestStack, TestStack } from '../support/stack';
-import { bearer, signToken } from '../support/tokens';
+import { cswb } from '@cswb/testing/cli';
+import { smallCity } from '@cswb/testing/expected';
+import { writeFileIn } from '@cswb/testing/files';
+import { postAsGateway } from '@cswb/testing/trust';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences } = smallCity();
 let stack: TestStack;
@@ -87,16 +88,6 @@ function direct(sector: { name: string; field: string }, representations: unknow
   );
 }
 
-function cswb(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'error', ...env };
-  delete childEnv.DATABASE_URL;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(PROJECT_ROOT, 'cli', 'dist', 'main.js'), ...args], { cwd: PROJECT_ROOT, env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
 beforeAll(async () => {
   headers.public = bearer(await signToken({ sub: 'resident', scope: '', purpose: 'public-reporting' }));
   headers.planner = bearer(await signToken({ sub: 'planner', scope: 'aggregates:read plans:write', purpose: 'planning' }));
@@ -108,9 +99,8 @@ beforeAll(async () => {
   // A real deployment loads the registry with `cswb import <subgraph> areas`: the same file into
   // every subgraph, here with one neighbourhood under the sub-annual population threshold.
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-areas-'));
-  const file = path.join(tmp, 'areas.csv');
   const rows = allAreas(city).map((a) => [a.id, a.name, a.kind, a.parentId ?? '', a.id === SMALL.id ? SMALL_POPULATION : a.population].join(','));
-  fs.writeFileSync(file, `id,name,kind,parent_id,population\n${rows.join('\n')}\n`);
+  const file = writeFileIn(tmp, 'areas.csv', `id,name,kind,parent_id,population\n${rows.join('\n')}\n`);
   const results = await Promise.all(
     stack.subgraphs.map((s) => cswb(['import', s.name, 'areas', file], { [`${envPrefix(s.name)}_DATABASE_URL`]: stack.ownerUrls[s.name] })),
   );

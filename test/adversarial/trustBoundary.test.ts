@@ -12,12 +12,12 @@ import * as path from 'node:path';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { ASSERTION_HEADER, bodyHash, certificateThumbprint, createServiceAssertionSigner, ensureDeploymentCertificates, GATEWAY_ISSUER, MemberCredentials, postJson, SERVICE_ASSERTION_HEADER } from '@cswb/contract/trust';
-import { gatewayAgent, postAsGateway, testCertificates } from '../support/asGateway';
-import { graphql } from '../support/graphql';
-import { startTestStack, TestStack } from '../support/stack';
-import { startTestSubgraph } from '../support/subgraph';
+import { gatewayAgent, postAsGateway, testCertificates } from '@cswb/testing/trust';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { startTestSubgraph } from '@cswb/testing/subgraph';
 import { subgraph as police } from '@cswb/subgraph-police';
-import { bearer, signToken, TEST_JWT_SECRET } from '../support/tokens';
+import { bearer, signToken, TEST_JWT_SECRET } from '@cswb/testing/tokens';
 
 let stack: TestStack;
 let rogueDir: string;

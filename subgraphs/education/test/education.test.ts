@@ -8,9 +8,9 @@ import {
   isEdiCycleYear,
   subgraph,
 } from '@cswb/subgraph-education';
-import { analystHeaders } from '../../../test/support/analyst';
-import { graphql as graphqlAs } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql as graphqlAs } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
 const schools: GeneratedSchool[] = [];

@@ -9,9 +9,9 @@ import {
   HealthVisitReason,
   subgraph,
 } from '@cswb/subgraph-health';
-import { analystHeaders } from '../../../test/support/analyst';
-import { graphql as graphqlAs } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql as graphqlAs } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
 const edVisits: GeneratedEdVisitCount[] = [];

@@ -2,9 +2,9 @@ import { readSeed } from '@cswb/contract/config';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { generateHousingRecords, subgraph } from '@cswb/subgraph-housing';
 import type { GeneratedAreaMonth, GeneratedPointInTimeCount, GeneratedShelter, GeneratedShelterNight } from '@cswb/subgraph-housing';
-import { analystHeaders } from '../../../test/support/analyst';
-import { graphql as graphqlAs } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql as graphqlAs } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 /** The city and housing records the `small` seed writes, regenerated in memory. */
 function smallCityHousing() {

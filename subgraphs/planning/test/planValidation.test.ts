@@ -1,6 +1,6 @@
 import { subgraph } from '@cswb/subgraph-planning';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
-import { bearer, signToken } from '../../../test/support/tokens';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
+import { bearer, signToken } from '@cswb/testing/tokens';
 import { Client, clientFor, planRows } from './support/plans';
 
 let planning: TestSubgraph;

@@ -1,8 +1,8 @@
 import { readSeed } from '@cswb/contract/config';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { subgraph } from '@cswb/subgraph-planning';
-import { graphql } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
 let planning: TestSubgraph;

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { readSeed } from '@cswb/contract/config';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { generatePlans, subgraph } from '@cswb/subgraph-planning';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
-import { bearer, signToken } from '../../../test/support/tokens';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
+import { bearer, signToken } from '@cswb/testing/tokens';
 import { Client, clientFor, PLAN_FIELDS, planRows } from './support/plans';
 
 const city = createSyntheticCity('small', readSeed({}));

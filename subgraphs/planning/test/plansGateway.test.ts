@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { startTestStack, TestStack } from '../../../test/support/stack';
-import { bearer, signToken } from '../../../test/support/tokens';
+import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { bearer, signToken } from '@cswb/testing/tokens';
 import { Client, clientFor, planRows } from './support/plans';
 
 let stack: TestStack;

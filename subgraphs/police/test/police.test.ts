@@ -1,8 +1,8 @@
 import { subgraph } from '@cswb/subgraph-police';
-import { smallCity } from '../../../test/support/expected';
-import { analystHeaders } from '../../../test/support/analyst';
-import { graphql } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { smallCity } from '@cswb/testing/expected';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 const { city, occurrences, calls } = smallCity();
 let police: TestSubgraph;

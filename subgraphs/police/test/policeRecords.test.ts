@@ -1,8 +1,8 @@
 import { POLICE_AGENCIES, subgraph } from '@cswb/subgraph-police';
-import { smallCity } from '../../../test/support/expected';
-import { graphql } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
-import { bearer, signToken } from '../../../test/support/tokens';
+import { smallCity } from '@cswb/testing/expected';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences, calls } = smallCity();
 let police: TestSubgraph;

@@ -12,9 +12,9 @@ import {
   subgraph,
 } from '@cswb/subgraph-situation-table';
 import { getNamedType, isEnumType, isObjectType, parse, buildASTSchema, Kind, DocumentNode } from 'graphql';
-import { graphql } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
-import { bearer, signToken } from '../../../test/support/tokens';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
+import { bearer, signToken } from '@cswb/testing/tokens';
 
 const city = createSyntheticCity('small', readSeed({}));
 const tables: GeneratedTable[] = [];

@@ -9,9 +9,9 @@ import {
   ServiceCategory,
   subgraph,
 } from '@cswb/subgraph-social-services';
-import { analystHeaders } from '../../../test/support/analyst';
-import { graphql } from '../../../test/support/graphql';
-import { startTestSubgraph, TestSubgraph } from '../../../test/support/subgraph';
+import { analystHeaders } from '@cswb/testing/analyst';
+import { graphql } from '@cswb/testing/graphql';
+import { startTestSubgraph, TestSubgraph } from '@cswb/testing/subgraph';
 
 const city = createSyntheticCity('small', readSeed({}));
 const caseloads: GeneratedCaseload[] = [];

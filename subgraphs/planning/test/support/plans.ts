@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { graphql, GraphQLResponse } from '../../../../test/support/graphql';
-import type { SubgraphTarget } from '../../../../test/support/asGateway';
+import { graphql, GraphQLResponse } from '@cswb/testing/graphql';
+import type { SubgraphTarget } from '@cswb/testing/trust';
 
 /** Every table a plan writes, in the order rows depend on each other. */
 export const PLAN_TABLES = [

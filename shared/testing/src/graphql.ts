@@ -1,4 +1,4 @@
-import { postAsGateway, SubgraphTarget } from './asGateway';
+import { postAsGateway, SubgraphTarget } from './trust';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -1,8 +1,13 @@
+import { discoverSubgraphs } from '@cswb/cli';
 import { bearer, signToken } from './tokens';
 
 /** Every sector's record-level scope: a caller that sees every indicator's exact values. */
-export const HUB_ANALYST_SCOPE =
-  'aggregates:read records:read:police records:read:health records:read:education records:read:housing records:read:social-services records:read:situation-table';
+export const HUB_ANALYST_SCOPE = [
+  'aggregates:read',
+  ...discoverSubgraphs()
+    .filter((s) => s.definition.indicators?.length)
+    .map((s) => `records:read:${s.definition.name}`),
+].join(' ');
 
 /**
  * The police service the hub analyst belongs to. Police records are held by two services

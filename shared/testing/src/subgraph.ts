@@ -2,7 +2,7 @@ import { readSeed, SubgraphTlsMode } from '@cswb/contract/config';
 import { createDataSource, SqlStatementCounter } from '@cswb/subgraph-kit/db';
 import { prepareDatabase, RunningSubgraph, serveSubgraph, SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
-import { testTrust } from './asGateway';
+import { testTrust } from './trust';
 import { dropDatabase, freshDatabaseUrl } from './database';
 import type { DataSource } from 'typeorm';
 
