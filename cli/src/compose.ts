@@ -6,10 +6,13 @@ import { buildIndicatorCatalogue, INDICATOR_CATALOGUE_FILE } from '@cswb/subgrap
 import { persistedDocumentsJson } from '@cswb/gateway';
 import { parse } from 'graphql';
 import type { DiscoveredSubgraph } from './discoverSubgraphs';
+import { dockerComposeFile } from './dockerComposeFile';
 import { PROJECT_ROOT } from './projectRoot';
 
 export const SUPERGRAPH_FILE = path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql');
 export const PERSISTED_DOCUMENTS_FILE = path.join(PROJECT_ROOT, 'gateway', 'generated', 'persisted-documents.json');
+/** At the root, where `docker compose up` looks for it. */
+export const DOCKER_COMPOSE_FILE = path.join(PROJECT_ROOT, 'docker-compose.yml');
 
 export interface GeneratedFile {
   path: string;
@@ -33,8 +36,8 @@ export function composeSupergraph(subgraphs: readonly { name: string; sdl: strin
 }
 
 /**
- * Every generated, committed file: each subgraph's schema.graphql, the supergraph, and the
- * indicator catalogue in the subgraph that serves it.
+ * Every generated, committed file: each subgraph's schema.graphql, the supergraph, the
+ * indicator catalogue in the subgraph that serves it, and docker-compose.yml.
  */
 export async function generatedFiles(subgraphs: readonly DiscoveredSubgraph[]): Promise<GeneratedFile[]> {
   const built = await Promise.all(
@@ -52,6 +55,7 @@ export async function generatedFiles(subgraphs: readonly DiscoveredSubgraph[]): 
     // Dashboards may run the documented queries when only persisted documents are allowed.
     { path: PERSISTED_DOCUMENTS_FILE, content: persistedDocumentsJson(path.join(PROJECT_ROOT, 'docs', 'queries')) },
     ...catalogueFiles(subgraphs),
+    { path: DOCKER_COMPOSE_FILE, content: dockerComposeFile(built) },
   ];
 }
 
@@ -76,7 +80,10 @@ export function writeOrCheck(files: readonly GeneratedFile[], check: boolean): s
     const current = fs.existsSync(file.path) ? fs.readFileSync(file.path, 'utf8') : undefined;
     if (current === file.content) continue;
     stale.push(path.relative(PROJECT_ROOT, file.path));
-    if (!check) fs.writeFileSync(file.path, file.content);
+    if (check) continue;
+    // A new sector has no generated/ folder yet.
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    fs.writeFileSync(file.path, file.content);
   }
   return stale;
 }

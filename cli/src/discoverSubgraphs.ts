@@ -9,20 +9,38 @@ export interface DiscoveredSubgraph {
   dir: string;
 }
 
+/** The registry, relative to the project root. */
+export const SECTOR_REGISTRY = 'subgraphs.txt';
+
 /**
- * Every sector under `subgraphs/`, found by reading the folder: each one's package
- * exports `subgraph`. Adding a sector is copying a folder, not editing a list.
+ * The sectors the hub runs, as `subgraphs.txt` lists them: one folder name a line,
+ * `#` starts a comment. A folder under subgraphs/ that is not listed is not served.
+ */
+export function readSectorRegistry(root = PROJECT_ROOT): string[] {
+  const lines = fs
+    .readFileSync(path.join(root, SECTOR_REGISTRY), 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+  const repeated = lines.filter((name, index) => lines.indexOf(name) !== index);
+  if (repeated.length > 0) throw new Error(`${SECTOR_REGISTRY} lists "${repeated[0]}" more than once`);
+  return lines;
+}
+
+/**
+ * Every sector of the registry, each one's package exporting `subgraph`, in name order.
+ * Adding a sector is its folder and its registry line (`cswb new-sector <name>`).
  */
 export function discoverSubgraphs(root = PROJECT_ROOT): DiscoveredSubgraph[] {
-  const base = path.join(root, 'subgraphs');
-  return fs
-    .readdirSync(base, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(base, entry.name, 'package.json')))
-    .map((entry) => entry.name)
+  return readSectorRegistry(root)
     .sort()
     .map((folder) => {
-      const dir = path.join(base, folder);
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string };
+      const dir = path.join(root, 'subgraphs', folder);
+      const manifest = path.join(dir, 'package.json');
+      if (!fs.existsSync(manifest)) {
+        throw new Error(`${SECTOR_REGISTRY} lists "${folder}", but subgraphs/${folder}/package.json does not exist`);
+      }
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name: string };
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require(pkg.name) as { subgraph?: SubgraphDefinition<unknown> };
       if (!module.subgraph) throw new Error(`${pkg.name} does not export "subgraph"`);

@@ -1,0 +1,33 @@
+import { auditCommand } from './auditCommand';
+import { benchCommand } from './benchCommand';
+import { certsCommand } from './certsCommand';
+import { checkCommand } from './checkCommand';
+import type { CommandDeclaration } from './CommandDeclaration';
+import { composeCommand } from './composeCommand';
+import { importCommand } from './importCommand';
+import { migrateCommand } from './migrateCommand';
+import { newSectorCommand } from './newSectorCommand';
+import { seedCommand } from './seedCommand';
+import { serveSubgraphCommand } from './serveSubgraphCommand';
+import { startCommand } from './startCommand';
+import { tokenCommand } from './tokenCommand';
+
+/** Every `cswb` command, in the order `cswb --help` lists them. */
+export const COMMANDS: readonly CommandDeclaration[] = [
+  startCommand,
+  composeCommand,
+  checkCommand,
+  migrateCommand,
+  seedCommand,
+  importCommand,
+  serveSubgraphCommand,
+  newSectorCommand,
+  tokenCommand,
+  certsCommand,
+  auditCommand,
+  benchCommand,
+];
+
+export function findCommand(name: string): CommandDeclaration | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
