@@ -7,3 +7,4 @@ export * from './privacyConfig';
 export * from './randomRounding';
 export * from './rowOwnership';
 export * from './perturbationTable';
+export * from './cellKey';
