@@ -20,6 +20,8 @@ const children: ChildProcess[] = [];
 function startHub(): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CSWB_DATA_DIR: dataRoot, LOG_LEVEL: 'error' };
   delete env.DATABASE_URL;
+  // As a user runs it: jest's NODE_ENV=test turns off Apollo Server's own signal handlers, which once cut the shutdown short.
+  delete env.NODE_ENV;
   for (const { definition } of discoverSubgraphs()) {
     env[`${envPrefix(definition.name)}_PORT`] = '0';
     delete env[`${envPrefix(definition.name)}_DATABASE_URL`];

@@ -25,7 +25,8 @@ function run(args: string[], env: Record<string, string>): { child: ChildProcess
     ...env,
   };
   // Settings of the shell running the tests must not leak into the child.
-  for (const variable of ['DATABASE_URL', 'PORT', 'HOST']) if (!(variable in env)) delete childEnv[variable];
+  // NODE_ENV too: jest's `test` turns off Apollo Server's own signal handlers, which a deployed subgraph has.
+  for (const variable of ['DATABASE_URL', 'PORT', 'HOST', 'NODE_ENV']) if (!(variable in env)) delete childEnv[variable];
   const child = spawn(process.execPath, [CLI_MAIN, ...args], { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const output: Output = { stdout: '', stderr: '' };

@@ -43,6 +43,10 @@ export function createSubgraphServer(
     // cache to fill and malformed `persistedQuery` extensions to answer (without an error code).
     persistedQueries: false,
     parseOptions: limits.parseOptions,
+    // Whoever runs the subgraph stops it (`cswb start`, `serve-subgraph`: bounded by SHUTDOWN_GRACE_MS,
+    // PostgreSQL last). Apollo's own handler would stop the server on SIGINT/SIGTERM and then re-raise
+    // the signal, killing the process mid-shutdown (`npm start` exited 130 without "Stopped.").
+    stopOnTerminationSignals: false,
     // Cache-control hints and inline traces would wrap every field resolver; the hub uses neither.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
