@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { envPrefix } from '@cswb/contract/config';
@@ -17,7 +18,8 @@ interface Started {
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-start-'));
 const children: ChildProcess[] = [];
 
-function startHub(): Promise<Started> {
+/** `cswb start` as a user runs it, every port free unless `overrides` says otherwise. */
+function spawnStart(overrides: Record<string, string> = {}): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CSWB_DATA_DIR: dataRoot, LOG_LEVEL: 'error' };
   delete env.DATABASE_URL;
   // As a user runs it: jest's NODE_ENV=test turns off Apollo Server's own signal handlers, which once cut the shutdown short.
@@ -26,8 +28,22 @@ function startHub(): Promise<Started> {
     env[`${envPrefix(definition.name)}_PORT`] = '0';
     delete env[`${envPrefix(definition.name)}_DATABASE_URL`];
   }
-  const child = spawn(process.execPath, [CLI_MAIN, 'start'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_MAIN, 'start'], { cwd: PROJECT_ROOT, env: { ...env, ...overrides }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
+  return child;
+}
+
+/** A start expected to fail: its exit code and everything it printed. */
+function runStart(overrides: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawnStart(overrides);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+function startHub(): Promise<Started> {
+  const child = spawnStart();
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -91,6 +107,22 @@ describe('cswb start', () => {
     expect(await stopHub(hub)).toBe(0);
     expect(hub.output()).toContain('Stopped.');
     expect(isAlive(pid)).toBe(false);
+  });
+
+  it('a port already taken stops it with one line naming the port, and leaves nothing running', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const result = await runStart({ HEALTH_PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`cswb start: 127.0.0.1:${port} is already in use (another hub running?)`);
+      expect(result.output).not.toMatch(/\n\s+at /);
+      // PostgreSQL, started before the port was tried, was stopped again (a clean stop removes its pid file).
+      expect(fs.existsSync(path.join(dataRoot, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      taken.close();
+    }
   });
 
   it('keeps the data between starts and does not seed twice', async () => {

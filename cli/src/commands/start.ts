@@ -22,7 +22,7 @@ export async function start(): Promise<number> {
   try {
     stack = await startStack({ env: process.env, log });
   } catch (error) {
-    process.stderr.write(`cswb start: ${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+    process.stderr.write(`cswb start: ${startFailure(error)}\n`);
     return 1;
   }
   for (const subgraph of stack.subgraphs) log(`Subgraph ${subgraph.name}: ${subgraph.url}`);
@@ -46,4 +46,14 @@ export async function start(): Promise<number> {
   });
   log('Stopped.');
   return 0;
+}
+
+/** What to tell the user when the stack does not start: a configuration or a taken port in one line; anything else with its stack. */
+function startFailure(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const { code, address, port } = (error ?? {}) as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (code === 'EADDRINUSE') {
+    return `${address}:${port} is already in use (another hub running?); choose other ports with PORT and <SUBGRAPH>_PORT, e.g. HEALTH_PORT=0 for any free one`;
+  }
+  return String((error as Error)?.stack ?? error);
 }
