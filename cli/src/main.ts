@@ -18,12 +18,17 @@ async function runCommand(command: CommandDeclaration, args: string[]): Promise<
     // parseArgs refuses a `short` or `default` key that is present but undefined.
     options[name] = { type, ...(short !== undefined ? { short } : {}), ...(fallback !== undefined ? { default: fallback } : {}) };
   }
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: command.arguments !== undefined, strict: true });
+  const { values, positionals, tokens } = parseArgs({ args, options, allowPositionals: command.arguments !== undefined, strict: true, tokens: true });
   if (values.help) {
     process.stdout.write(commandHelp(command));
     return 0;
   }
   try {
+    // parseArgs keeps the last of a repeated option: `audit verify --subgraph police --subgraph health`
+    // would check health alone and report success.
+    const given = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+    const repeated = given.find((name, index) => given.indexOf(name) !== index);
+    if (repeated) throw new UsageError(`--${repeated} is given more than once`);
     const missing = Object.entries(command.options).find(([name, option]) => option.required && values[name] === undefined);
     if (missing) throw new UsageError(`--${missing[0]} is required`);
     // No option is declared `multiple`: every value is a string or a boolean.

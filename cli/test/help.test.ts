@@ -74,4 +74,13 @@ describe('cswb --help', () => {
     expect(audit.status).toBe(2);
     expect(audit.stderr).toBe(`cswb audit: expected "verify"\n\n${run('help', 'audit').stdout}`);
   });
+
+  it('refuses an option given twice rather than keeping the last one (audit verify would check one subgraph and report success)', () => {
+    const twice = run('audit', 'verify', '--subgraph', 'police', '--subgraph=health');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe(`cswb audit: --subgraph is given more than once\n\n${run('help', 'audit').stdout}`);
+    const role = run('token', '--role', 'auditor', '--role', 'public');
+    expect(role.status).toBe(2);
+    expect(role.stderr).toBe(`cswb token: --role is given more than once\n\n${run('help', 'token').stdout}`);
+  });
 });
