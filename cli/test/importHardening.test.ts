@@ -145,6 +145,25 @@ describe('cswb import refuses values out of bounds', () => {
     expect(await query(`SELECT id FROM police_agency ORDER BY id`)).toEqual([{ id: 'lakeshore-police' }]);
   });
 
+  it('an unregistered service with --skip-invalid: its row goes to the rejects file, the good row is written', async () => {
+    const file = writeFile('unknown-agency-skip.csv', `${HEADER}\nPO-SKIP-1,shadow-police,2024-01-03,lakeshore-n001,VIOLENT,RESIDENCE,true\nPO-SKIP-2,lakeshore-police,2024-01-03,lakeshore-n001,VIOLENT,RESIDENCE,true\n`);
+    const rejects = path.join(tmp, 'unknown-agency-skip.rejects.csv');
+    const result = await cswb(['import', 'police', 'occurrences', file, '--skip-invalid', '--rejects', rejects]);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(rejects, 'utf8')).toContain('PO-SKIP-1,shadow-police');
+    expect(await query(`SELECT occurrence_number, agency_id FROM police_occurrence WHERE occurrence_number LIKE 'PO-SKIP-%' ORDER BY 1`)).toEqual([
+      { occurrence_number: 'PO-SKIP-2', agency_id: 'lakeshore-police' },
+    ]);
+    await query(`DELETE FROM police_occurrence WHERE occurrence_number = 'PO-SKIP-2'`);
+  });
+
+  it('the database itself refuses a record of an unregistered service, whatever writes it', async () => {
+    await expect(
+      query(`INSERT INTO police_occurrence (occurrence_number, agency_id, occurred_on, area_id, category, premises_type, cleared)
+             VALUES ('PO-DIRECT', 'shadow-police', '2024-01-03', 'lakeshore-n001', 'VIOLENT', 'RESIDENCE', true)`),
+    ).rejects.toThrow(/violates foreign key constraint "police_occurrence_agency_fkey"/);
+  });
+
   it('dates out of the plausible range: 9999-12-31, before 1900, more than a day ahead', async () => {
     const dates = ['9999-12-31', '1899-12-31', '0001-01-01', isoDate(3)];
     const file = writeFile('dates.csv', `${HEADER}\n${dates.map((d, i) => `PO-${i + 2},lakeshore-police,${d},lakeshore-n001,VIOLENT,RESIDENCE,true`).join('\n')}\n`);
