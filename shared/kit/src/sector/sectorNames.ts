@@ -22,15 +22,22 @@ export interface SectorNames {
 
 const SECTOR_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** The one place a sector's names are derived from its name; an ill-formed name is refused. */
+const derived = new Map<string, SectorNames>();
+
+/**
+ * The one place a sector's names are derived from its name; an ill-formed name is refused.
+ * Worked out once per sector: the resolvers ask for them on every area they answer.
+ */
 export function sectorNames(name: string): SectorNames {
+  const known = derived.get(name);
+  if (known) return known;
   if (!SECTOR_NAME.test(name)) {
     throw new Error(`sector name "${name}" must be lower-case words of letters and digits joined by single dashes, e.g. social-services`);
   }
   const typePrefix = name.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
   const fieldName = `${typePrefix[0].toLowerCase()}${typePrefix.slice(1)}`;
   const prefix = envPrefix(name);
-  return {
+  const names: SectorNames = Object.freeze({
     name,
     envPrefix: prefix,
     typePrefix,
@@ -39,5 +46,7 @@ export function sectorNames(name: string): SectorNames {
     profileTypeName: `${typePrefix}Profile`,
     readingTypeName: `${typePrefix}IndicatorReading`,
     measureRollup: `${prefix.toLowerCase()}_measure_monthly`,
-  };
+  });
+  derived.set(name, names);
+  return names;
 }
