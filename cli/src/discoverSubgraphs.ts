@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { sectorNames } from '@cswb/subgraph-kit/sector';
 import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { PROJECT_ROOT } from './projectRoot';
 
@@ -22,9 +23,21 @@ export function readSectorRegistry(root = PROJECT_ROOT): string[] {
     .split(/\r?\n/)
     .map((line) => line.replace(/#.*/, '').trim())
     .filter(Boolean);
+  // A line names a folder of subgraphs/: never a path out of it (`../shared`).
+  const malformed = lines.find((name) => !isSectorName(name));
+  if (malformed !== undefined) throw new Error(`${SECTOR_REGISTRY} lists "${malformed}": a sector is lower-case words of letters and digits joined by dashes`);
   const repeated = lines.filter((name, index) => lines.indexOf(name) !== index);
   if (repeated.length > 0) throw new Error(`${SECTOR_REGISTRY} lists "${repeated[0]}" more than once`);
   return lines;
+}
+
+function isSectorName(name: string): boolean {
+  try {
+    sectorNames(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

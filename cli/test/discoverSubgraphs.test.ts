@@ -41,6 +41,12 @@ describe('the sector registry', () => {
     expect(() => readSectorRegistry(projectWith('police\npolice\n', ['police']))).toThrow('subgraphs.txt lists "police" more than once');
   });
 
+  it('refuses an entry that is a path rather than a sector folder', () => {
+    expect(() => readSectorRegistry(projectWith('police\n../shared/kit\n', ['police']))).toThrow(
+      'subgraphs.txt lists "../shared/kit": a sector is lower-case words of letters and digits joined by dashes',
+    );
+  });
+
   it('lists every sector folder of this project', () => {
     const folders = fs.readdirSync(path.join(PROJECT_ROOT, 'subgraphs'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(readSectorRegistry().sort()).toEqual(folders.map((entry) => entry.name).sort());
