@@ -1,3 +1,6 @@
+import { discoverSubgraphs } from '@cswb/cli';
+import { measureSmallestPublished, perturbationTableFor } from '@cswb/subgraph-kit/privacy';
+import type { IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
 import { analystHeaders } from '@cswb/testing/analyst';
 import { smallCity } from '@cswb/testing/expected';
 import { graphql } from '@cswb/testing/graphql';
@@ -5,6 +8,14 @@ import { startTestStack, TestStack } from '@cswb/testing/stack';
 import { bearer, signToken } from '@cswb/testing/tokens';
 
 const { city, occurrences } = smallCity();
+const SECTOR_SPECS = discoverSubgraphs().map((s) => (s.definition.indicators ?? []) as readonly IndicatorSpec[]);
+
+/** The largest noise the numerator of an indicator can carry: D, raised to T − 1 for a measure with a larger smallest published count. */
+function maxNoiseOf(indicatorId: string): number {
+  const specs = SECTOR_SPECS.find((list) => list.some((spec) => spec.definition.id === indicatorId))!;
+  const spec = specs.find((one) => one.definition.id === indicatorId)!;
+  return perturbationTableFor(measureSmallestPublished(specs).get(spec.numerator)).parameters.maxNoise;
+}
 let stack: TestStack;
 
 beforeAll(async () => {
@@ -20,7 +31,7 @@ const QUERY = `{
       id indicatorId areaId baseline baselinePeriod target targetDate
       reading {
         __typename
-        ... on IndicatorReading { measureId current { value numerator suppressed period { label end } } series { value period { label } } progress trend }
+        ... on IndicatorReading { measureId current { value numerator perturbed suppressed period { label start end } } series { value period { label } } progress trend }
       }
     }
   }
@@ -65,25 +76,42 @@ describe("a plan's performance measures read live from the sectors that own the 
     }
   });
 
-  it("applies the caller's disclosure control: the public sees rounded or suppressed values and UNKNOWN progress when suppressed", async () => {
+  it("applies the caller's disclosure control: the public sees perturbed values, never a small count, and UNKNOWN progress when withheld", async () => {
     const response = await graphql(stack.gateway.url, QUERY);
     expect(response.errors).toBeUndefined();
-    for (const measure of response.data.plans.flatMap((p: any) => p.performanceMeasures)) {
+    const measures = response.data.plans.flatMap((p: any) => p.performanceMeasures);
+    expect(measures.some((m: any) => m.reading.current?.perturbed)).toBe(true);
+    for (const measure of measures) {
       const current = measure.reading.current;
       if (current === null || current.suppressed) expect(measure.reading.progress).toBe('UNKNOWN');
-      else if (current.numerator !== null) expect(current.numerator % 5).toBe(0);
+      else if (current.numerator !== null) {
+        expect(current.perturbed).toBe(true);
+        expect(current.numerator === 0 || current.numerator >= 5).toBe(true);
+      }
     }
   });
 
-  it('reads the same for a planner token as for its purpose: values rounded to base 5', async () => {
+  it("gives a planner the same perturbed figure by the reading as by the area's indicators, within the noise bound of the exact one", async () => {
     const planner = bearer(await signToken({ scope: 'aggregates:read plans:write', purpose: 'planning' }));
-    const response = await graphql(stack.gateway.url, QUERY, undefined, planner);
-    expect(response.errors).toBeUndefined();
-    const numerators = response.data.plans
-      .flatMap((p: any) => p.performanceMeasures)
-      .flatMap((m: any) => m.reading.series.map(() => m.reading.current?.numerator))
-      .filter((n: any) => n !== null && n !== undefined);
-    expect(numerators.length).toBeGreaterThan(0);
-    expect(numerators.every((n: number) => n % 5 === 0)).toBe(true);
+    const readings = await graphql(stack.gateway.url, QUERY, undefined, planner);
+    const exact = await graphql(stack.gateway.url, QUERY, undefined, await analystHeaders());
+    expect(readings.errors).toBeUndefined();
+    const measures = readings.data.plans.flatMap((p: any) => p.performanceMeasures).filter((m: any) => m.reading.current);
+    const exactById = new Map(exact.data.plans.flatMap((p: any) => p.performanceMeasures).map((m: any) => [m.id, m.reading.current]));
+    expect(measures.length).toBeGreaterThan(0);
+    const field: Record<string, string> = { police: 'police', health: 'health', education: 'education', housing: 'housing', 'social-services': 'socialServices', 'situation-table': 'situationTable' };
+    for (const measure of measures) {
+      const current = measure.reading.current;
+      const sector = Object.keys(field).find((s) => measure.indicatorId.startsWith(`${s}.`))!;
+      const { start, end } = current.period;
+      const direct = await graphql(
+        stack.gateway.url,
+        `{ area(id: "${measure.areaId}") { ${field[sector]} { indicators(ids: ["${measure.indicatorId}"], from: "${start}", to: "${end}", granularity: YEAR) { observations { value numerator perturbed } } } } }`,
+        undefined,
+        planner,
+      );
+      expect(direct.data.area[field[sector]].indicators[0].observations[0]).toEqual({ value: current.value, numerator: current.numerator, perturbed: true });
+      expect(Math.abs(current.numerator - (exactById.get(measure.id) as any).numerator)).toBeLessThanOrEqual(maxNoiseOf(measure.indicatorId));
+    }
   });
 });

@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import { ANONYMOUS, Caller } from '@cswb/contract/auth';
-import { applyDisclosureControl, cellKey, DEFAULT_SUPPRESSION_THRESHOLD, measureThresholds, MIN_POPULATION_FOR_SUBANNUAL, protectCount, publishBreakdownCount, randomRound, seesExactValues, ROUNDING_BASE, SuppressionReason, suppressionThresholdOf, uniformDraw } from '@cswb/subgraph-kit/privacy';
+import {
+  addKeySums,
+  applyDisclosureControl,
+  DEFAULT_SMALLEST_PUBLISHED,
+  MAX_NOISE,
+  measureSmallestPublished,
+  MIN_POPULATION_FOR_SUBANNUAL,
+  publishBreakdownCount,
+  publishCount,
+  seesExactValues,
+  smallestPublishedOf,
+} from '@cswb/subgraph-kit/privacy';
 import { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import { BetterDirection, buildIndicatorSeries, FrameworkArea, Granularity, IndicatorSpec, MeasureValues, periodsBetween } from '@cswb/subgraph-kit/vocabulary';
 
@@ -34,13 +46,14 @@ const RATE = spec('rate', 'a', 'population');
 const SHARE = spec('share', 'b', { measure: 'c' });
 const SPECS = [COUNT, RATE, SHARE];
 
-/** Values of measures a, b, c per month of 2024, in that order of arguments. */
-function values(months: Record<string, [number, number, number]>): MeasureValues {
+/** A key sum for a made-up cell, spread over 0 … 2^32 − 1 (the test's stand-in for the units' random keys). */
+const keyOf = (...parts: (string | number)[]) => createHash('sha256').update(parts.join('|')).digest().readUInt32BE(0);
+
+/** Values of measures a, b, c per month of 2024, in that order of arguments, each cell with a key sum of its own. */
+function values(months: Record<string, [number, number, number]>, salt = ''): MeasureValues {
   const result: MeasureValues = new Map([['a', new Map()], ['b', new Map()], ['c', new Map()]]);
-  for (const [start, [a, b, c]] of Object.entries(months)) {
-    result.get('a')!.set(start, a);
-    result.get('b')!.set(start, b);
-    result.get('c')!.set(start, c);
+  for (const [start, counts] of Object.entries(months)) {
+    (['a', 'b', 'c'] as const).forEach((measure, i) => result.get(measure)!.set(start, { value: counts[i], keySum: keyOf(salt, measure, start) }));
   }
   return result;
 }
@@ -54,83 +67,13 @@ function published(who: Caller, area: AreaProfileSource, granularity: Granularit
   return applyDisclosureControl(series, specs, specs, who, area, granularity);
 }
 
-describe('randomRound', () => {
-  it('leaves multiples of the base alone and otherwise returns one of the two multiples around the count', () => {
-    expect(ROUNDING_BASE).toBe(5);
-    for (const v of [0, 5, 10, 135, 2000]) expect(randomRound(v, `k${v}`)).toBe(v);
-    for (let v = 1; v < 200; v++) {
-      for (let k = 0; k < 20; k++) {
-        const rounded = randomRound(v, `cell-${v}-${k}`);
-        expect(rounded % 5).toBe(0);
-        expect([Math.floor(v / 5) * 5, Math.ceil(v / 5) * 5]).toContain(rounded);
-      }
-    }
-  });
-
-  it('is deterministic: the same cell always rounds the same way', () => {
-    const key = cellKey(['health', 'ed_visits.SELF_HARM', 'n07', '2024-03-01', 'MONTH']);
-    const first = randomRound(13, key);
-    for (let i = 0; i < 10; i++) expect(randomRound(13, key)).toBe(first);
-    expect(uniformDraw(key)).toBe(uniformDraw(key));
-  });
-
-  it('rounds up with probability r/5, so the expected value is the count (unbiased)', () => {
-    const n = 20_000;
-    for (const v of [6, 7, 8, 9, 12]) {
-      const r = v % 5;
-      let ups = 0;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const rounded = randomRound(v, `unbiased|${v}|${i}`);
-        if (rounded > v) ups++;
-        total += rounded;
-      }
-      expect(Math.abs(ups / n - r / 5)).toBeLessThan(0.015);
-      expect(Math.abs(total / n - v)).toBeLessThan(0.08);
-    }
-  });
-
-  it('draws uniformly in [0, 1)', () => {
-    const bins = new Array(10).fill(0);
-    for (let i = 0; i < 10_000; i++) {
-      const u = uniformDraw(`uniform-${i}`);
-      expect(u).toBeGreaterThanOrEqual(0);
-      expect(u).toBeLessThan(1);
-      bins[Math.floor(u * 10)]++;
-    }
-    for (const count of bins) expect(Math.abs(count - 1000)).toBeLessThan(120);
-  });
-
-  it('rounds an average (a stock) to a whole count first', () => {
-    expect(randomRound(10.4, 'x')).toBe(10);
-    expect(randomRound(14.6, 'x')).toBe(15);
-    expect([10, 15]).toContain(randomRound(12.333, 'x'));
-  });
-});
-
-describe('protectCount', () => {
-  it('keeps a true zero, suppresses 1 to threshold − 1 and rounds the rest', () => {
-    expect(DEFAULT_SUPPRESSION_THRESHOLD).toBe(5);
-    expect(protectCount(0, 5, 'k')).toEqual({ value: 0, suppressed: false, suppressionReason: null });
-    for (const v of [1, 2, 3, 4, 4.4, 0.6]) {
-      expect(protectCount(v, 5, 'k')).toEqual({ value: null, suppressed: true, suppressionReason: SuppressionReason.SMALL_COUNT });
-    }
-    expect(protectCount(0.4, 5, 'k').value).toBe(0);
-    expect(protectCount(5, 5, 'k').value).toBe(5);
-    expect(protectCount(7, 10, 'k').suppressed).toBe(true);
-    expect([10, 15]).toContain(protectCount(12, 10, 'k').value);
-  });
-});
-
-describe('measureThresholds', () => {
-  it('gives a measure the largest threshold of the indicators that publish it, as numerator or base', () => {
-    const strict = spec('strict', 'c', undefined, { suppressionThreshold: 10 });
-    const thresholds = measureThresholds([...SPECS, strict]);
-    expect(thresholds.get('a')).toBe(5);
-    expect(thresholds.get('b')).toBe(5);
-    expect(thresholds.get('c')).toBe(10);
-    expect(suppressionThresholdOf([...SPECS, strict], 'a')).toBe(5);
-    expect(suppressionThresholdOf([...SPECS, strict], null)).toBe(10);
+describe('measureSmallestPublished', () => {
+  it('gives a measure the largest smallest published count of the indicators that publish it, as numerator or base', () => {
+    const strict = spec('strict', 'b', { measure: 'c' }, { smallestPublished: 10 });
+    const smallest = measureSmallestPublished([...SPECS, strict]);
+    expect(Object.fromEntries(smallest)).toEqual({ a: 5, b: 10, c: 10 });
+    expect(smallestPublishedOf([...SPECS, strict], 'a')).toBe(5);
+    expect(smallestPublishedOf([...SPECS, strict], null)).toBe(10);
   });
 });
 
@@ -144,26 +87,50 @@ describe('applyDisclosureControl', () => {
     expect(share.observations[1]).toMatchObject({ numerator: 2, denominator: 3, suppressed: false });
   });
 
-  it('suppresses small counts and what is built on them, keeps zeros, rounds the rest to base 5', () => {
+  it('perturbs every count by its cell key, keeps zeros, never publishes 1 … T − 1, and builds rates from perturbed counts', () => {
     const [count, rate, share] = published(PLANNER, WARD, Granularity.MONTH, months);
-    expect(count.observations[0]).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true, suppressionReason: 'SMALL_COUNT' });
-    expect(count.observations[1]).toMatchObject({ value: 0, numerator: 0, suppressed: false, suppressionReason: null });
-    expect([15, 20]).toContain(count.observations[2].value);
-    expect(rate.observations[0]).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true, suppressionReason: 'SMALL_COUNT' });
+    const cellOf = (measure: string, start: string) => months.get(measure)!.get(start)!;
+    for (const [i, start] of ['2024-01-01', '2024-02-01', '2024-03-01'].entries()) {
+      const a = cellOf('a', start);
+      expect(count.observations[i]).toMatchObject({ value: publishCount(a.value, a.keySum), numerator: publishCount(a.value, a.keySum), perturbed: true, suppressed: false, suppressionReason: null });
+    }
+    expect(count.observations[1]).toMatchObject({ value: 0, numerator: 0 });
+    for (const o of [...count.observations, ...share.observations]) {
+      expect(o.numerator === 0 || o.numerator! >= DEFAULT_SMALLEST_PUBLISHED).toBe(true);
+      expect(Object.keys(o)).not.toContain('numeratorKeySum');
+    }
 
-    // The same measure in the same cell rounds alike in every indicator that publishes it.
+    // The same measure in the same cell is published alike in every indicator that publishes it.
+    expect(rate.observations.map((o) => o.numerator)).toEqual(count.observations.map((o) => o.value));
     const march = rate.observations[2];
-    expect(march.numerator).toBe(count.observations[2].value);
     expect(march.denominator).toBe(12_000);
     expect(march.value).toBe(Math.round((march.numerator! / 12_000) * 100 * 1000) / 1000);
 
-    // A share: rounded numerator over rounded base; a small base suppresses it.
-    expect([10, 15]).toContain(share.observations[0].numerator);
-    expect(share.observations[0].denominator).toBe(40);
-    expect(share.observations[0].value).toBe(Math.round((share.observations[0].numerator! / 40) * 100 * 1000) / 1000);
-    expect(share.observations[1]).toMatchObject({ value: null, numerator: null, denominator: null, suppressionReason: 'SMALL_COUNT' });
-    const smallBase = published(PLANNER, WARD, Granularity.MONTH, values({ '2024-01-01': [0, 0, 3] }))[2];
-    expect(smallBase.observations[0]).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true, suppressionReason: 'SMALL_DENOMINATOR' });
+    // A share: perturbed numerator over perturbed base; a base published 0 gives no value.
+    const january = share.observations[0];
+    expect(january.numerator).toBe(publishCount(12, cellOf('b', '2024-01-01').keySum));
+    expect(january.denominator).toBe(publishCount(40, cellOf('c', '2024-01-01').keySum));
+    expect(january.value).toBe(Math.round((january.numerator! / january.denominator!) * 100 * 1000) / 1000);
+    const zeroBase = published(PLANNER, WARD, Granularity.MONTH, values({ '2024-01-01': [0, 0, 0] }))[2];
+    expect(zeroBase.observations[0]).toMatchObject({ value: null, numerator: 0, denominator: 0, perturbed: true, suppressed: false });
+  });
+
+  it('gives no reason and no flag that tells a small count from a zero or a large one', () => {
+    const results = [0, 1, 2, 3, 4, 5, 40].map((v) => published(PLANNER, WARD, Granularity.YEAR, values({ '2024-01-01': [v, v, v + 1] }), [COUNT])[0].observations[0]);
+    for (const o of results) expect(o).toMatchObject({ perturbed: true, suppressed: false, suppressionReason: null });
+  });
+
+  it('draws a measure of a stricter indicator from its own table: never 1 … 9 for T = 10, within T − 1 of the truth', () => {
+    const strict = spec('strict', 'b', undefined, { smallestPublished: 10 });
+    const specs = [COUNT, strict];
+    for (let i = 0; i < 400; i++) {
+      const v = i % 15;
+      const [a, b] = published(PLANNER, WARD, Granularity.YEAR, values({ '2024-01-01': [v, v, 0] }, `s${i}`), specs).map((series) => series.observations[0].value!);
+      expect(a === 0 || a >= 5).toBe(true);
+      expect(Math.abs(a - v)).toBeLessThanOrEqual(MAX_NOISE);
+      expect(b === 0 || b >= 10).toBe(true);
+      expect(Math.abs(b - v)).toBeLessThanOrEqual(9);
+    }
   });
 
   it('gives the same output for the same cell in every request', () => {
@@ -178,7 +145,7 @@ describe('applyDisclosureControl', () => {
         expect(series.observations.every((o) => o.suppressed && o.suppressionReason === 'SMALL_AREA' && o.value === null)).toBe(true);
       }
     }
-    expect(published(PLANNER, small, Granularity.YEAR, yearly)[0].observations[0]).toMatchObject({ value: 40, suppressed: false });
+    expect(published(PLANNER, small, Granularity.YEAR, yearly)[0].observations[0]).toMatchObject({ value: publishCount(40, yearly.get('a')!.get('2024-01-01')!.keySum), suppressed: false });
     expect(published(PLANNER, { ...small, population: MIN_POPULATION_FOR_SUBANNUAL }, Granularity.MONTH, yearly)[0].observations[0].suppressed).toBe(false);
   });
 
@@ -190,36 +157,52 @@ describe('applyDisclosureControl', () => {
     expect(published(PLANNER, neighbourhood, Granularity.YEAR, values({ '2024-01-01': [40, 40, 40] }))[0].observations[0].suppressed).toBe(false);
     const [count] = published(ANONYMOUS, WARD, Granularity.MONTH, months);
     expect(count.observations[1]).toMatchObject({ value: 0, suppressed: false });
-    expect([15, 20]).toContain(count.observations[2].value);
+    expect(count.observations[2]).toMatchObject({ value: publishCount(17, months.get('a')!.get('2024-03-01')!.keySum), perturbed: true });
   });
 
-  it('leaves every published count a multiple of 5, so no difference of them is a suppressed value', () => {
-    const exact = new Map<string, number>();
-    const rounded = new Map<string, number>();
-    for (let i = 0; i < 300; i++) {
-      const v = (i * 7) % 23;
-      const area = { ...WARD, areaId: `n${i}`, population: 5000, neighbourhoodIds: [`n${i}`, 'x'] };
-      const [count] = published(PLANNER, area, Granularity.MONTH, values({ '2024-01-01': [v, 0, 0] }), [COUNT]);
-      exact.set(area.areaId, v);
-      const value = count.observations[0].value;
-      if (value !== null) rounded.set(area.areaId, value);
-      else expect(v >= 1 && v <= 4).toBe(true);
+  it('moves counts by at most the maximum noise, changes many of them, and is unbiased over many cells', () => {
+    let changed = 0;
+    let totalExact = 0;
+    let totalPublished = 0;
+    for (let i = 0; i < 2000; i++) {
+      const v = 5 + (i % 40);
+      const area = { ...WARD, areaId: `n${i}`, neighbourhoodIds: [`n${i}`, 'x'] };
+      const value = published(PLANNER, area, Granularity.YEAR, values({ '2024-01-01': [v, 0, 0] }, `u${i}`), [COUNT])[0].observations[0].value!;
+      expect(Math.abs(value - v)).toBeLessThanOrEqual(MAX_NOISE);
+      if (value !== v) changed++;
+      totalExact += v;
+      totalPublished += value;
     }
-    for (const value of rounded.values()) expect(value % 5).toBe(0);
-    // Not a copy of the exact values: most counts not a multiple of 5 moved.
-    expect([...rounded].filter(([id, value]) => value !== exact.get(id)).length).toBeGreaterThan(100);
+    expect(changed).toBeGreaterThan(800);
+    // Mean noise 0: sd of the mean of 2,000 draws of variance ≤ 3 is about 0.04.
+    expect(Math.abs(totalPublished - totalExact) / 2000).toBeLessThan(0.2);
+  });
+
+  it('publishes the same units alike however their key sum was added up', () => {
+    const parts = [123_456_789, 4_000_000_000, 987_654_321];
+    const whole = parts.reduce(addKeySums, 0);
+    const reordered = [parts[2], parts[0], parts[1]].reduce(addKeySums, 0);
+    expect(reordered).toBe(whole);
+    expect(publishCount(17, whole)).toBe(publishCount(17, reordered));
   });
 });
 
 describe('publishBreakdownCount', () => {
-  const cell = { sector: 'health', measure: 'ed_visits_by_age_group', identity: ['2024-01', '2024-12', 'SELF_HARM', '12-17'], threshold: 5 };
+  const cell = { sector: 'health', keySum: 2_000_000_000, smallestPublished: 5 };
+  const HEALTH_ANALYST = caller(['aggregates:read', 'records:read:health']);
+  const NEIGHBOURHOOD = { ...WARD, areaId: 'n1', neighbourhoodIds: ['n1'] };
 
   it('applies the count rules to one cell of a breakdown', () => {
-    expect(publishBreakdownCount(3, cell, caller(['aggregates:read', 'records:read:health']), WARD, false)).toEqual({ value: 3, suppressed: false, suppressionReason: null });
-    expect(publishBreakdownCount(3, cell, PLANNER, WARD, false)).toEqual({ value: null, suppressed: true, suppressionReason: 'SMALL_COUNT' });
-    expect([10, 15]).toContain(publishBreakdownCount(13, cell, PLANNER, WARD, false).value);
+    expect(publishBreakdownCount(3, cell, HEALTH_ANALYST, WARD, false)).toEqual({ value: 3, perturbed: false, suppressed: false, suppressionReason: null });
+    expect(publishBreakdownCount(3, cell, PLANNER, WARD, false)).toEqual({ value: publishCount(3, cell.keySum), perturbed: true, suppressed: false, suppressionReason: null });
     expect(publishBreakdownCount(13, cell, PLANNER, { ...WARD, population: 100 }, true).suppressionReason).toBe('SMALL_AREA');
     expect(publishBreakdownCount(13, cell, ANONYMOUS, { ...WARD, neighbourhoodIds: ['ward-1'] }, false).suppressionReason).toBe('COARSE_GEOGRAPHY_ONLY');
+  });
+
+  it("publishes a neighbourhood's breakdown by year only", () => {
+    expect(publishBreakdownCount(13, cell, PLANNER, NEIGHBOURHOOD, true)).toEqual({ value: null, perturbed: false, suppressed: true, suppressionReason: 'FINE_BREAKDOWN' });
+    expect(publishBreakdownCount(13, cell, PLANNER, NEIGHBOURHOOD, false).perturbed).toBe(true);
+    expect(publishBreakdownCount(13, cell, HEALTH_ANALYST, NEIGHBOURHOOD, true).value).toBe(13);
   });
 });
 
@@ -245,8 +228,8 @@ describe('exact values only over the rows of the caller\'s own agency', () => {
     const own = { ...WARD, rowOwners: ['city-police'] };
     expect(published(analyst('city-police'), shared, Granularity.MONTH, months)).toEqual(published(PLANNER, shared, Granularity.MONTH, months));
     expect(published(analyst('city-police'), own, Granularity.MONTH, months)[0].observations.map((o) => o.value)).toEqual([3, 0, 17]);
-    const cell = { sector: 'police', measure: 'by_category', identity: ['2024'], threshold: 5 };
+    const cell = { sector: 'police', keySum: 77, smallestPublished: 5 };
     expect(publishBreakdownCount(3, cell, analyst('city-police'), shared, false)).toEqual(publishBreakdownCount(3, cell, PLANNER, shared, false));
-    expect(publishBreakdownCount(3, cell, analyst('city-police'), own, false)).toEqual({ value: 3, suppressed: false, suppressionReason: null });
+    expect(publishBreakdownCount(3, cell, analyst('city-police'), own, false)).toEqual({ value: 3, perturbed: false, suppressed: false, suppressionReason: null });
   });
 });

@@ -10,6 +10,7 @@ import { EDUCATION_INDICATORS } from './indicators';
 import { createLoaders } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
 import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
+import { AddEducationCellKeys1732140340200 } from './migrations/1732140340200-AddEducationCellKeys';
 import { EducationProfileResolver } from './resolvers/EducationProfileResolver';
 import { EducationSchoolsResolver } from './resolvers/EducationSchoolsResolver';
 import { SchoolResolver } from './resolvers/SchoolResolver';
@@ -21,7 +22,7 @@ export const subgraph = defineSector({
   defaultPort: 4004,
   profile: EducationProfile,
   entities: [School, SchoolYearStat, EdiResult],
-  migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100],
+  migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100, AddEducationCellKeys1732140340200],
   resolvers: [EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
   importDatasets: EDUCATION_IMPORT_DATASETS,
   createLoaders,

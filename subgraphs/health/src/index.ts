@@ -9,6 +9,7 @@ import { HEALTH_INDICATORS } from './indicators';
 import { createLoaders } from './loaders/createLoaders';
 import { CreateHealthCounts1732140300000 } from './migrations/1732140300000-CreateHealthCounts';
 import { CreateHealthMeasureRollup1732140400000 } from './migrations/1732140400000-CreateHealthMeasureRollup';
+import { AddHealthCellKeys1732140410000 } from './migrations/1732140410000-AddHealthCellKeys';
 import { HealthEdVisitResolver } from './resolvers/HealthEdVisitResolver';
 import { HealthProfileResolver } from './resolvers/HealthProfileResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -21,7 +22,7 @@ export const subgraph = defineSector({
   defaultPort: 4003,
   profile: HealthProfile,
   entities: [HealthEdVisitCount, HealthHospitalizationCount, HealthParamedicOverdoseCount],
-  migrations: [CreateHealthCounts1732140300000, CreateHealthMeasureRollup1732140400000],
+  migrations: [CreateHealthCounts1732140300000, CreateHealthMeasureRollup1732140400000, AddHealthCellKeys1732140410000],
   resolvers: [HealthProfileResolver, HealthEdVisitResolver],
   importDatasets: HEALTH_IMPORT_DATASETS,
   createLoaders,

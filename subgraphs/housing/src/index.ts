@@ -10,6 +10,7 @@ import { HOUSING_INDICATORS } from './indicators';
 import { createLoaders } from './loaders/createLoaders';
 import { CreateHousingRecords1732140300000 } from './migrations/1732140300000-CreateHousingRecords';
 import { CreateHousingMeasureRollup1732140310000 } from './migrations/1732140310000-CreateHousingMeasureRollup';
+import { AddHousingCellKeys1732140320000 } from './migrations/1732140320000-AddHousingCellKeys';
 import { HousingProfileResolver } from './resolvers/HousingProfileResolver';
 import { HousingShelterResolver } from './resolvers/HousingShelterResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -21,7 +22,7 @@ export const subgraph = defineSector({
   defaultPort: 4005,
   profile: HousingProfile,
   entities: [HousingShelter, HousingShelterNight, HousingAreaMonth, HousingPointInTimeCount],
-  migrations: [CreateHousingRecords1732140300000, CreateHousingMeasureRollup1732140310000],
+  migrations: [CreateHousingRecords1732140300000, CreateHousingMeasureRollup1732140310000, AddHousingCellKeys1732140320000],
   resolvers: [HousingProfileResolver, HousingShelterResolver],
   importDatasets: HOUSING_IMPORT_DATASETS,
   createLoaders,

@@ -8,9 +8,10 @@ import { DiscussionRiskFactor } from './entities/DiscussionRiskFactor';
 import { RiskFactorReference } from './entities/RiskFactorReference';
 import { SituationTable } from './entities/SituationTable';
 import { SITUATION_TABLE_IMPORT_DATASETS } from './importDatasets';
-import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD } from './indicators';
+import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_SMALLEST_PUBLISHED } from './indicators';
 import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
 import { CreateSituationTableMeasureRollup1732140370100 } from './migrations/1732140370100-CreateSituationTableMeasureRollup';
+import { AddSituationTableCellKeys1732140370200 } from './migrations/1732140370200-AddSituationTableCellKeys';
 import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
 import { DiscussionResolver } from './resolvers/DiscussionResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -22,14 +23,14 @@ export const subgraph = defineSector({
   defaultPort: 4007,
   profile: SituationTableProfile,
   entities: [SituationTable, Catchment, RiskFactorReference, Discussion, DiscussionRiskFactor],
-  migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100],
+  migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100, AddSituationTableCellKeys1732140370200],
   resolvers: [DiscussionResolver, AnalyticsResolver],
   importDatasets: SITUATION_TABLE_IMPORT_DATASETS,
   isSeeded,
   seed,
 });
 
-export { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_THRESHOLD };
+export { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_SMALLEST_PUBLISHED };
 export { generateSituationTableRecords, situationTables } from './seed/generate';
 export type { GeneratedCatchment, GeneratedDiscussion, GeneratedTable, SituationTableBatch } from './seed/generate';
 export { SituationTableAgeGroup } from './entities/SituationTableAgeGroup';

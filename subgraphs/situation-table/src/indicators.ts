@@ -10,7 +10,7 @@ const SOURCE =
  * protection data: counts below 10 are withheld from callers without record access (the IPC's
  * stricter de-identification thresholds; docs/privacy.md).
  */
-export const SITUATION_TABLE_THRESHOLD = 10;
+export const SITUATION_TABLE_SMALLEST_PUBLISHED = 10;
 
 type Description = Pick<IndicatorDefinition, 'name' | 'definition' | 'betterWhen'>;
 
@@ -38,7 +38,7 @@ export const SITUATION_TABLE_INDICATORS: readonly IndicatorSpec[] = [
       // More discussions can mean more risk or a better-used table: neither is better in itself.
       betterWhen: BetterDirection.NEUTRAL,
     }),
-    suppressionThreshold: SITUATION_TABLE_THRESHOLD,
+    smallestPublished: SITUATION_TABLE_SMALLEST_PUBLISHED,
   },
   {
     numerator: 'aer_met',
@@ -49,7 +49,7 @@ export const SITUATION_TABLE_INDICATORS: readonly IndicatorSpec[] = [
       definition: 'Share of Situation Table discussions in which the table found acutely elevated risk (filter 2), in percent',
       betterWhen: BetterDirection.NEUTRAL,
     }),
-    suppressionThreshold: SITUATION_TABLE_THRESHOLD,
+    smallestPublished: SITUATION_TABLE_SMALLEST_PUBLISHED,
   },
   {
     numerator: 'risk_lowered',
@@ -61,6 +61,6 @@ export const SITUATION_TABLE_INDICATORS: readonly IndicatorSpec[] = [
         'Share of discussions meeting the AER threshold that the table concluded with overall risk lowered (connected to services or not), in percent',
       betterWhen: BetterDirection.HIGHER,
     }),
-    suppressionThreshold: SITUATION_TABLE_THRESHOLD,
+    smallestPublished: SITUATION_TABLE_SMALLEST_PUBLISHED,
   },
 ];

@@ -53,15 +53,15 @@ const count = <T>(rows: readonly T[], predicate: (row: T) => boolean) => rows.re
 const between = (from: string, to: string) => (d: GeneratedDiscussion) => d.discussedOn >= from && d.discussedOn <= to;
 
 /** What the analytics of a set of discussions must say, computed here from the generator's rows. */
-function expectedAnalytics(selected: GeneratedDiscussion[], withArea: boolean) {
+function expectedAnalytics(selected: GeneratedDiscussion[], withArea: boolean, neighbourhoods: readonly string[]) {
   const met = selected.filter((d) => d.aerMet);
   const lowered = count(met, (d) => RISK_LOWERED.has(d.conclusion!));
   const agencies = Object.values(SituationTableSector)
     .map((agency) => ({ agency, engagements: count(met, (d) => d.assistingAgencies!.includes(agency)) }))
     .sort((a, b) => b.engagements - a.engagements || Object.values(SituationTableSector).indexOf(a.agency) - Object.values(SituationTableSector).indexOf(b.agency));
-  const areaIds = [...new Set(met.map((d) => d.areaId!))].sort();
   return {
     exact: true,
+    perturbed: false,
     discussions: selected.length,
     aerMet: met.length,
     riskLowered: lowered,
@@ -72,7 +72,7 @@ function expectedAnalytics(selected: GeneratedDiscussion[], withArea: boolean) {
       discussions: count(met, (d) => d.riskFactors!.some((code) => CATEGORY_OF.get(code) === category)),
     })),
     byAgeGroup: Object.entries(SituationTableAgeGroup).map(([name, label]) => ({ ageGroup: name, discussions: count(met, (d) => d.ageGroup === label) })),
-    byArea: areaIds.map((areaId) => ({ areaId, discussions: count(met, (d) => d.areaId === areaId) })),
+    byArea: [...neighbourhoods].sort().map((areaId) => ({ areaId, discussions: count(met, (d) => d.areaId === areaId) })),
     agenciesMostEngaged: agencies,
   };
 }
@@ -80,19 +80,19 @@ function expectedAnalytics(selected: GeneratedDiscussion[], withArea: boolean) {
 const ANALYTICS = `
   query ($from: LocalDate!, $to: LocalDate!, $areaId: ID, $tableId: ID) {
     situationTableAnalytics(from: $from, to: $to, areaId: $areaId, tableId: $tableId) {
-      exact discussions aerMet riskLowered aerMetShare riskLoweredShare
-      byRiskCategory { category discussions suppressed suppressionReason }
-      byAgeGroup { ageGroup discussions suppressed suppressionReason }
-      byArea { areaId discussions suppressed suppressionReason }
-      agenciesMostEngaged { agency engagements suppressed suppressionReason }
-      quarters: byPeriod(granularity: QUARTER) { period { label start end } discussions suppressed suppressionReason }
-      months: byPeriod { period { label } discussions suppressed suppressionReason }
+      exact perturbed discussions aerMet riskLowered aerMetShare riskLoweredShare
+      byRiskCategory { category discussions perturbed suppressed suppressionReason }
+      byAgeGroup { ageGroup discussions perturbed suppressed suppressionReason }
+      byArea { areaId discussions perturbed suppressed suppressionReason }
+      agenciesMostEngaged { agency engagements perturbed suppressed suppressionReason }
+      quarters: byPeriod(granularity: QUARTER) { period { label start end } discussions perturbed suppressed suppressionReason }
+      months: byPeriod { period { label } discussions perturbed suppressed suppressionReason }
     }
   }`;
 
 /** The analytics without the disclosure fields, for comparison with expectedAnalytics. */
 function counts(analytics: any) {
-  const strip = (rows: any[]) => rows.map(({ suppressed: _s, suppressionReason: _r, ...rest }) => rest);
+  const strip = (rows: any[]) => rows.map(({ perturbed: _p, suppressed: _s, suppressionReason: _r, ...rest }) => rest);
   const { quarters: _q, months: _m, ...rest } = analytics;
   return {
     ...rest,
@@ -104,16 +104,36 @@ function counts(analytics: any) {
 }
 
 /** Every published count in the analytics, with the exact value it stands for. */
-function publishedCells(published: any, exact: any): { label: string; value: number | null; suppressed: boolean; reason: string | null; exact: number }[] {
-  const cells = [
-    { label: 'discussions', value: published.discussions, suppressed: published.discussions === null, reason: null, exact: exact.discussions },
-    { label: 'aerMet', value: published.aerMet, suppressed: published.aerMet === null, reason: null, exact: exact.aerMet },
-    { label: 'riskLowered', value: published.riskLowered, suppressed: published.riskLowered === null, reason: null, exact: exact.riskLowered },
-  ];
+interface PublishedCell {
+  label: string;
+  value: number | null;
+  perturbed: boolean;
+  suppressed: boolean;
+  reason: string | null;
+  exact: number;
+}
+
+function publishedCells(published: any, exact: any): PublishedCell[] {
+  const total = (label: string): PublishedCell => ({
+    label,
+    value: published[label],
+    perturbed: published.perturbed,
+    suppressed: published[label] === null,
+    reason: null,
+    exact: exact[label],
+  });
+  const cells = [total('discussions'), total('aerMet'), total('riskLowered')];
   const list = (name: string, key: string, valueField: string) => {
     for (const row of published[name]) {
       const match = exact[name].find((e: any) => JSON.stringify(e[key]) === JSON.stringify(row[key]));
-      cells.push({ label: `${name}.${JSON.stringify(row[key])}`, value: row[valueField], suppressed: row.suppressed, reason: row.suppressionReason, exact: match[valueField] });
+      cells.push({
+        label: `${name}.${JSON.stringify(row[key])}`,
+        value: row[valueField],
+        perturbed: row.perturbed,
+        suppressed: row.suppressed,
+        reason: row.suppressionReason,
+        exact: match[valueField],
+      });
     }
   };
   list('byRiskCategory', 'category', 'discussions');
@@ -161,13 +181,19 @@ describe('situation-table subgraph', () => {
     expect(response.errors).toBeUndefined();
     const analytics = response.data.situationTableAnalytics;
     const selected = discussions.filter(between(from, to));
-    expect(counts(analytics)).toEqual(expectedAnalytics(selected, false));
+    expect(counts(analytics)).toEqual(expectedAnalytics(selected, false, city.neighbourhoods.map((n) => n.id)));
     expect(analytics.agenciesMostEngaged[0].engagements).toBeGreaterThan(analytics.agenciesMostEngaged[8].engagements);
     expect(analytics.quarters.map((q: any) => [q.period.label, q.discussions])).toEqual(
       [1, 2, 3, 4].map((q) => [`2023-Q${q}`, count(selected, (d) => Math.ceil(Number(d.discussedOn.slice(5, 7)) / 3) === q)]),
     );
     expect(analytics.months).toHaveLength(12);
-    expect(analytics.months[6]).toEqual({ period: { label: '2023-07' }, discussions: count(selected, (d) => d.discussedOn.startsWith('2023-07')), suppressed: false, suppressionReason: null });
+    expect(analytics.months[6]).toEqual({
+      period: { label: '2023-07' },
+      discussions: count(selected, (d) => d.discussedOn.startsWith('2023-07')),
+      perturbed: false,
+      suppressed: false,
+      suppressionReason: null,
+    });
   });
 
   it('filters the analytics by table and by neighbourhood (a rejected discussion records no area)', async () => {
@@ -177,14 +203,15 @@ describe('situation-table subgraph', () => {
     const byTable = await graphql(situationTable, ANALYTICS, { from, to, tableId: table.tableId }, headers.exact);
     expect(byTable.errors).toBeUndefined();
     const ofTable = discussions.filter((d) => d.tableId === table.tableId && between(from, to)(d));
-    expect(counts(byTable.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofTable, false));
+    const catchment = catchments.filter((c) => c.tableId === table.tableId).map((c) => c.areaId);
+    expect(counts(byTable.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofTable, false, catchment));
 
     const area = city.neighbourhoods[5];
     const byArea = await graphql(situationTable, ANALYTICS, { from, to, areaId: area.id }, headers.exact);
     expect(byArea.errors).toBeUndefined();
     const ofArea = discussions.filter((d) => d.areaId === area.id && between(from, to)(d));
     expect(ofArea.length).toBeGreaterThan(10);
-    expect(counts(byArea.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofArea, true));
+    expect(counts(byArea.data.situationTableAnalytics)).toEqual(expectedAnalytics(ofArea, true, [area.id]));
   });
 
   it('rejects ranges that are not whole months or periods', async () => {
@@ -199,47 +226,76 @@ describe('situation-table subgraph', () => {
     expect(quarters.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
 
-  it('shows a planner every count rounded to a multiple of 5 around the exact one, or suppressed when from 1 to 9', async () => {
+  it('shows a planner every count perturbed within the noise bound, never from 1 to 9, the same on every request', async () => {
     const scopes = [
-      { from: '2021-01-01', to: '2024-12-31' },
-      { from: '2024-01-01', to: '2024-06-30', tableId: tables[1].tableId },
-      { from: '2023-01-01', to: '2024-12-31', areaId: city.neighbourhoods[9].id },
+      { from: '2024-01-01', to: '2024-12-31' },
+      { from: '2024-04-01', to: '2024-06-30', tableId: tables[1].tableId },
+      { from: '2023-01-01', to: '2023-12-31', areaId: city.neighbourhoods[9].id },
     ];
-    let suppressed = 0;
-    let rounded = 0;
+    let perturbed = 0;
+    let changed = 0;
     for (const variables of scopes) {
       const exactResponse = await graphql(situationTable, ANALYTICS, variables, headers.exact);
       const plannerResponse = await graphql(situationTable, ANALYTICS, variables, headers.planner);
       expect(plannerResponse.errors).toBeUndefined();
       const published = plannerResponse.data.situationTableAnalytics;
       const exact = exactResponse.data.situationTableAnalytics;
-      expect(published.exact).toBe(false);
+      expect(published).toMatchObject({ exact: false, perturbed: true });
       for (const cell of publishedCells(published, exact)) {
-        if (cell.value === null) {
-          suppressed++;
-          expect({ cell: cell.label, exact: cell.exact >= 1 && cell.exact <= 9 }).toEqual({ cell: cell.label, exact: true });
-          if (cell.label.includes('.')) expect([cell.suppressed, cell.reason]).toEqual([true, 'SMALL_COUNT']);
-        } else {
-          rounded++;
-          expect({ cell: cell.label, multipleOf5: cell.value % 5 === 0 }).toEqual({ cell: cell.label, multipleOf5: true });
-          expect([Math.floor(cell.exact / 5) * 5, Math.ceil(cell.exact / 5) * 5]).toContain(cell.value);
-          expect(cell.suppressed).toBe(false);
+        if (cell.suppressed) {
+          // Withheld only by the route rule: a neighbourhood's months and quarters, never for being small.
+          expect({ cell: cell.label, reason: cell.reason }).toEqual({ cell: cell.label, reason: 'FINE_BREAKDOWN' });
+          continue;
         }
+        perturbed++;
+        if (cell.value !== cell.exact) changed++;
+        expect({ cell: cell.label, perturbed: cell.perturbed, small: cell.value! >= 1 && cell.value! <= 9, withinNoise: Math.abs(cell.value! - cell.exact) <= 9 }).toEqual({
+          cell: cell.label,
+          perturbed: true,
+          small: false,
+          withinNoise: true,
+        });
       }
       // Shares are computed from the published counts, never from exact ones.
-      if (published.aerMet !== null && published.riskLowered !== null) {
+      if (published.aerMet !== null && published.riskLowered) {
         expect(published.riskLoweredShare).toBe(round3((published.riskLowered / published.aerMet) * 100));
       }
       // Sorted by what the planner sees.
       const engagements = published.agenciesMostEngaged.map((a: any) => a.engagements ?? -1);
       expect(engagements).toEqual([...engagements].sort((a: number, b: number) => b - a));
     }
-    expect(suppressed).toBeGreaterThan(0);
-    expect(rounded).toBeGreaterThan(50);
+    expect(perturbed).toBeGreaterThan(50);
+    expect(changed).toBeGreaterThan(10);
     // The same request gives the same answer.
     const again = await graphql(situationTable, ANALYTICS, scopes[1], headers.planner);
     const first = await graphql(situationTable, ANALYTICS, scopes[1], headers.planner);
     expect(again.data).toEqual(first.data);
+  });
+
+  it("publishes a planner one calendar period at a time, and a neighbourhood's breakdowns by year only", async () => {
+    const totals = 'query ($from: LocalDate!, $to: LocalDate!) { situationTableAnalytics(from: $from, to: $to) { discussions } }';
+    for (const variables of [{ from: '2021-01-01', to: '2024-12-31' }, { from: '2024-01-01', to: '2024-06-30' }, { from: '2024-02-01', to: '2024-04-30' }]) {
+      const response = await graphql(situationTable, totals, variables, headers.planner);
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'from' } });
+      expect(response.errors?.[0].message).toContain('one calendar month, quarter or year');
+      // Callers who see exact counts may ask any whole-month range.
+      expect((await graphql(situationTable, totals, variables, headers.exact)).errors).toBeUndefined();
+    }
+    const area = city.neighbourhoods[3].id;
+    const quarter = (await graphql(situationTable, ANALYTICS, { from: '2024-04-01', to: '2024-06-30', areaId: area }, headers.planner)).data.situationTableAnalytics;
+    // Its totals, months and byArea are the cells its indicators publish; its breakdowns wait for the year.
+    expect(quarter.aerMet === 0 || quarter.aerMet >= 10).toBe(true);
+    for (const row of [...quarter.byArea, ...quarter.months]) expect(row).toMatchObject({ perturbed: true, suppressed: false });
+    for (const row of [...quarter.byAgeGroup, ...quarter.byRiskCategory, ...quarter.agenciesMostEngaged]) {
+      expect(row).toMatchObject({ perturbed: false, suppressed: true, suppressionReason: 'FINE_BREAKDOWN' });
+    }
+    const year = (await graphql(situationTable, ANALYTICS, { from: '2024-01-01', to: '2024-12-31', areaId: area }, headers.planner)).data.situationTableAnalytics;
+    for (const row of [...year.byAgeGroup, ...year.byRiskCategory]) expect(row).toMatchObject({ perturbed: true, suppressed: false });
+    // The whole city's months stay published: each month is a cell of its own.
+    const city2024 = (await graphql(situationTable, ANALYTICS, { from: '2024-01-01', to: '2024-12-31' }, headers.planner)).data.situationTableAnalytics;
+    expect(city2024.months.every((m: any) => m.perturbed && !m.suppressed)).toBe(true);
+    expect(city2024.byArea.every((a: any) => a.perturbed && !a.suppressed)).toBe(true);
+    expect(city2024.byArea.map((a: any) => a.areaId)).toEqual(city.neighbourhoods.map((n) => n.id).sort());
   });
 
   it('keeps only the minimum of a rejected discussion, as the database enforces', async () => {
@@ -249,7 +305,8 @@ describe('situation-table subgraph', () => {
     const expected = discussions.filter((d) => !d.aerMet);
     expect(expected.length).toBeGreaterThan(20);
     expect(rejected.map((r: any) => r.discussion_id)).toEqual(expected.map((d) => d.discussionId).sort());
-    const minimum = new Set(['discussion_id', 'discussed_on', 'table_id', 'originating_agency', 'filter_reached', 'aer_met']);
+    // The record key is the random key of the cell-key method (docs/privacy.md): it identifies no one.
+    const minimum = new Set(['discussion_id', 'discussed_on', 'table_id', 'originating_agency', 'filter_reached', 'aer_met', 'record_key']);
     for (const row of rejected) {
       for (const [column, value] of Object.entries(row)) {
         if (!minimum.has(column)) expect({ column, value }).toEqual({ column, value: null });
@@ -395,7 +452,7 @@ describe('situation-table subgraph', () => {
         _entities(representations: $r) {
           ... on Area { id situationTable { indicators(from: $from, to: $to, granularity: $g) {
             indicator { id sector frameworkArea unit betterWhen }
-            observations { period { label } value numerator denominator suppressed }
+            observations { period { label } value numerator denominator perturbed suppressed }
           } } }
         }
       }`;
@@ -426,7 +483,7 @@ describe('situation-table subgraph', () => {
       const rejected = count(discussions, (d) => !d.aerMet && d.tableId === table.tableId && in2024(d));
       const total = met.length + rejected;
       const lowered = count(met, (d) => RISK_LOWERED.has(d.conclusion!));
-      expect(series[0].observations).toEqual([{ period: { label: '2024' }, value: total, numerator: total, denominator: null, suppressed: false }]);
+      expect(series[0].observations).toEqual([{ period: { label: '2024' }, value: total, numerator: total, denominator: null, perturbed: false, suppressed: false }]);
       expect(series[1].observations[0]).toMatchObject({ value: round3((met.length / total) * 100), numerator: met.length, denominator: total });
       expect(series[2].observations[0]).toMatchObject({ value: round3((lowered / met.length) * 100), numerator: lowered, denominator: met.length });
       expect(series[1].observations[0].value).toBeGreaterThan(85);
@@ -449,7 +506,7 @@ describe('situation-table subgraph', () => {
       expect(observation.value).toBeCloseTo(met + rejected * catchment.populationShare, 2);
     });
 
-    it('answers the profile of all 24 neighbourhoods with one SQL statement for the measures, suppressed for a planner', async () => {
+    it('answers the profile of all 24 neighbourhoods with one SQL statement for the measures, perturbed for a planner', async () => {
       const representations = city.neighbourhoods.map((n) => representation(n.id));
       expect(representations).toHaveLength(24);
       situationTable.counter.reset();
@@ -461,10 +518,9 @@ describe('situation-table subgraph', () => {
       const observations = response.data._entities.flatMap((a: any) => a.situationTable.indicators.flatMap((s: any) => s.observations));
       expect(observations).toHaveLength(24 * 3 * 16);
       for (const o of observations) {
-        if (o.suppressed) expect(o.numerator).toBeNull();
-        else expect(o.numerator % 5).toBe(0);
+        expect({ suppressed: o.suppressed, perturbed: o.perturbed, small: o.numerator >= 1 && o.numerator <= 9 }).toEqual({ suppressed: false, perturbed: true, small: false });
       }
-      expect(observations.some((o: any) => o.suppressed)).toBe(true);
+      expect(observations.some((o: any) => o.numerator >= 10)).toBe(true);
     });
   });
 });

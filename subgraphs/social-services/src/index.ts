@@ -12,6 +12,7 @@ import { SOCIAL_SERVICES_INDICATORS } from './indicators';
 import { createLoaders } from './loaders/createLoaders';
 import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
+import { AddSocialServicesCellKeys1732140360200 } from './migrations/1732140360200-AddSocialServicesCellKeys';
 import { DirectoryResolver } from './resolvers/DirectoryResolver';
 import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { PriorityRisk } from './entities/PriorityRisk';
@@ -27,7 +28,7 @@ export const subgraph = defineSector({
   defaultPort: 4006,
   profile: SocialServicesProfile,
   entities: [CaseloadMonth, ChildWelfareMonth, FoodBankMonth, Program, ProgramCategory, ProgramArea],
-  migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100],
+  migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100, AddSocialServicesCellKeys1732140360200],
   resolvers: [SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
   orphanedTypes: [PriorityRisk],
   referenceResolvers: { PlanPriorityRisk: resolvePriorityRiskReference },

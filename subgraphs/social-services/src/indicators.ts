@@ -14,7 +14,7 @@ const SOURCES = {
  * suppressed, as BC suppresses groups of 1 to 9 and the IPC's stricter risk thresholds
  * imply (docs/privacy.md).
  */
-const CHILD_WELFARE_THRESHOLD = 10;
+const CHILD_WELFARE_SMALLEST_PUBLISHED = 10;
 
 type Description = Pick<IndicatorDefinition, 'name' | 'definition' | 'frameworkArea' | 'betterWhen' | 'source'>;
 
@@ -69,7 +69,7 @@ export const SOCIAL_SERVICES_INDICATORS: readonly IndicatorSpec[] = [
       betterWhen: BetterDirection.LOWER,
       source: SOURCES.childWelfare,
     }),
-    suppressionThreshold: CHILD_WELFARE_THRESHOLD,
+    smallestPublished: CHILD_WELFARE_SMALLEST_PUBLISHED,
   },
   {
     ...percentOf('child_welfare_substantiation_share', 'child_welfare_substantiated', 'child_welfare_investigations', {
@@ -79,7 +79,7 @@ export const SOCIAL_SERVICES_INDICATORS: readonly IndicatorSpec[] = [
       betterWhen: BetterDirection.NEUTRAL,
       source: SOURCES.childWelfare,
     }),
-    suppressionThreshold: CHILD_WELFARE_THRESHOLD,
+    smallestPublished: CHILD_WELFARE_SMALLEST_PUBLISHED,
   },
   perThousandResidents('food_bank_visit_rate', 'food_bank_visits', {
     name: 'Food bank visit rate',

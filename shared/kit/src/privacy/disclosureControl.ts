@@ -3,22 +3,24 @@ import type { AreaProfileSource } from '../profiles/AreaProfileSource';
 import { Granularity } from '../vocabulary/Granularity';
 import type { IndicatorSeries } from '../vocabulary/IndicatorSeries';
 import type { Observation } from '../vocabulary/Observation';
-import { type IndicatorSpec, rateValue } from '../vocabulary/buildIndicatorSeries';
-import { DEFAULT_SUPPRESSION_THRESHOLD, MIN_POPULATION_FOR_SUBANNUAL } from './privacyConfig';
-import { cellKey, randomRound } from './randomRounding';
+import { type ExactIndicatorSeries, type ExactObservation, type IndicatorSpec, rateValue } from '../vocabulary/buildIndicatorSeries';
+import { DEFAULT_SMALLEST_PUBLISHED, MIN_POPULATION_FOR_SUBANNUAL } from './privacyConfig';
+import { publishCount } from './publishCount';
 import { SuppressionReason } from './SuppressionReason';
 
 /**
- * Small-cell suppression and random rounding, the one implementation every subgraph uses
- * (docs/privacy.md). Callers with record-level rights in a sector see its exact values over
- * the rows their own agency holds; everyone else sees counts rounded to base 5, small counts
- * suppressed, fine periods of small areas suppressed and, without scope aggregates:read, no
- * single neighbourhood.
+ * Disclosure control by the cell-key method, the one implementation every subgraph uses
+ * (docs/privacy.md). Callers with record-level rights see exact values over the rows their own
+ * agency holds; everyone else sees every count perturbed by the key of the units it counts
+ * (`publishCount`), rates built from perturbed counts, and figures withheld only by rules about
+ * the area and the query: fine periods of small areas, fine breakdowns of a neighbourhood and,
+ * without scope aggregates:read, any single neighbourhood.
  */
 
 /** A published count: the value, or null with the reason it was withheld. */
 export interface PublishedCount {
   value: number | null;
+  perturbed: boolean;
   suppressed: boolean;
   suppressionReason: SuppressionReason | null;
 }
@@ -35,6 +37,8 @@ export function seesExactValues(caller: Caller, sector: string, rowOwners: reado
   return rowOwners === null || rowOwners.every((agency) => caller.agency !== null && agency === caller.agency);
 }
 
+const isNeighbourhood = (area: Pick<AreaProfileSource, 'neighbourhoodIds'>) => area.neighbourhoodIds.length <= 1;
+
 /**
  * Why every value of the area is withheld from this caller, if it is: a single neighbourhood
  * for a caller without aggregates:read, or a month or quarter of an area under
@@ -45,7 +49,7 @@ export function areaSuppressionReason(
   area: Pick<AreaProfileSource, 'population' | 'neighbourhoodIds'>,
   subannual: boolean,
 ): SuppressionReason | null {
-  if (!caller.scopes.includes(SCOPES.aggregatesRead) && area.neighbourhoodIds.length <= 1) return SuppressionReason.COARSE_GEOGRAPHY_ONLY;
+  if (!caller.scopes.includes(SCOPES.aggregatesRead) && isNeighbourhood(area)) return SuppressionReason.COARSE_GEOGRAPHY_ONLY;
   if (subannual && (area.population ?? 0) < MIN_POPULATION_FOR_SUBANNUAL) return SuppressionReason.SMALL_AREA;
   return null;
 }
@@ -54,109 +58,100 @@ export function isSubannual(granularity: Granularity): boolean {
   return granularity !== Granularity.YEAR;
 }
 
-/**
- * One count as a caller without record access sees it: 0 stays 0 (a true zero discloses
- * nobody), 1 to threshold − 1 is withheld, anything else is randomly rounded to base 5 with
- * the draw of its cell. The count is rounded to an integer first (stocks are averages).
- */
-export function protectCount(count: number, threshold: number, key: string): PublishedCount {
-  const whole = Math.round(count);
-  if (whole >= 1 && whole < threshold) return { value: null, suppressed: true, suppressionReason: SuppressionReason.SMALL_COUNT };
-  return { value: randomRound(whole, key), suppressed: false, suppressionReason: null };
+export function exactCount(value: number): PublishedCount {
+  return { value, perturbed: false, suppressed: false, suppressionReason: null };
+}
+
+export function perturbedCount(count: number, keySum: number, smallestPublished: number = DEFAULT_SMALLEST_PUBLISHED): PublishedCount {
+  return { value: publishCount(count, keySum, smallestPublished), perturbed: true, suppressed: false, suppressionReason: null };
 }
 
 export function suppressedCount(reason: SuppressionReason): PublishedCount {
-  return { value: null, suppressed: true, suppressionReason: reason };
+  return { value: null, perturbed: false, suppressed: true, suppressionReason: reason };
 }
 
 /**
- * The threshold of each measure: the largest any of the sector's indicators sets for it, as
- * numerator or as denominator, so a measure is suppressed alike wherever it is published.
+ * The smallest published count of each measure: the largest any of the sector's indicators sets
+ * for it, as numerator or as denominator, so a measure is published alike wherever it appears.
  */
-export function measureThresholds(specs: readonly IndicatorSpec[]): Map<string, number> {
-  const thresholds = new Map<string, number>();
-  const raise = (measure: string, threshold: number) => thresholds.set(measure, Math.max(thresholds.get(measure) ?? 0, threshold));
+export function measureSmallestPublished(specs: readonly IndicatorSpec[]): Map<string, number> {
+  const smallest = new Map<string, number>();
+  const raise = (measure: string, value: number) => smallest.set(measure, Math.max(smallest.get(measure) ?? 0, value));
   for (const spec of specs) {
-    const threshold = spec.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
-    raise(spec.numerator, threshold);
-    if (spec.denominator && spec.denominator !== 'population') raise(spec.denominator.measure, threshold);
+    const value = spec.smallestPublished ?? DEFAULT_SMALLEST_PUBLISHED;
+    raise(spec.numerator, value);
+    if (spec.denominator && spec.denominator !== 'population') raise(spec.denominator.measure, value);
   }
-  return thresholds;
+  return smallest;
 }
 
-/** The threshold of a measure among the sector's indicators; the largest of all when none names it. */
-export function suppressionThresholdOf(specs: readonly IndicatorSpec[], measure: string | null): number {
-  const thresholds = measureThresholds(specs);
-  if (measure && thresholds.has(measure)) return thresholds.get(measure)!;
-  return Math.max(DEFAULT_SUPPRESSION_THRESHOLD, ...thresholds.values());
+/** The smallest published count of a measure among the sector's indicators; the largest of all when none names it. */
+export function smallestPublishedOf(specs: readonly IndicatorSpec[], measure: string | null): number {
+  const smallest = measureSmallestPublished(specs);
+  if (measure && smallest.has(measure)) return smallest.get(measure)!;
+  return Math.max(DEFAULT_SMALLEST_PUBLISHED, ...smallest.values());
 }
 
 export interface BreakdownCell {
   /** The sector that owns the data. */
   sector: string;
-  /** What the breakdown counts, e.g. `ed_visits_by_age_group`. */
-  measure: string;
-  /** The rest of the cell's identity: range, filters and the part (e.g. reason and age group). */
-  identity: readonly (string | number | null | undefined)[];
-  threshold: number;
+  /** The key sum of the units the cell counts. */
+  keySum: number;
+  smallestPublished: number;
 }
 
 /**
- * One cell of a breakdown (a count per age group, sex, reason...) for a caller: the same rules
- * as an indicator's count, the draw keyed by the cell's own identity, so a breakdown and the
- * total of the same range are rounded independently.
+ * One cell of a breakdown (a count per age group, risk category, agency...) of one calendar
+ * period for a caller: exact over its own agency's rows; otherwise withheld by the area's rules,
+ * or for a neighbourhood's month or quarter (FINE_BREAKDOWN), and perturbed by its own key.
  */
 export function publishBreakdownCount(count: number, cell: BreakdownCell, caller: Caller, area: AreaProfileSource, subannual: boolean): PublishedCount {
-  if (seesExactValues(caller, cell.sector, area.rowOwners)) return { value: count, suppressed: false, suppressionReason: null };
-  const reason = areaSuppressionReason(caller, area, subannual);
+  if (seesExactValues(caller, cell.sector, area.rowOwners)) return exactCount(count);
+  const reason = areaSuppressionReason(caller, area, subannual) ?? (subannual && isNeighbourhood(area) ? SuppressionReason.FINE_BREAKDOWN : null);
   if (reason) return suppressedCount(reason);
-  return protectCount(count, cell.threshold, cellKey([cell.sector, cell.measure, area.areaId, ...cell.identity]));
+  return perturbedCount(count, cell.keySum, cell.smallestPublished);
 }
 
-function withheld(observation: Observation, reason: SuppressionReason): Observation {
-  return { ...observation, value: null, numerator: null, denominator: null, suppressed: true, suppressionReason: reason };
+function visible({ numeratorKeySum: _numerator, denominatorKeySum: _denominator, ...observation }: ExactObservation): Observation {
+  return observation;
 }
 
-function protectObservation(spec: IndicatorSpec, observation: Observation, thresholds: Map<string, number>): Observation {
-  const sector = spec.definition.sector;
-  const { areaId, period } = observation;
-  const protect = (measure: string, count: number) =>
-    protectCount(count, thresholds.get(measure) ?? DEFAULT_SUPPRESSION_THRESHOLD, cellKey([sector, measure, areaId, period.start, period.granularity]));
+function withheld(observation: ExactObservation, reason: SuppressionReason): Observation {
+  return { ...visible(observation), value: null, numerator: null, denominator: null, perturbed: false, suppressed: true, suppressionReason: reason };
+}
 
-  const numerator = protect(spec.numerator, observation.numerator ?? 0);
-  if (numerator.suppressed) return withheld(observation, SuppressionReason.SMALL_COUNT);
-  if (!spec.denominator) return { ...observation, value: numerator.value, numerator: numerator.value };
-
-  let denominator = observation.denominator;
-  if (spec.denominator !== 'population') {
-    const base = protect(spec.denominator.measure, observation.denominator ?? 0);
-    if (base.suppressed) return withheld(observation, SuppressionReason.SMALL_DENOMINATOR);
-    denominator = base.value;
-  }
-  return { ...observation, value: rateValue(numerator.value!, denominator, spec.per), numerator: numerator.value, denominator };
+function perturbObservation(spec: IndicatorSpec, observation: ExactObservation, smallest: Map<string, number>): Observation {
+  const publish = (measure: string, count: number, keySum: number) => publishCount(count, keySum, smallest.get(measure) ?? DEFAULT_SMALLEST_PUBLISHED);
+  const numerator = publish(spec.numerator, observation.numerator ?? 0, observation.numeratorKeySum);
+  const shown = { ...visible(observation), perturbed: true };
+  if (!spec.denominator) return { ...shown, value: numerator, numerator };
+  const denominator =
+    spec.denominator === 'population' ? observation.denominator : publish(spec.denominator.measure, observation.denominator ?? 0, observation.denominatorKeySum);
+  return { ...shown, value: rateValue(numerator, denominator, spec.per), numerator, denominator };
 }
 
 /**
  * The series of one area as this caller may see them. `series[i]` was built from
- * `selected[i]`; `specs` are all the sector's indicators, which set the measures' thresholds.
+ * `selected[i]`; `specs` are all the sector's indicators, which set each measure's smallest
+ * published count.
  */
 export function applyDisclosureControl(
-  series: IndicatorSeries[],
+  series: readonly ExactIndicatorSeries[],
   selected: readonly IndicatorSpec[],
   specs: readonly IndicatorSpec[],
   caller: Caller,
   area: AreaProfileSource,
   granularity: Granularity,
 ): IndicatorSeries[] {
-  const thresholds = measureThresholds(specs);
+  const smallest = measureSmallestPublished(specs);
   const areaReason = areaSuppressionReason(caller, area, isSubannual(granularity));
   return series.map((one, index) => {
     const spec = selected[index];
-    if (seesExactValues(caller, spec.definition.sector, area.rowOwners)) return one;
+    if (seesExactValues(caller, spec.definition.sector, area.rowOwners)) return { ...one, observations: one.observations.map(visible) };
     return {
       ...one,
       observations: one.observations.map((observation) =>
-        areaReason ? withheld(observation, areaReason) : protectObservation(spec, observation, thresholds),
+        areaReason ? withheld(observation, areaReason) : perturbObservation(spec, observation, smallest),
       ),
     };
   });

@@ -72,7 +72,7 @@ const moment = (noise: readonly number[], probability: readonly number[], power:
 function centre(noise: readonly number[], b: number): number {
   let low = -200;
   let high = 200;
-  for (let step = 0; step < 200; step++) {
+  for (let step = 0; step < 80; step++) {
     const middle = (low + high) / 2;
     if (moment(noise, distribution(noise, middle, b), 1) > 0) high = middle;
     else low = middle;
@@ -92,7 +92,7 @@ function row(count: number, noise: readonly number[], variance: number): Perturb
       // The variance falls as b falls; where even the steepest b cannot reach it, the row keeps the least variance its values allow.
       let low = -50;
       let high = 0;
-      for (let step = 0; step < 100; step++) {
+      for (let step = 0; step < 60; step++) {
         const middle = (low + high) / 2;
         if (varianceAt(middle) > variance) high = middle;
         else low = middle;

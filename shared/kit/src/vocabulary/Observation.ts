@@ -14,14 +14,25 @@ export class Observation {
   @Field(() => Float, { nullable: true, description: 'The indicator value; null when unavailable or suppressed' })
   value: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Count the value is built from: exact for callers with record-level rights in the sector, otherwise randomly rounded to base 5' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Count the value is built from: exact for callers with record-level rights over the rows counted, otherwise perturbed (see perturbed)',
+  })
   numerator: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Population (exact) or base count (rounded like the numerator) the count is divided by, if a rate' })
+  @Field(() => Float, { nullable: true, description: 'Population (exact, public) or base count (perturbed like the numerator) the count is divided by, if a rate' })
   denominator: number | null;
 
   @Field()
   unit: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when numerator, value and a count denominator come from counts perturbed by the cell-key method (docs/privacy.md): ' +
+      'noise of at most a few units, the same on every request; totals need not equal the sum of their parts, ' +
+      'and no count from 1 to the smallest published count minus one is ever shown. False when the values are exact',
+  })
+  perturbed: boolean;
 
   @Field(() => Boolean, { description: 'True when value, numerator and denominator are withheld by disclosure control (docs/privacy.md)' })
   suppressed: boolean;

@@ -1,6 +1,7 @@
 import { IndicatorArgs } from './IndicatorArgs';
 import { IndicatorDefinition } from './IndicatorDefinition';
 import { IndicatorSeries } from './IndicatorSeries';
+import type { Observation } from './Observation';
 import { Period } from './Period';
 
 /**
@@ -18,15 +19,36 @@ export interface IndicatorSpec {
   /** Scale of a rate: 1000 for "per 1,000", 100 for a percentage. */
   per?: number;
   /**
-   * Callers without record-level rights in the sector see counts from 1 up to this value minus
-   * one (numerator, count, measure denominator) suppressed; default DEFAULT_SUPPRESSION_THRESHOLD
-   * (5). A measure shared by several indicators takes the largest of their thresholds.
+   * The smallest non-zero count callers without record-level rights may see of this indicator's
+   * measures (numerator and measure denominator): 1 up to this value minus one are never
+   * published (docs/privacy.md); default DEFAULT_SMALLEST_PUBLISHED (5). A measure shared by
+   * several indicators takes the largest of theirs, so it is published alike everywhere.
    */
-  suppressionThreshold?: number;
+  smallestPublished?: number;
 }
 
-/** Measure values for one area: measure → period start (YYYY-MM-DD) → value. */
-export type MeasureValues = Map<string, Map<string, number>>;
+/** One measure of one area and period: its exact value and the key sum of the units counted in it. */
+export interface MeasureCell {
+  value: number;
+  keySum: number;
+}
+
+/** Measure values for one area: measure → period start (YYYY-MM-DD) → cell. */
+export type MeasureValues = Map<string, Map<string, MeasureCell>>;
+
+/**
+ * An observation with exact values, as a sector computes it, and the key sums of its numerator
+ * and (measure) denominator: `applyDisclosureControl` (privacy/) decides what a caller sees and
+ * never passes the key sums on.
+ */
+export interface ExactObservation extends Observation {
+  numeratorKeySum: number;
+  denominatorKeySum: number;
+}
+
+export interface ExactIndicatorSeries extends IndicatorSeries {
+  observations: ExactObservation[];
+}
 
 export function selectIndicators(specs: readonly IndicatorSpec[], args: Pick<IndicatorArgs, 'frameworkArea' | 'ids'>): IndicatorSpec[] {
   return specs.filter(
@@ -56,19 +78,20 @@ export function buildIndicatorSeries(
   population: number | null | undefined,
   periods: readonly Period[],
   values: MeasureValues,
-): IndicatorSeries[] {
-  const valueOf = (measure: string, period: Period) => values.get(measure)?.get(period.start) ?? 0;
+): ExactIndicatorSeries[] {
+  const cellOf = (measure: string, period: Period) => values.get(measure)?.get(period.start) ?? EMPTY;
   return specs.map((spec) => ({
     indicator: spec.definition,
-    observations: periods.map((period) => {
-      const numerator = round(valueOf(spec.numerator, period), 3);
-      const unit = spec.definition.unit;
-      if (!spec.denominator) {
-        return { areaId, period, value: numerator, numerator, denominator: null, unit, suppressed: false, suppressionReason: null };
-      }
-      const denominator = spec.denominator === 'population' ? (population ?? null) : round(valueOf(spec.denominator.measure, period), 3);
-      const value = rateValue(numerator, denominator, spec.per);
-      return { areaId, period, value, numerator, denominator, unit, suppressed: false, suppressionReason: null };
+    observations: periods.map((period): ExactObservation => {
+      const counted = cellOf(spec.numerator, period);
+      const numerator = round(counted.value, 3);
+      const exact = { areaId, period, unit: spec.definition.unit, suppressed: false, suppressionReason: null, perturbed: false, numeratorKeySum: counted.keySum };
+      if (!spec.denominator) return { ...exact, value: numerator, numerator, denominator: null, denominatorKeySum: 0 };
+      const base = spec.denominator === 'population' ? null : cellOf(spec.denominator.measure, period);
+      const denominator = base ? round(base.value, 3) : (population ?? null);
+      return { ...exact, value: rateValue(numerator, denominator, spec.per), numerator, denominator, denominatorKeySum: base?.keySum ?? 0 };
     }),
   }));
 }
+
+const EMPTY: MeasureCell = { value: 0, keySum: 0 };

@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
@@ -57,6 +58,8 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query('ANALYZE education_school; ANALYZE education_school_year_stat; ANALYZE education_edi_result');
+    await deriveSyntheticRecordKeys(manager, 'education_school_year_stat', ['school_number', 'school_year']);
+    await deriveSyntheticRecordKeys(manager, 'education_edi_result', ['area_id', 'cycle_year']);
     await refreshRollups(manager, EDUCATION_ROLLUPS);
   });
   return { rows };

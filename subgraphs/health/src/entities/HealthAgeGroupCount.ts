@@ -9,7 +9,7 @@ export class HealthAgeGroupCount extends DisclosedCount {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Exact for callers with records:read:health, otherwise randomly rounded to base 5; null when suppressed',
+    description: 'Exact for callers with records:read:health, otherwise perturbed (docs/privacy.md); null when withheld',
   })
   visits: number | null;
 }

@@ -1,3 +1,4 @@
+import { addKeySums, keySumOf, keySumSql } from '@cswb/subgraph-kit/privacy';
 import type { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
@@ -15,26 +16,20 @@ export interface EdVisitsByAgeGroupQuery {
 export interface ExactAgeGroupCount {
   ageGroup: HealthAgeGroup;
   visits: number;
-  /**
-   * First and last month (YYYY-MM-DD) holding any of these visits, null when there are none.
-   * They name what the cell counts whatever range was asked: two ranges that differ only by
-   * months without visits count the same rows and get the same random rounding.
-   */
-  firstMonth: string | null;
-  lastMonth: string | null;
+  /** The key sum of the counted cells holding any of these visits (docs/privacy.md). */
+  keySum: number;
 }
 
 interface AgeGroupRow {
   area_id: string;
   age_group: HealthAgeGroup;
   visits: string | number;
-  first_month: string;
-  last_month: string;
+  key_sum: string;
 }
 
 // A month counts when any of its days is in the range: the table holds whole months only.
 const SQL = `
-  SELECT area_id, age_group, sum(visits) AS visits, min(month)::text AS first_month, max(month)::text AS last_month
+  SELECT area_id, age_group, sum(visits) AS visits, ${keySumSql('record_key', 'visits > 0')}::text AS key_sum
     FROM health_ed_visit_count
    WHERE area_id = ANY($1) AND month BETWEEN date_trunc('month', $2::date)::date AND $3::date
      AND ($4::text IS NULL OR reason = $4::text)
@@ -60,13 +55,12 @@ export function createEdVisitsByAgeGroupLoader(
       }
       return areas.map((area) =>
         Object.values(HealthAgeGroup).map((ageGroup) => {
-          const count: ExactAgeGroupCount = { ageGroup, visits: 0, firstMonth: null, lastMonth: null };
+          const count: ExactAgeGroupCount = { ageGroup, visits: 0, keySum: 0 };
           for (const id of area.neighbourhoodIds) {
             const row = byNeighbourhood.get(id)?.get(ageGroup);
             if (!row) continue;
             count.visits += Number(row.visits);
-            if (!count.firstMonth || row.first_month < count.firstMonth) count.firstMonth = row.first_month;
-            if (!count.lastMonth || row.last_month > count.lastMonth) count.lastMonth = row.last_month;
+            count.keySum = addKeySums(count.keySum, keySumOf(row.key_sum));
           }
           return count;
         }),

@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
@@ -58,6 +59,9 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query('ANALYZE health_ed_visit_count; ANALYZE health_hospitalization_count; ANALYZE health_paramedic_overdose_count');
+    await deriveSyntheticRecordKeys(manager, 'health_ed_visit_count', ['area_id', 'month', 'reason', 'age_group', 'sex']);
+    await deriveSyntheticRecordKeys(manager, 'health_hospitalization_count', ['area_id', 'month', 'reason', 'age_group', 'sex']);
+    await deriveSyntheticRecordKeys(manager, 'health_paramedic_overdose_count', ['area_id', 'month', 'age_group', 'sex']);
     await refreshRollups(manager, HEALTH_ROLLUPS);
   });
   return { rows };

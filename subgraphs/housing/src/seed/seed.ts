@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, BulkColumn, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -78,6 +79,9 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query(TABLES.map((table) => `ANALYZE ${table}`).join('; '));
+    await deriveSyntheticRecordKeys(manager, 'housing_shelter_night', ['shelter_code', 'night']);
+    await deriveSyntheticRecordKeys(manager, 'housing_area_month', ['area_id', 'month']);
+    await deriveSyntheticRecordKeys(manager, 'housing_point_in_time_count', ['area_id', 'count_date']);
     await refreshRollups(manager, HOUSING_ROLLUPS);
   });
   return { rows };

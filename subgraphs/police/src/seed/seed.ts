@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import { POLICE_ROLLUPS } from '../rollups';
@@ -50,6 +51,8 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query('ANALYZE police_occurrence; ANALYZE police_call_for_service');
+    await deriveSyntheticRecordKeys(manager, 'police_occurrence', ['occurrence_number']);
+    await deriveSyntheticRecordKeys(manager, 'police_call_for_service', ['call_number']);
     await refreshRollups(manager, POLICE_ROLLUPS);
   });
   return { rows };

@@ -1,10 +1,10 @@
-import { DisclosedCount } from '@cswb/subgraph-kit/privacy';
+import { DisclosedCount, type SuppressionReason } from '@cswb/subgraph-kit/privacy';
 import { Period, RiskFactorCategory } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { SituationTableAgeGroup } from './SituationTableAgeGroup';
 import { SituationTableSector } from './SituationTableSector';
 
-const COUNT = 'Exact for callers with records:read:situation-table; otherwise randomly rounded to base 5, null when suppressed';
+const COUNT = 'Exact for callers with records:read:situation-table; otherwise perturbed (docs/privacy.md), null when withheld';
 
 @ObjectType({ description: 'Discussions with at least one risk factor of a category' })
 export class SituationTableRiskCategoryCount extends DisclosedCount {
@@ -57,16 +57,21 @@ export interface AnalyticsRow {
   kind: 'discussions' | 'aer_met' | 'risk_lowered' | 'category' | 'age' | 'area' | 'agency';
   key: string;
   count: number;
+  /** The key sum of the discussions counted (docs/privacy.md). */
+  keySum: number;
 }
 
 @ObjectType({
   description:
     'Situation Table discussions over a range of months, for planners: every count is exact for callers with ' +
-    'records:read:situation-table and otherwise randomly rounded to base 5, counts from 1 to 9 withheld',
+    'records:read:situation-table and otherwise perturbed by the cell-key method, never published from 1 to 9 (docs/privacy.md)',
 })
 export class SituationTableAnalytics {
   @Field({ description: 'True when the counts are exact; false when disclosure control applies' })
   exact: boolean;
+
+  @Field({ description: 'True when the counts are perturbed by the cell-key method (docs/privacy.md): the opposite of exact' })
+  perturbed: boolean;
 
   @Field(() => Int, { nullable: true, description: `Discussions held, rejected ones included (with areaId: those recorded in the neighbourhood, which only AER discussions are). ${COUNT}` })
   discussions: number | null;
@@ -95,7 +100,9 @@ export class SituationTableAnalytics {
   @Field(() => [SituationTableAgeGroupCount], { description: 'Every age group, youngest first' })
   byAgeGroup: SituationTableAgeGroupCount[];
 
-  @Field(() => [SituationTableAreaCount], { description: 'Neighbourhoods with at least one AER discussion, in id order' })
+  @Field(() => [SituationTableAreaCount], {
+    description: 'Every neighbourhood of the scope (with areaId: that one; with tableId: its catchment), in id order, whether it had discussions or not',
+  })
   byArea: SituationTableAreaCount[];
 
   @Field(() => [SituationTableAgencyCount], { description: 'Every sector, most engaged first (by the published count, then by name)' })
@@ -105,5 +112,6 @@ export class SituationTableAnalytics {
   rows: AnalyticsRow[];
   from: string;
   to: string;
-  identity: (string | null)[];
+  /** Why the months and quarters of a neighbourhood scope are withheld from this caller, if they are (a small area). */
+  subannualReason: SuppressionReason | null;
 }

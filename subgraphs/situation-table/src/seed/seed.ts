@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
@@ -76,6 +77,7 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query(Object.keys(rows).map((table) => `ANALYZE ${table}`).join('; '));
+    await deriveSyntheticRecordKeys(manager, 'situation_table_discussion', ['discussion_id']);
     await refreshRollups(manager, SITUATION_TABLE_ROLLUPS);
   });
   return { rows };

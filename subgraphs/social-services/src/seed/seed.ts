@@ -1,3 +1,4 @@
+import { deriveSyntheticRecordKeys } from '@cswb/subgraph-kit/privacy';
 import { bulkInsert, refreshRollups } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import type { DataSource } from 'typeorm';
@@ -85,6 +86,9 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
     }
     await flush();
     await manager.query(Object.keys(rows).map((table) => `ANALYZE ${table}`).join('; '));
+    await deriveSyntheticRecordKeys(manager, 'social_services_caseload_month', ['area_id', 'month', 'program']);
+    await deriveSyntheticRecordKeys(manager, 'social_services_child_welfare_month', ['area_id', 'month']);
+    await deriveSyntheticRecordKeys(manager, 'social_services_food_bank_month', ['area_id', 'month']);
     await refreshRollups(manager, SOCIAL_SERVICES_ROLLUPS);
   });
   return { rows };
