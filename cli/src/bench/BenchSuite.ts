@@ -21,5 +21,7 @@ export interface BenchSuite {
   id: string;
   /** One line for `cswb bench --help` and progress. */
   title: string;
+  /** The file of docs/ `--write` records the section in, when not benchmarks.md. */
+  document?: string;
   run(options: BenchOptions): Promise<string>;
 }

@@ -7,14 +7,19 @@ import { grantFor } from '@cswb/contract/auth';
 export async function plannerCredentials(): Promise<{ secret: string; headers: Record<string, string> }> {
   const secret = randomBytes(32).toString('hex');
   const planner = grantFor('planner');
-  const token = await new SignJWT({ scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined })
+  return { secret, headers: await benchBearer(secret, 'bench-planner', { scope: planner.scopes.join(' '), purpose: planner.purpose ?? undefined }) };
+}
+
+/** A bearer header with these claims, signed with the bench's development secret (dev issuer and audience). */
+export async function benchBearer(secret: string, subject: string, claims: Record<string, string | undefined>): Promise<Record<string, string>> {
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-planner')
+    .setSubject(subject)
     .setIssuer('cswb-hub-dev')
     .setAudience('cswb-hub')
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(secret));
-  return { secret, headers: { authorization: `Bearer ${token}` } };
+  return { authorization: `Bearer ${token}` };
 }
 
 /**

@@ -6,8 +6,9 @@ import { gatewaysSuite } from './gateways/gatewaysBench';
 import { profilesSuite } from './profileBench';
 import { sqlScalingSuite } from './sqlScalingBench';
 import { operationLimitsSuite } from './operationLimitsBench';
+import { privacyUtilitySuite } from './privacyBench';
 
-/** Every suite of `cswb bench`, in the order they run and appear in docs/benchmarks.md. */
+/** Every suite of `cswb bench`, in the order they run and appear in docs/benchmarks.md (or the document a suite names). */
 export const BENCH_SUITES: readonly BenchSuite[] = [
   gatewaysSuite,
   sqlScalingSuite,
@@ -16,4 +17,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   profilesSuite,
   boundarySuite,
   operationLimitsSuite,
+  privacyUtilitySuite,
 ];

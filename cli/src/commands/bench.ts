@@ -5,7 +5,8 @@ import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions } from '../bench/BenchSuite';
 import { BENCH_SUITES } from '../bench/suites';
 
-const RESULTS_FILE = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
+const RESULTS_DIR = path.join(PROJECT_ROOT, 'docs');
+const RESULTS_FILE = 'benchmarks.md';
 
 export interface BenchArgs {
   size: string;
@@ -59,17 +60,22 @@ export async function bench(args: BenchArgs): Promise<number> {
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  let document = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmarks\n';
+  const written = new Set<string>();
   for (const suite of BENCH_SUITES.filter((s) => wanted.includes(s.id))) {
     options.log(`bench: ${suite.id}: ${suite.title}`);
     const started = performance.now();
     const markdown = await suite.run(options);
     options.log(`bench: ${suite.id} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(`${markdown}\n`);
-    document = recordSection(document, suite.id, markdown);
-    // Written after each suite: a later suite failing keeps what was measured.
-    if (args.write && !args.smoke) fs.writeFileSync(RESULTS_FILE, document);
+    // Written after each suite: a later suite failing keeps what was measured. Read just before,
+    // so that only the suite's own section changes.
+    if (args.write && !args.smoke) {
+      const file = path.join(RESULTS_DIR, suite.document ?? RESULTS_FILE);
+      const document = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+      fs.writeFileSync(file, recordSection(document, suite.id, markdown));
+      written.add(path.relative(PROJECT_ROOT, file));
+    }
   }
-  if (args.write && !args.smoke) process.stderr.write(`Wrote ${path.relative(PROJECT_ROOT, RESULTS_FILE)}\n`);
+  if (written.size > 0) process.stderr.write(`Wrote ${[...written].join(', ')}\n`);
   return 0;
 }
