@@ -6,6 +6,27 @@ const PARAMETERS = { maxNoise: 4, variance: 2, smallestPublished: 5 };
 const table = buildPerturbationTable(PARAMETERS);
 const moment = (noise: readonly number[], probability: readonly number[], power: number) => noise.reduce((sum, v, i) => sum + probability[i] * v ** power, 0);
 
+describe.each([
+  { maxNoise: 4, variance: 3, smallestPublished: 5 },
+  { maxNoise: 4, variance: 3, smallestPublished: 10 },
+  { maxNoise: 2, variance: 1.08, smallestPublished: 2 },
+])('the rows of every table the hub builds ($smallestPublished / $maxNoise / $variance)', (parameters) => {
+  const built = buildPerturbationTable(parameters);
+  const bound = Math.max(parameters.maxNoise, parameters.smallestPublished - 1);
+
+  it('are distributions with mean exactly 0, within the bound, never publishing 1 … T − 1', () => {
+    for (const row of built.rows) {
+      expect({ count: row.count, total: row.probability.reduce((a, b) => a + b, 0) }).toEqual({ count: row.count, total: expect.closeTo(1, 12) });
+      expect({ count: row.count, mean: Math.abs(moment(row.noise, row.probability, 1)) < 1e-9 }).toEqual({ count: row.count, mean: true });
+      for (const v of row.noise) {
+        const published = row.count + v;
+        expect(Math.abs(v) <= bound && published >= 0 && !(published >= 1 && published < parameters.smallestPublished)).toBe(true);
+      }
+    }
+    expect(built.parameters.maxNoise).toBe(bound);
+  });
+});
+
 describe('the perturbation table', () => {
   it('has one row per small count and a last row for every larger count', () => {
     expect(table.rows.map((r) => r.count)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);

@@ -68,11 +68,15 @@ const MIN_PROBABILITY = 1e-8;
 
 const moment = (noise: readonly number[], probability: readonly number[], power: number) => noise.reduce((sum, v, i) => sum + probability[i] * v ** power, 0);
 
-/** The `a` that makes the mean 0 for a given `b` (the mean grows with `a`): bisection. */
+/**
+ * The `a` that makes the mean 0 for a given `b` (the mean grows with `a`): bisection over a range
+ * wide enough to outweigh b·v² at the farthest value, so a steep b is still centred.
+ */
 function centre(noise: readonly number[], b: number): number {
-  let low = -200;
-  let high = 200;
-  for (let step = 0; step < 80; step++) {
+  const reach = 200 + 4 * Math.abs(b) * Math.max(...noise.map(Math.abs));
+  let low = -reach;
+  let high = reach;
+  for (let step = 0; step < 100; step++) {
     const middle = (low + high) / 2;
     if (moment(noise, distribution(noise, middle, b), 1) > 0) high = middle;
     else low = middle;
