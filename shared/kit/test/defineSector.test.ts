@@ -1,6 +1,8 @@
 import { buildFederatedSchema } from '@cswb/subgraph-kit/federation';
 import { AreaProfile, defineSector, SectorProfile, sectorNames } from '@cswb/subgraph-kit/sector';
-import { subgraphSchema } from '@cswb/subgraph-kit/server';
+import { prepareDatabase, subgraphSchema } from '@cswb/subgraph-kit/server';
+import { dropDatabase, freshDatabaseUrl } from '@cswb/testing/database';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { readSeed } from '@cswb/contract/config';
 import { ensureDeploymentCertificates } from '@cswb/contract/trust';
@@ -115,5 +117,31 @@ describe('the example sector, served', () => {
     expect(response.data._entities[0].example.indicators).toEqual([
       { indicator: { id: 'example.visits', sector: 'example' }, observations: [{ areaId: area.id, numerator: 120 }] },
     ]);
+  });
+});
+
+describe('a sector whose measure rollup is not what its indicators read', () => {
+  class CreateRollupWithoutKeys1900000000000 implements MigrationInterface {
+    name = 'CreateRollupWithoutKeys1900000000000';
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(`CREATE MATERIALIZED VIEW example_measure_monthly AS SELECT 'n1'::text AS area_id, current_date AS month, 'visits' AS measure, 1::numeric AS value, false AS stock`);
+    }
+    async down(): Promise<void> {}
+  }
+
+  it.each([
+    [[], 'the measure rollup example_measure_monthly does not exist: one of the sector\'s migrations must create it (docs/adding-a-sector.md)'],
+    [
+      [CreateRollupWithoutKeys1900000000000],
+      'the measure rollup example_measure_monthly has no column key_sum: it needs area_id, month, measure, value, stock, key_sum, ' +
+        'key_sum being the key sum of the units counted, which disclosure control perturbs by (docs/privacy.md)',
+    ],
+  ])('is refused when its database is prepared, naming what is missing (%#)', async (migrations, message) => {
+    const url = freshDatabaseUrl(`rollup_check_${migrations.length}`);
+    try {
+      await expect(prepareDatabase({ ...example, migrations }, { url })).rejects.toThrow(new Error(message));
+    } finally {
+      await dropDatabase(url);
+    }
   });
 });

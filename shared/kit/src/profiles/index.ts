@@ -3,3 +3,4 @@ import 'reflect-metadata';
 export * from './AreaProfileSource';
 export * from './createMeasureLoader';
 export * from './resolveIndicators';
+export * from './checkMeasureRollup';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../db/createDataSource';
 import { seedAreaRegistry } from '../areas/seedAreaRegistry';
 import { ensureDatabase } from '../db/ensureDatabase';
+import { checkMeasureRollup } from '../profiles/checkMeasureRollup';
 import { ApplicationRole, provisionApplicationRole } from '../db/databaseRoles';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
 import { protectSchema, ProtectedField } from '@cswb/contract/auth';
@@ -85,6 +86,7 @@ export async function prepareDatabase(definition: SubgraphDefinition<unknown>, o
   const connectAs = options.connectAs ?? 'app';
   try {
     await owner.runMigrations({ transaction: 'each' });
+    if (definition.rollup) await checkMeasureRollup(owner, definition.rollup);
     if (options.seed && !(await definition.isSeeded(owner))) {
       seeded = await definition.seed(owner, options.seed);
     }
