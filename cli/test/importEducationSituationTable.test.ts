@@ -287,6 +287,7 @@ describe('cswb import situation-table', () => {
   const SELECT_FACTORS = `SELECT discussion_id, array_agg(factor_code ORDER BY factor_code) AS factors
     FROM situation_table_discussion_risk_factor GROUP BY discussion_id ORDER BY discussion_id`;
   const DISCUSSIONS = ['tables', 'catchments', 'discussions'];
+  const SELECT_KEYS = `SELECT discussion_id, record_key::text AS record_key FROM situation_table_discussion ORDER BY discussion_id`;
 
   /** The CSV sample with one discussion's line replaced. */
   function discussionsWith(replacements: Record<string, string>): string {
@@ -379,7 +380,7 @@ describe('cswb import situation-table', () => {
   it('changes nothing when the same file is imported again, in CSV with codes in another order, or in JSON lines', async () => {
     const { url, env } = await freshSectorDatabase('situation-table');
     await importSamples('situation-table', DISCUSSIONS, env);
-    const before = [await query(url, SELECT_DISCUSSIONS), await query(url, SELECT_FACTORS)];
+    const before = [await query(url, SELECT_DISCUSSIONS), await query(url, SELECT_FACTORS), await query(url, SELECT_KEYS)];
 
     const again = await cswb(['import', 'situation-table', 'discussions', sample('situation-table', 'discussions')], env);
     expect(again.code).toBe(0);
@@ -412,7 +413,8 @@ describe('cswb import situation-table', () => {
     const jsonlResult = await cswb(['import', 'situation-table', 'discussions', jsonl], env);
     expect(jsonlResult.code).toBe(0);
     expect(jsonlResult.stdout).toContain('situation-table/discussions: 2 rows read, 0 inserted, 0 updated, 2 unchanged, 0 rejected');
-    expect([await query(url, SELECT_DISCUSSIONS), await query(url, SELECT_FACTORS)]).toEqual(before);
+    // The record keys too: a re-import draws no fresh perturbation (docs/privacy.md).
+    expect([await query(url, SELECT_DISCUSSIONS), await query(url, SELECT_FACTORS), await query(url, SELECT_KEYS)]).toEqual(before);
   });
 
   it("replaces a changed discussion's risk factors, and removes them when a discussion becomes rejected", async () => {
@@ -421,6 +423,8 @@ describe('cswb import situation-table', () => {
     const factorsOf = async (id: string) =>
       (await query<{ factor_code: string }>(url, `SELECT factor_code FROM situation_table_discussion_risk_factor WHERE discussion_id = '${id}' ORDER BY 1`)).map((r) => r.factor_code);
     const sampleLine = (id: string) => sampleLines('situation-table', 'discussions').find((line) => line.startsWith(`${id},`))!;
+    const keysBefore = await query(url, SELECT_KEYS);
+    expect(new Set(keysBefore.map((row: any) => row.record_key)).size).toBe(keysBefore.length);
 
     // Only the risk factors change: still an update of that discussion.
     const changedFactors = writeFile(
@@ -452,6 +456,8 @@ describe('cswb import situation-table', () => {
     expect(await factorsOf('lakeshore-central-2024-0001')).toEqual([]);
     const [discussion] = await query(url, `SELECT aer_met, area_id, protective_factors FROM situation_table_discussion WHERE discussion_id = 'lakeshore-central-2024-0001'`);
     expect(discussion).toEqual({ aer_met: false, area_id: null, protective_factors: null });
+    // Updated in place, every discussion keeps the key it was given on its first write.
+    expect(await query(url, SELECT_KEYS)).toEqual(keysBefore);
   });
 
   it('rejects an unknown risk-factor code, a rejected discussion that records more than the minimum and an unknown table, writing nothing', async () => {
