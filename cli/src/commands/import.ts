@@ -1,16 +1,15 @@
 import * as fs from 'node:fs';
-import { ConfigError, databaseUrlFor, readEmbeddedPostgresConfig, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { ConfigError } from '@cswb/contract/config';
 import { SHARED_IMPORT_DATASETS } from '@cswb/subgraph-kit/areas';
-import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { decodeImportFile, fileColumns, formatCount, formatFor, formatReport, ImportDataset, ImportFileError, importEncoding, InvalidImportFileError, mergeRows, parseImportFile, quoteValue, rejectUnknownReferences, RejectedRow, unknownColumns, validateRecords, writeRejects } from '@cswb/subgraph-kit/import';
-import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import type { DataSource } from 'typeorm';
+import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { discoverSubgraphs } from '../discoverSubgraphs';
-import { PROJECT_ROOT } from '../projectRoot';
+import { IMPORT_EXIT } from './importExit';
+import { importWholeFile } from './importWholeFile';
+import { openSectorDatabase } from './openSectorDatabase';
 import { UsageError } from './UsageError';
 
-/** Exit codes scripts can rely on. */
-export const IMPORT_EXIT = { imported: 0, invalid: 1, usage: 2, database: 3 } as const;
+export { IMPORT_EXIT } from './importExit';
 
 export interface ImportArgs {
   sector?: string;
@@ -34,12 +33,17 @@ export async function importFile(args: ImportArgs): Promise<number> {
   };
 
   // Every subgraph takes the shared datasets (its copy of the area registry), then its own.
-  const datasets = discoverSubgraphs().flatMap(({ definition }) =>
+  const subgraphs = discoverSubgraphs();
+  const datasets = subgraphs.flatMap(({ definition }) =>
     [...SHARED_IMPORT_DATASETS, ...(definition.importDatasets ?? [])].map((dataset) => ({ definition, dataset })),
   );
-  const known = `known datasets: ${datasets.map(({ definition, dataset }) => `${definition.name} ${dataset.name}`).join(', ')}`;
+  const fileImports = subgraphs.flatMap(({ definition }) => (definition.fileImports ?? []).map((fileImport) => ({ definition, fileImport })));
+  const names = [...datasets.map(({ definition, dataset }) => `${definition.name} ${dataset.name}`), ...fileImports.map(({ definition, fileImport }) => `${definition.name} ${fileImport.name}`)];
+  const known = `known datasets: ${names.join(', ')}`;
   // The command line's usage error: `cswb` prints it with the command's help, exit 2.
   if (!args.sector || !args.dataset || !args.file) throw new UsageError(`expected <sector> <dataset> <file>; ${known}`);
+  const wholeFile = fileImports.find(({ definition, fileImport }) => definition.name === args.sector && fileImport.name === args.dataset);
+  if (wholeFile) return importWholeFile(wholeFile.definition as SubgraphDefinition<unknown>, wholeFile.fileImport, { ...args, file: args.file });
   const found = datasets.find(({ definition, dataset }) => definition.name === args.sector && dataset.name === args.dataset);
   if (!found) {
     return fail(IMPORT_EXIT.usage, `unknown dataset "${args.sector} ${args.dataset}"; ${known}`);
@@ -61,22 +65,12 @@ export async function importFile(args: ImportArgs): Promise<number> {
   }
   // PostgreSQL starts and the migrations are checked while the file is read and validated; an
   // invalid file still writes no row.
-  let postgres: EmbeddedPostgres | undefined;
-  let db: DataSource | undefined;
-  const opening: Promise<DataSource | Error> = (async () => {
-    const url = usesEmbeddedPostgres(process.env, [definition.name])
-      ? databaseUrlFor(definition.name, process.env, await (postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT))).start())
-      : databaseUrlFor(definition.name, process.env);
-    // As the owner: the merge writes the sector's tables and refreshes its rollups, which only their owner may.
-    db = (await prepareDatabase(definition as SubgraphDefinition<unknown>, { url, connectAs: 'owner' })).db;
-    return db;
-  })().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const database = openSectorDatabase(definition as SubgraphDefinition<unknown>);
+  const opening = database.opening;
   try {
     return await validateAndMerge();
   } finally {
-    await opening;
-    if (db?.isInitialized) await db.destroy().catch(() => undefined);
-    await postgres?.stop();
+    await database.close();
   }
 
   async function validateAndMerge(): Promise<number> {

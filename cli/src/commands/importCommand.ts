@@ -20,6 +20,9 @@ formula prefixed with '. The sector's rollups are refreshed after. A file is rea
 optional BOM) unless --encoding names another; bytes that are not in the encoding, NUL and other
 control characters are refused with their line and column.
 
+\`cswb import planning boundaries <file.geojson>\` takes a GeoJSON FeatureCollection of area
+boundaries instead (the area id in each feature's properties.id), imported whole or not at all.
+
 Exit codes: 0 imported; 1 invalid data, nothing written; 2 usage error; 3 database error.
 Datasets and their columns: docs/import.md.
 `,

@@ -13,7 +13,10 @@ import { StrategyPriorityRisk } from './entities/StrategyPriorityRisk';
 import { createLoaders, PlanningLoaders } from './loaders/createLoaders';
 import { CreateArea1732140000000 } from './migrations/1732140000000-CreateArea';
 import { CreatePlans1732140500000 } from './migrations/1732140500000-CreatePlans';
+import { CreateAreaBoundary1765000000000 } from './migrations/1765000000000-CreateAreaBoundary';
+import { BOUNDARIES_IMPORT } from './boundaries/boundariesImport';
 import { AreaResolver, resolveAreaReference } from './resolvers/AreaResolver';
+import { AreaBoundaryResolver } from './resolvers/AreaBoundaryResolver';
 import { ImplementationTaskResolver } from './resolvers/ImplementationTaskResolver';
 import { IndicatorCatalogueResolver } from './resolvers/IndicatorCatalogueResolver';
 import { OutcomeResolver } from './resolvers/OutcomeResolver';
@@ -39,9 +42,10 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
   description: "The municipality's CSWB planning subgraph: owns the area registry every sector reports against, and the CSWB plans",
   defaultPort: 4001,
   entities: [Area, Plan, CommitteeMember, PriorityRisk, PriorityRiskArea, Strategy, StrategyPriorityRisk, Outcome, PerformanceMeasure, ImplementationTask],
-  migrations: [CreateArea1732140000000, CreatePlans1732140500000],
+  migrations: [CreateArea1732140000000, CreatePlans1732140500000, CreateAreaBoundary1765000000000],
   resolvers: [
     AreaResolver,
+    AreaBoundaryResolver,
     IndicatorCatalogueResolver,
     PlanResolver,
     PriorityRiskResolver,
@@ -63,6 +67,7 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     return readings().types;
   },
   servesIndicatorCatalogue: true,
+  fileImports: [BOUNDARIES_IMPORT],
   // The plan mutations (the *MutationResolver files, through store/); the area registry is read only.
   writes: [
     'plan',
@@ -97,3 +102,10 @@ export { UPSTREAM_BUDGET_SHARE_TARGET, UPSTREAM_FRAMEWORK_AREAS, REVIEW_INTERVAL
 export { generatePlans, seedId } from './seed/generatePlans';
 export type { SeedPlans } from './seed/generatePlans';
 export { DRAFT_PLAN_TITLE, PUBLISHED_PLAN_TITLE } from './seed/fixtures/lakeshorePlans';
+export type { AreaGeometry, Position, Ring, PolygonRings } from './geometry/Geometry';
+export { polygonsOf } from './geometry/Geometry';
+export { geometryArea, signedRingArea } from './geometry/ringArea';
+export { simplifyLine } from './geometry/simplifyLine';
+export { SharedEdgeSimplifier } from './geometry/SharedEdgeSimplifier';
+export { syntheticBoundaries } from './boundaries/syntheticBoundaries';
+export { zoomTolerance } from './boundaries/zoomTolerance';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './FileImport';
 export * from './ImportDataset';
 export * from './decodeImportFile';
 export * from './formatReport';

@@ -6,6 +6,7 @@ import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 import type { Caller, ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
+import type { FileImport } from '../import/FileImport';
 import type { ImportDataset } from '../import/ImportDataset';
 
 export interface SeedOptions {
@@ -52,6 +53,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   writes?: readonly string[];
   /** The files `cswb import <sector> <dataset> <file>` accepts into this sector's tables. */
   importDatasets?: readonly ImportDataset[];
+  /** Whole files (not tables of rows) `cswb import <sector> <name> <file>` accepts, validated and written by the sector. */
+  fileImports?: readonly FileImport[];
   /** This subgraph serves the hub-wide catalogue: compose writes it into its folder. */
   servesIndicatorCatalogue?: boolean;
   /** Per-request loaders: called once for every request, with the request's scope to keep argument-keyed loaders in. */

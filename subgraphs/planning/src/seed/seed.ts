@@ -2,6 +2,8 @@ import { bulkInsert } from '@cswb/subgraph-kit/db';
 import { SeedOptions, SeedReport } from '@cswb/subgraph-kit/server';
 import { allAreas } from '@cswb/subgraph-kit/synthetic';
 import type { DataSource } from 'typeorm';
+import { syntheticBoundaries } from '../boundaries/syntheticBoundaries';
+import { writeBoundaries } from '../store/boundaryStore';
 import { writePlanRecords } from '../store/writePlanRecords';
 import { generatePlans } from './generatePlans';
 
@@ -11,11 +13,12 @@ export async function isSeeded(db: DataSource): Promise<boolean> {
 }
 
 /**
- * Writes the synthetic municipality's areas (the hidden deprivation score stays out) and its
- * seeded CSWB plans, in one transaction.
+ * Writes the synthetic municipality's areas (the hidden deprivation score stays out), their
+ * boundaries and its seeded CSWB plans, in one transaction.
  */
 export async function seed(db: DataSource, options: SeedOptions): Promise<SeedReport> {
   const areas = allAreas(options.city);
+  const boundaries = syntheticBoundaries(options.city);
   let planRows: Record<string, number> = {};
   await db.transaction(async (manager) => {
     await bulkInsert(
@@ -30,8 +33,9 @@ export async function seed(db: DataSource, options: SeedOptions): Promise<SeedRe
       ],
       areas,
     );
+    await writeBoundaries(manager, boundaries);
     planRows = await writePlanRecords(manager, generatePlans(options.city));
   });
   options.progress?.(`planning: ${areas.length} areas, ${planRows.plan} plans`);
-  return { rows: { area: areas.length, ...planRows } };
+  return { rows: { area: areas.length, area_boundary: boundaries.size, ...planRows } };
 }
