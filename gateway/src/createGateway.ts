@@ -27,6 +27,7 @@ import type { GatewayMetrics } from './metrics';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 import type { SubgraphCircuitBreakers } from './SubgraphCircuitBreakers';
 import { useCircuitBreaker } from './plugins/useCircuitBreaker';
+import { documentIdOf } from './persistedDocuments';
 
 export interface GatewayOperationsOptions {
   limits?: OperationLimitsConfig;
@@ -79,7 +80,7 @@ export interface GatewayOptions {
 /** The hash a client sends: GraphQL-over-HTTP `documentId` (optionally `sha256:`-prefixed) or Apollo's `persistedQuery`. */
 function persistedDocumentId(params: { extensions?: Record<string, any> } & Record<string, any>): string | null {
   const id = typeof params.documentId === 'string' ? params.documentId : params.extensions?.persistedQuery?.sha256Hash;
-  return typeof id === 'string' ? id.replace(/^sha256:/, '') : null;
+  return typeof id === 'string' ? documentIdOf(id) : null;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './plugins/useSubgraphAssertions';
 export * from './SubgraphCircuitBreakers';
 export * from './plugins/useCircuitBreaker';
 export * from './subgraphUnavailable';
+export * from './servedSchema';

@@ -6,7 +6,7 @@ import { createAssertionSigner, createAssertionVerifier, createGatewayAgent, cre
 import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createGateway, GatewayTrust } from './createGateway';
 import { GatewayMetrics } from './metrics';
-import { readPersistedDocuments } from './persistedDocuments';
+import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
 import { RateLimiter } from './plugins/useRateLimit';
 import { RedisRateLimitStore } from './RedisRateLimitStore';
 import { FallbackRateLimitStore } from './FallbackRateLimitStore';
@@ -64,7 +64,11 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   const persistedDocuments =
     config.persistedDocuments.mode === 'off'
       ? undefined
-      : { mode: config.persistedDocuments.mode, documents: readPersistedDocuments(config.persistedDocuments.path) };
+      : {
+          mode: config.persistedDocuments.mode,
+          // The hub's own documents, then every dashboard's registered ones (docs/dashboards.md).
+          documents: new Map([...readPersistedDocuments(config.persistedDocuments.path), ...readRegisteredDocuments(config.persistedDocuments.registeredDir)]),
+        };
   const rateLimitStore = config.rateLimitRedisUrl
     ? new FallbackRateLimitStore(new RedisRateLimitStore(config.rateLimitRedisUrl), new RateLimiter(), (msg) =>
         process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg })}\n`),

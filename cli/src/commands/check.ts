@@ -72,7 +72,7 @@ function style(code: number, text: string): string {
   return process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[${code}m${text}\x1b[0m` : text;
 }
 
-function location(error: GraphQLError): string {
+export function location(error: GraphQLError): string {
   const at = error.locations?.[0];
   return at ? ` (line ${at.line}, column ${at.column})` : '';
 }

@@ -7,6 +7,7 @@ import { composeCommand } from './composeCommand';
 import { importCommand } from './importCommand';
 import { migrateCommand } from './migrateCommand';
 import { newSectorCommand } from './newSectorCommand';
+import { persistedCommand } from './persistedCommand';
 import { seedCommand } from './seedCommand';
 import { serveSubgraphCommand } from './serveSubgraphCommand';
 import { startCommand } from './startCommand';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   newSectorCommand,
   tokenCommand,
   certsCommand,
+  persistedCommand,
   auditCommand,
   benchCommand,
 ];

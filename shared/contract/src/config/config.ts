@@ -238,8 +238,13 @@ export type PersistedDocumentsMode = (typeof PERSISTED_DOCUMENTS_MODES)[number];
 export interface PersistedDocumentsConfig {
   /** off: ignored; allow: by hash or text for all; only-anonymous: anonymous callers by hash only; only: everyone by hash only. */
   mode: PersistedDocumentsMode;
-  /** A JSON object of sha256 hash → document. */
+  /** The hub's own manifest (its documented queries): a JSON object of sha256 hash → document. */
   path: string;
+  /**
+   * Dashboards' manifests, registered by `cswb persisted add` (`PERSISTED_DOCUMENTS_DIR`): every
+   * `*.json` in it is served beside the hub's own; a missing directory registers nothing.
+   */
+  registeredDir: string;
 }
 
 function readCorsOrigins(env: Env): string[] {
@@ -290,6 +295,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     persistedDocuments: {
       mode: readEnum(env, 'PERSISTED_DOCUMENTS', PERSISTED_DOCUMENTS_MODES, 'off'),
       path: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_PATH', path.join(path.dirname(defaultSupergraphPath), 'persisted-documents.json'))),
+      registeredDir: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_DIR', path.join(path.dirname(defaultSupergraphPath), '..', 'registered-documents'))),
     },
     corsOrigins: readCorsOrigins(env),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
