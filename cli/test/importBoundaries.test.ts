@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readSeed } from '@cswb/contract/config';
 import { PROJECT_ROOT } from '@cswb/cli';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { AreaGeometry, syntheticBoundaries } from '@cswb/subgraph-planning';
@@ -65,6 +66,9 @@ describe('cswb import planning boundaries', () => {
     const { features } = JSON.parse(fs.readFileSync(sample, 'utf8'));
     const rows = await stored();
     for (const { properties, geometry } of features) expect(rows.get(properties.id)).toEqual(geometry);
+    // Ward 1 of the city `npm start` seeds (the default seed), as seeded: importing it there changes nothing.
+    const seeded = syntheticBoundaries(createSyntheticCity('small', readSeed({})));
+    for (const { properties, geometry } of features) expect({ id: properties.id, geometry }).toEqual({ id: properties.id, geometry: seeded.get(properties.id) });
     expect(fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'import.md'), 'utf8')).toContain('## planning boundaries');
   });
 
