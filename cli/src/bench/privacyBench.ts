@@ -34,7 +34,7 @@ interface Sector {
   field: string;
   specs: readonly IndicatorSpec[];
   /** Each measure's smallest published count (T). */
-  smallest: Map<string, number>;
+  smallest: ReadonlyMap<string, number>;
 }
 
 function profileQuery(sectors: readonly Sector[]): string {

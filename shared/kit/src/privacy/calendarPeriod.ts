@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@cswb/contract/errors';
 import { Granularity } from '../vocabulary/Granularity';
+import { isSubannual } from './disclosureControl';
 import type { Period } from '../vocabulary/Period';
 import { periodContaining, periodsBetween } from '../vocabulary/periods';
 
@@ -28,4 +29,13 @@ export function requireCalendarPeriod(from: string, to: string): Period {
     );
   }
   return period;
+}
+
+/**
+ * Whether a breakdown over `from` … `to` is of a month or quarter, for the rules on fine
+ * crossings: false for a caller who sees exact counts (any whole-month range); otherwise the range
+ * must be one calendar period (`requireCalendarPeriod`).
+ */
+export function isSubannualBreakdown(exact: boolean, from: string, to: string): boolean {
+  return exact ? false : isSubannual(requireCalendarPeriod(from, to).granularity);
 }

@@ -34,6 +34,9 @@ export function addKeySums(a: number, b: number): number {
 /** A key sum as PostgreSQL returns it (bigint or numeric text), reduced to 0 … 2^32 − 1. */
 export function keySumOf(value: string | number | bigint | null | undefined): number {
   if (value === null || value === undefined) return 0;
+  // Rollups reduce their sums already: a safe integer needs no BigInt (this runs for every row read).
+  const whole = typeof value === 'bigint' ? Number.NaN : Number(value);
+  if (Number.isSafeInteger(whole) && whole >= 0) return whole % CELL_KEY_MODULUS;
   return Number(BigInt(value) % BigInt(CELL_KEY_MODULUS));
 }
 

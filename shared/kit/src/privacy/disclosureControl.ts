@@ -58,15 +58,15 @@ export function isSubannual(granularity: Granularity): boolean {
   return granularity !== Granularity.YEAR;
 }
 
-export function exactCount(value: number): PublishedCount {
+function exactCount(value: number): PublishedCount {
   return { value, perturbed: false, suppressed: false, suppressionReason: null };
 }
 
-export function perturbedCount(count: number, keySum: number, smallestPublished: number = DEFAULT_SMALLEST_PUBLISHED): PublishedCount {
+function perturbedCount(count: number, keySum: number, smallestPublished: number = DEFAULT_SMALLEST_PUBLISHED): PublishedCount {
   return { value: publishCount(count, keySum, smallestPublished), perturbed: true, suppressed: false, suppressionReason: null };
 }
 
-export function suppressedCount(reason: SuppressionReason): PublishedCount {
+function suppressedCount(reason: SuppressionReason): PublishedCount {
   return { value: null, perturbed: false, suppressed: true, suppressionReason: reason };
 }
 
@@ -74,7 +74,16 @@ export function suppressedCount(reason: SuppressionReason): PublishedCount {
  * The smallest published count of each measure: the largest any of the sector's indicators sets
  * for it, as numerator or as denominator, so a measure is published alike wherever it appears.
  */
-export function measureSmallestPublished(specs: readonly IndicatorSpec[]): Map<string, number> {
+export function measureSmallestPublished(specs: readonly IndicatorSpec[]): ReadonlyMap<string, number> {
+  let smallest = smallestBySpecs.get(specs);
+  if (!smallest) smallestBySpecs.set(specs, (smallest = computeSmallestPublished(specs)));
+  return smallest;
+}
+
+/** Worked out once per list of specs: a sector's list is fixed, and asked for on every area of every request. */
+const smallestBySpecs = new WeakMap<readonly IndicatorSpec[], ReadonlyMap<string, number>>();
+
+function computeSmallestPublished(specs: readonly IndicatorSpec[]): ReadonlyMap<string, number> {
   const smallest = new Map<string, number>();
   const raise = (measure: string, value: number) => smallest.set(measure, Math.max(smallest.get(measure) ?? 0, value));
   for (const spec of specs) {
@@ -92,6 +101,17 @@ export function smallestPublishedOf(specs: readonly IndicatorSpec[], measure: st
   return Math.max(DEFAULT_SMALLEST_PUBLISHED, ...smallest.values());
 }
 
+/**
+ * A count as one caller sees it: exact when the caller may see the rows counted, otherwise
+ * withheld for a reason about the query or the area (`withheldFor`), otherwise perturbed by the
+ * key sum of the units counted. Every breakdown publishes its cells through this.
+ */
+export function publishCell(count: number, keySum: number, smallestPublished: number, exact: boolean, withheldFor: SuppressionReason | null): PublishedCount {
+  if (exact) return exactCount(count);
+  if (withheldFor) return suppressedCount(withheldFor);
+  return perturbedCount(count, keySum, smallestPublished);
+}
+
 export interface BreakdownCell {
   /** The sector that owns the data. */
   sector: string;
@@ -106,10 +126,8 @@ export interface BreakdownCell {
  * or for a neighbourhood's month or quarter (FINE_BREAKDOWN), and perturbed by its own key.
  */
 export function publishBreakdownCount(count: number, cell: BreakdownCell, caller: Caller, area: AreaProfileSource, subannual: boolean): PublishedCount {
-  if (seesExactValues(caller, cell.sector, area.rowOwners)) return exactCount(count);
   const reason = areaSuppressionReason(caller, area, subannual) ?? (subannual && isNeighbourhood(area) ? SuppressionReason.FINE_BREAKDOWN : null);
-  if (reason) return suppressedCount(reason);
-  return perturbedCount(count, cell.keySum, cell.smallestPublished);
+  return publishCell(count, cell.keySum, cell.smallestPublished, seesExactValues(caller, cell.sector, area.rowOwners), reason);
 }
 
 function visible({ numeratorKeySum: _numerator, denominatorKeySum: _denominator, ...observation }: ExactObservation): Observation {
@@ -120,7 +138,7 @@ function withheld(observation: ExactObservation, reason: SuppressionReason): Obs
   return { ...visible(observation), value: null, numerator: null, denominator: null, perturbed: false, suppressed: true, suppressionReason: reason };
 }
 
-function perturbObservation(spec: IndicatorSpec, observation: ExactObservation, smallest: Map<string, number>): Observation {
+function perturbObservation(spec: IndicatorSpec, observation: ExactObservation, smallest: ReadonlyMap<string, number>): Observation {
   const publish = (measure: string, count: number, keySum: number) => publishCount(count, keySum, smallest.get(measure) ?? DEFAULT_SMALLEST_PUBLISHED);
   const numerator = publish(spec.numerator, observation.numerator ?? 0, observation.numeratorKeySum);
   const shown = { ...visible(observation), perturbed: true };

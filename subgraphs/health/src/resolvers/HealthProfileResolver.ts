@@ -1,5 +1,5 @@
 import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
-import { isSubannual, publishBreakdownCount, requireCalendarPeriod, seesExactValues, smallestPublishedOf } from '@cswb/subgraph-kit/privacy';
+import { isSubannualBreakdown, publishBreakdownCount, seesExactValues, smallestPublishedOf } from '@cswb/subgraph-kit/privacy';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkMonthRange, HealthMonthRangeArgs } from '../args/HealthMonthRangeArgs';
@@ -24,9 +24,7 @@ export class HealthProfileResolver {
   ): Promise<HealthAgeGroupCount[]> {
     checkMonthRange(args);
     const reason = args.reason ?? null;
-    const exact = seesExactValues(ctx.caller, 'health', profile.rowOwners);
-    // Exact callers may ask any whole-month range; perturbed counts come for one calendar period.
-    const subannual = exact ? false : isSubannual(requireCalendarPeriod(args.from, args.to).granularity);
+    const subannual = isSubannualBreakdown(seesExactValues(ctx.caller, 'health', profile.rowOwners), args.from, args.to);
     const counts = await ctx.loaders.edVisitsByAgeGroup({ from: args.from, to: args.to, reason }).load(profile);
     const smallestPublished = smallestPublishedOf(HEALTH_INDICATORS, reason ? `ed_visits.${reason}` : null);
     return counts.map(({ ageGroup, visits, keySum }) => {

@@ -2,13 +2,11 @@ import { REQUIRES_AGGREGATES } from '@cswb/contract/auth';
 import {
   addKeySums,
   areaSuppressionReason,
-  exactCount,
   isSubannual,
-  perturbedCount,
+  isSubannualBreakdown,
+  publishCell,
   PublishedCount,
-  requireCalendarPeriod,
   seesExactValues,
-  suppressedCount,
   SuppressionReason,
 } from '@cswb/subgraph-kit/privacy';
 import { SubgraphContext } from '@cswb/subgraph-kit/server';
@@ -41,15 +39,9 @@ function cellOf(rows: readonly AnalyticsRow[], kind: AnalyticsRow['kind'], key =
   return cell;
 }
 
-/**
- * A count as the caller may see it: exact for callers with records:read:situation-table;
- * otherwise withheld for a reason about the query, or perturbed by the key of the discussions
- * it counts, the same shared mechanism as every indicator (never published from 1 to 9).
- */
+/** A count as the caller may see it: the shared rule, with the Situation Tables' smallest published count (never 1 to 9). */
 function publish(exact: boolean, cell: Cell, withheldFor: SuppressionReason | null = null): PublishedCount {
-  if (exact) return exactCount(cell.count);
-  if (withheldFor) return suppressedCount(withheldFor);
-  return perturbedCount(cell.count, cell.keySum, SITUATION_TABLE_SMALLEST_PUBLISHED);
+  return publishCell(cell.count, cell.keySum, SITUATION_TABLE_SMALLEST_PUBLISHED, exact, withheldFor);
 }
 
 function fields(published: PublishedCount) {
@@ -73,7 +65,7 @@ export class AnalyticsResolver {
     // The Situation Tables' records are one sector's, held alike by every table: no row ownership to check.
     const exact = seesExactValues(ctx.caller, SECTOR, null);
     // Perturbed counts come for one calendar period; a neighbourhood's breakdowns by year only.
-    const subannual = exact ? false : isSubannual(requireCalendarPeriod(args.from, args.to).granularity);
+    const subannual = isSubannualBreakdown(exact, args.from, args.to);
     const areaId = args.areaId ?? null;
     const tableId = args.tableId ?? null;
     const [rows, neighbourhoods] = await Promise.all([
