@@ -159,6 +159,23 @@ describe('forged Area representations, sent to every sector subgraph directly', 
     expect(gateway.edVisitsByAgeGroup.every((g: any) => g.perturbed)).toBe(true);
   });
 
+  it('health: the age breakdown keeps its route rules when asked of the subgraph directly, whatever the representation claims', async () => {
+    const field = (from: string, to: string) => `edVisitsByAgeGroup(from: "${from}", to: "${to}", reason: SELF_HARM) { ageGroup visits perturbed suppressed suppressionReason }`;
+    const member = NEIGHBOURHOOD.id;
+    // Several periods at once would be another estimate of each: refused, as through the gateway.
+    for (const [from, to] of [['2023-01-01', '2024-12-31'], ['2024-02-01', '2024-04-30']]) {
+      const forged = await direct(SECTORS[1], [{ __typename: 'Area', id: WARD.id, population: 10_000_000 }], field(from, to), headers.planner);
+      expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(forged.data?._entities?.[0]?.health ?? null).toBeNull();
+    }
+    // A neighbourhood passed off as a ward (many neighbourhood ids) still gets its quarter withheld.
+    const quarter = field('2024-04-01', '2024-06-30');
+    const forged = await direct(SECTORS[1], [{ __typename: 'Area', id: member, neighbourhoodIds: [member, WARD.id, OPP_WARD.id] }], quarter, headers.planner);
+    expect(forged.errors).toBeUndefined();
+    expect(forged.data!._entities[0].health).toEqual(await viaGateway('health', member, quarter, headers.planner));
+    for (const group of forged.data!._entities[0].health.edVisitsByAgeGroup) expect(group).toMatchObject({ visits: null, suppressionReason: 'FINE_BREAKDOWN' });
+  });
+
   it.each(SECTORS)('$name: unknown and fresh ids are null with NOT_FOUND, so no fresh perturbation is ever drawn', async (sector) => {
     const selection = indicators('2024-01-01', '2024-12-31', 'YEAR');
     const gateway = await graphql(stack.gateway.url, `{ area(id: "${WARD.id}-fresh-1") { id } }`);
@@ -492,5 +509,12 @@ describe('every entity type of every subgraph is covered here', () => {
       const sdl = fs.readFileSync(path.join(PROJECT_ROOT, 'subgraphs', name, 'generated', 'schema.graphql'), 'utf8');
       for (const [, type] of sdl.matchAll(/^type (\w+)(?: implements \w+)? @key/gm)) expect({ subgraph: name, type, forged: forged.has(type) }).toEqual({ subgraph: name, type, forged: true });
     }
+  });
+});
+
+describe('no record key, key sum or cell key in any schema an attacker can query', () => {
+  it.each(['gateway/generated/api-schema.graphql', ...SECTORS.map((sector) => `subgraphs/${sector.name}/generated/schema.graphql`)])('%s', (file) => {
+    const sdl = fs.readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+    expect(sdl).not.toMatch(/record_?key|key_?sum|cell_?key/i);
   });
 });
