@@ -64,7 +64,10 @@ export async function startSubgraphs(
       embeddedUrl = await started.postgres.start();
     }
     const city = seedSize === 'none' ? undefined : createSyntheticCity(seedSize, readSeed(env));
-    await Promise.all(
+    // Every subgraph settles before anything is stopped: stopping PostgreSQL under one still
+    // migrating or seeding (because another could not listen) would crash it, and one that
+    // started listening afterwards would be left running.
+    const starts = await Promise.allSettled(
       discovered.map(async ({ definition }) => {
         const { db, seeded } = await prepareDatabase(definition, {
           url: databaseUrlFor(definition.name, env, embeddedUrl),
@@ -87,6 +90,8 @@ export async function startSubgraphs(
         );
       }),
     );
+    const failed = starts.find((start): start is PromiseRejectedResult => start.status === 'rejected');
+    if (failed) throw failed.reason;
     return { subgraphs: started.subgraphs, postgres: started.postgres, close };
   } catch (error) {
     await close();
