@@ -16,3 +16,5 @@ export * from './SubgraphCircuitBreakers';
 export * from './plugins/useCircuitBreaker';
 export * from './subgraphUnavailable';
 export * from './servedSchema';
+export * from './webApp';
+export * from './developmentTokens';

@@ -97,7 +97,7 @@ export function hubReadiness(subgraphs: SubgraphStatus[]): HubReadiness {
 
 /**
  * Serves the gateway over `node:http`: `/graphql`, `/health` (liveness) and
- * `/readiness` (`hubReadiness`: 200 while at least one subgraph is up, each one's status in the body) and `/metrics` (Prometheus text, when given). The runtime does not close a
+ * `/readiness` (`hubReadiness`: 200 while at least one subgraph is up, each one's status in the body), `/metrics` (Prometheus text, when given) and `options.routes` (the web app at `/`). The runtime does not close a
  * server it did not create, so `close` does both.
  */
 export async function serveGateway(
@@ -113,6 +113,8 @@ export async function serveGateway(
     circuitOf?: (subgraphName: string) => CircuitState;
     /** In-flight requests' time to finish on close (`SHUTDOWN_GRACE_MS`); default 10 s. */
     shutdownGraceMs?: number;
+    /** Asked in order before GraphQL (the web app, development tokens): each answers a request (true) or passes it on. */
+    routes?: ReadonlyArray<(request: http.IncomingMessage, response: http.ServerResponse) => boolean | Promise<boolean>>;
   },
 ): Promise<ServingGateway> {
   const server = http.createServer(async (request, response) => {
@@ -127,6 +129,7 @@ export async function serveGateway(
       response.end(options.metrics.render());
       return;
     }
+    for (const route of options.routes ?? []) if (await route(request, response)) return;
     if (request.url?.split('?')[0] === '/graphql') {
       try {
         await readGraphQLRequestBody(request, options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES);

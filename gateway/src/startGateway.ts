@@ -7,6 +7,8 @@ import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createGateway, GatewayTrust } from './createGateway';
 import { GatewayMetrics } from './metrics';
 import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
+import { developmentTokens } from './developmentTokens';
+import { loadWebApp } from './webApp';
 import { RateLimiter } from './plugins/useRateLimit';
 import { RedisRateLimitStore } from './RedisRateLimitStore';
 import { FallbackRateLimitStore } from './FallbackRateLimitStore';
@@ -61,13 +63,18 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
   const metrics = new GatewayMetrics();
+  const webApp = config.webAppDir ? loadWebApp(config.webAppDir) : undefined;
   const persistedDocuments =
     config.persistedDocuments.mode === 'off'
       ? undefined
       : {
           mode: config.persistedDocuments.mode,
-          // The hub's own documents, then every dashboard's registered ones (docs/dashboards.md).
-          documents: new Map([...readPersistedDocuments(config.persistedDocuments.path), ...readRegisteredDocuments(config.persistedDocuments.registeredDir)]),
+          // The hub's own documents, its web app's, then every dashboard's registered ones (docs/dashboards.md).
+          documents: new Map([
+            ...readPersistedDocuments(config.persistedDocuments.path),
+            ...(webApp?.documents ?? []),
+            ...readRegisteredDocuments(config.persistedDocuments.registeredDir),
+          ]),
         };
   const rateLimitStore = config.rateLimitRedisUrl
     ? new FallbackRateLimitStore(new RedisRateLimitStore(config.rateLimitRedisUrl), new RateLimiter(), (msg) =>
@@ -115,7 +122,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   });
   let serving: ServingGateway;
   try {
-    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics, trust, maxRequestBodyBytes: config.maxRequestBodyBytes, circuitOf: circuitBreakers && ((name) => circuitBreakers.state(name)), shutdownGraceMs: config.shutdownGraceMs });
+    serving = await serveGateway(gateway, subgraphs, { port: config.port, host: config.host, metrics, trust, maxRequestBodyBytes: config.maxRequestBodyBytes, circuitOf: circuitBreakers && ((name) => circuitBreakers.state(name)), shutdownGraceMs: config.shutdownGraceMs, routes: [developmentTokens(auth, { sectors: subgraphs.map((s) => s.name).filter((name) => name !== 'planning') }), ...(webApp ? [webApp.handle] : [])] });
   } catch (error) {
     await gateway.dispose();
     await rateLimitStore.close();

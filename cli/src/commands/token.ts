@@ -1,5 +1,4 @@
-import { SignJWT } from 'jose';
-import { grantFor, PURPOSES, readAuthConfig, Role, ROLES } from '@cswb/contract/auth';
+import { issueDevelopmentToken, Purpose, PURPOSES, readAuthConfig, Role, ROLES } from '@cswb/contract/auth';
 import { ConfigError } from '@cswb/contract/config';
 import { withDevelopmentTokenSecret } from '../developmentTokenSecret';
 
@@ -39,22 +38,14 @@ export async function token(args: TokenArgs): Promise<number> {
   if (config.keys.kind !== 'development-secret') {
     return fail('tokens are only issued here in development; in production they come from your identity provider');
   }
-  const grant = grantFor(role, args.sector);
-  const agency = args.agency ?? (args.sector ? `lakeshore-${args.sector}` : role === 'public' ? undefined : 'lakeshore-municipality');
-  const jwt = await new SignJWT({
-    scope: grant.scopes.join(' '),
-    ...(agency ? { agency } : {}),
-    ...(args.sector ? { sector: args.sector } : {}),
-    purpose: args.purpose ?? grant.purpose ?? undefined,
-  })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(args.subject ?? `dev-${role}`)
-    .setIssuer(config.issuer)
-    .setAudience(config.audience)
-    .setIssuedAt()
-    .setNotBefore('0s')
-    .setExpirationTime(`${ttl}s`)
-    .sign(new TextEncoder().encode(config.keys.secret));
+  const jwt = await issueDevelopmentToken(config, {
+    role,
+    sector: args.sector,
+    agency: args.agency,
+    purpose: args.purpose as Purpose | undefined,
+    subject: args.subject,
+    ttlSeconds: ttl,
+  });
   process.stdout.write(`${jwt}\n`);
   return 0;
 }

@@ -3,5 +3,6 @@ export * from './accessRequirements';
 export * from './authConfig';
 export * from './createTokenVerifier';
 export * from './directives';
+export * from './issueDevelopmentToken';
 export * from './protectSchema';
 export * from './roles';

@@ -176,6 +176,8 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   /** Redis shared by gateway replicas for rate-limit windows (`RATE_LIMIT_REDIS_URL`); unset: in memory. */
   rateLimitRedisUrl?: string;
+  /** The built planner's web app served at / (`WEB_APP_DIR`, default web/dist; `WEB_APP=off` serves none). */
+  webAppDir?: string;
   /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
   graphiql: boolean;
   /** Largest GraphQL request body the gateway reads (`MAX_REQUEST_BODY_BYTES`); larger ones are refused with 413. */
@@ -293,13 +295,17 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     },
     shutdownGraceMs: readShutdownGraceMs(env),
     persistedDocuments: {
-      mode: readEnum(env, 'PERSISTED_DOCUMENTS', PERSISTED_DOCUMENTS_MODES, 'off'),
+      mode: readEnum(env, 'PERSISTED_DOCUMENTS', PERSISTED_DOCUMENTS_MODES, 'allow'),
       path: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_PATH', path.join(path.dirname(defaultSupergraphPath), 'persisted-documents.json'))),
       registeredDir: path.resolve(readString(env, 'PERSISTED_DOCUMENTS_DIR', path.join(path.dirname(defaultSupergraphPath), '..', 'registered-documents'))),
     },
     corsOrigins: readCorsOrigins(env),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
     rateLimitRedisUrl: readRedisUrl(env, 'RATE_LIMIT_REDIS_URL')?.toString(),
+    webAppDir:
+      readEnum(env, 'WEB_APP', ['on', 'off'] as const, 'on') === 'on'
+        ? path.resolve(readString(env, 'WEB_APP_DIR', path.join(path.dirname(defaultSupergraphPath), '..', '..', 'web', 'dist')))
+        : undefined,
     graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
     maxRequestBodyBytes: readPositiveInt(env, 'MAX_REQUEST_BODY_BYTES', 1_000_000),
     tracing: readTracingConfig(env, GATEWAY_SERVICE_NAME),

@@ -1,0 +1,3 @@
+export function ProfileView() {
+  return <p>Not built yet.</p>;
+}

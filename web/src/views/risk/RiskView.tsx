@@ -1,0 +1,3 @@
+export function RiskView() {
+  return <p>Not built yet.</p>;
+}

@@ -1,0 +1,3 @@
+export function ScorecardView() {
+  return <p>Not built yet.</p>;
+}

@@ -1,0 +1,3 @@
+export function ServicesView() {
+  return <p>Not built yet.</p>;
+}

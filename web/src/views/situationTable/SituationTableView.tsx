@@ -1,0 +1,3 @@
+export function SituationTableView() {
+  return <p>Not built yet.</p>;
+}
