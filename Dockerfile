@@ -15,14 +15,14 @@ COPY . /src
 RUN cd /src \
  && mkdir -p /manifests \
  && cp package.json package-lock.json /manifests/ \
- && for manifest in shared/*/package.json subgraphs/*/package.json gateway/package.json cli/package.json; do \
+ && for manifest in shared/*/package.json subgraphs/*/package.json gateway/package.json cli/package.json web/package.json; do \
       mkdir -p "/manifests/$(dirname "$manifest")" && cp "$manifest" "/manifests/$manifest"; \
     done
 
 FROM base AS build
 COPY --from=manifests /manifests/ ./
 RUN npm ci --no-audit --no-fund
-# The whole tree: shared/contract, shared/kit, subgraphs/*, gateway (with its generated/supergraph.graphql) and cli.
+# The whole tree: shared/contract, shared/kit, subgraphs/*, gateway (with its generated/supergraph.graphql), cli and web (built into web/dist, which the gateway serves at /).
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -2,3 +2,4 @@ export * from './compose';
 export * from './discoverSubgraphs';
 export * from './startStack';
 export * from './projectRoot';
+export * from './chromium';

@@ -7,6 +7,7 @@ import { profilesSuite } from './profileBench';
 import { sqlScalingSuite } from './sqlScalingBench';
 import { operationLimitsSuite } from './operationLimitsBench';
 import { privacyUtilitySuite } from './privacyBench';
+import { webSuite } from './webBench';
 
 /** Every suite of `cswb bench`, in the order they run and appear in docs/benchmarks.md (or the document a suite names). */
 export const BENCH_SUITES: readonly BenchSuite[] = [
@@ -18,4 +19,5 @@ export const BENCH_SUITES: readonly BenchSuite[] = [
   boundarySuite,
   operationLimitsSuite,
   privacyUtilitySuite,
+  webSuite,
 ];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TypedDocumentString } from '../gql/graphql';
 import { useSession } from '../app/session';
+import { createStore, useStore } from '../app/store';
 import { type ApiError, type ApiResult, documentIdOf, execute } from './client';
 
 export type QueryState<TResult> =
@@ -10,6 +11,20 @@ export type QueryState<TResult> =
 
 const cache = new Map<string, Promise<ApiResult<unknown>>>();
 const CACHE_LIMIT = 100;
+
+const inFlight = createStore(0);
+
+/** Requests the page is still waiting for: the app marks its main region busy until they are in (tests and benchmarks wait for that). */
+export function useRequestsInFlight(): number {
+  return useStore(inFlight);
+}
+
+function track<T>(request: Promise<T>): Promise<T> {
+  inFlight.set(inFlight.get() + 1);
+  const settle = () => inFlight.set(inFlight.get() - 1);
+  request.then(settle, settle);
+  return request;
+}
 
 /** Forgets every answer (on sign-in or sign-out: another viewer may see other figures). */
 export function clearQueryCache(): void {
@@ -39,7 +54,7 @@ export function useQuery<TResult, TVariables>(
       request.catch(() => cache.delete(key));
     }
     setState((previous) => (previous.key === key ? previous : { key, value: { status: 'loading' } }));
-    request.then(
+    track(request).then(
       (result) => current && setState({ key, value: { status: 'done', data: result.data, errors: result.errors } }),
       (error: Error) => current && setState({ key, value: { status: 'failed', message: error.message } }),
     );

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { useRequestsInFlight } from '../api/useQuery';
 import { LANGUAGES, useI18n } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { CompareView } from '../views/compare/CompareView';
@@ -29,6 +30,7 @@ export function App() {
   const route = useRoute();
   const i18n = useI18n();
   const session = useSession();
+  const busy = useRequestsInFlight() > 0;
   const { t } = i18n;
   const title = route.view === 'not-found' ? t('notFound') : t(`nav.${route.view}` as MessageKey);
   useEffect(() => {
@@ -78,7 +80,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} aria-busy={busy ? 'true' : 'false'}>
         <h1>{title}</h1>
         {Current ? <Current /> : <p>{t('notFound')}</p>}
       </main>
