@@ -94,6 +94,13 @@ describe('cswb start', () => {
     const hub = await startHub();
     expect(hub.output()).toMatch(/Seeded police: \d+ police_occurrence/);
     expect(hub.output()).toContain('curl -s');
+    // The printed address opens the planner's web app.
+    const appUrl = /Planner's web app: (http:\/\/\S+\/) /.exec(hub.output())?.[1];
+    expect(appUrl).toBe(hub.url.replace(/graphql$/, ''));
+    const app = await fetch(appUrl!);
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-type')).toContain('text/html');
+    expect(await app.text()).toContain('<div id="app">');
 
     const readiness = await fetch(hub.url.replace(/\/graphql$/, '/readiness'));
     expect(readiness.status).toBe(200);

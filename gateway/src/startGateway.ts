@@ -33,6 +33,8 @@ export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'generated'
 
 export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];
+  /** Where the planner's web app is served; undefined when it is off or not built. */
+  webAppUrl?: string;
 }
 
 export interface StartGatewayOptions {
@@ -132,6 +134,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   return {
     ...serving,
     subgraphs,
+    webAppUrl: webApp ? serving.url.replace(/graphql$/, '') : undefined,
     close: async () => {
       await serving.close();
       trust.agent?.destroy();

@@ -28,6 +28,11 @@ export async function start(): Promise<number> {
   for (const subgraph of stack.subgraphs) log(`Subgraph ${subgraph.name}: ${subgraph.url}`);
   log(`\ncswb-hub gateway ready on ${stack.gateway.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   log(`Readiness: ${stack.gateway.url.replace(/\/graphql$/, '/readiness')}`);
+  log(
+    stack.gateway.webAppUrl
+      ? `\nPlanner's web app: ${stack.gateway.webAppUrl} (sign in with a development role, or browse as the public)`
+      : '\nThe web app is not served (WEB_APP=off, or not built: npm run build)',
+  );
   log(`\nTry it:\n  curl -s ${stack.gateway.url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`);
   log('Press Ctrl-C to stop everything (PostgreSQL included).');
   await new Promise<void>((resolve) => {
