@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { subgraphSchema } from '@cswb/subgraph-kit/server';
-import { buildIndicatorCatalogue, INDICATOR_CATALOGUE_FILE } from '@cswb/subgraph-kit/vocabulary';
+import { buildIndicatorCatalogue, buildSectorLabels, INDICATOR_CATALOGUE_FILE } from '@cswb/subgraph-kit/vocabulary';
 import { persistedDocumentsJson, servedSchemaSdl } from '@cswb/gateway';
 import { parse } from 'graphql';
 import type { DiscoveredSubgraph } from './discoverSubgraphs';
@@ -65,16 +65,18 @@ export async function generatedFiles(subgraphs: readonly DiscoveredSubgraph[]): 
 }
 
 /**
- * The indicator catalogue, from the sectors' declarations alone. `compose` writes it before it
- * builds the schemas, because the subgraph serving it builds part of its schema from it.
+ * The indicator catalogue, with every subgraph's display name, from the sectors' declarations
+ * alone. `compose` writes it before it builds the schemas, because the subgraph serving it
+ * builds part of its schema from it.
  */
 export function catalogueFiles(subgraphs: readonly DiscoveredSubgraph[]): GeneratedFile[] {
   const catalogue = buildIndicatorCatalogue(subgraphs.map((s) => s.definition));
+  const sectors = buildSectorLabels(subgraphs.map((s) => s.definition));
   return subgraphs
     .filter((s) => s.definition.servesIndicatorCatalogue)
     .map((s) => ({
       path: path.join(s.dir, INDICATOR_CATALOGUE_FILE),
-      content: `${JSON.stringify({ generatedBy: 'npm run compose', indicators: catalogue }, null, 2)}\n`,
+      content: `${JSON.stringify({ generatedBy: 'npm run compose', indicators: catalogue, sectors }, null, 2)}\n`,
     }));
 }
 

@@ -76,7 +76,7 @@ describe('cswb check', () => {
 
   it('fails with the composition error when the schema does not compose', () => {
     // The other sectors declare the shareable IndicatorDefinition.name as String!.
-    const sdl = POLICE_SDL.replace(/(type IndicatorDefinition @shareable \{[^}]*?\n {2}name: )String!/, '$1Int!');
+    const sdl = POLICE_SDL.replace(/(type IndicatorDefinition @shareable \{[^}]*?\n {2}name\([^)]*\): )String!/, '$1Int!');
     expect(sdl).not.toBe(POLICE_SDL);
     const result = check('police', '--schema', write('incompatible.graphql', sdl));
     expect(result.stdout).toContain('Composition: FAILED');

@@ -36,7 +36,7 @@ describe('sectorNames', () => {
 });
 
 describe('defineSector', () => {
-  const declaration = { description: 'A sector', defaultPort: 4999, migrations: [], isSeeded: example.isSeeded, seed: example.seed };
+  const declaration = { label: { EN: 'A sector', FR: 'Un secteur' }, description: 'A sector', defaultPort: 4999, migrations: [], isSeeded: example.isSeeded, seed: example.seed };
 
   it('derives the measure rollup, the Area stub and its reference resolver, and the indicators', () => {
     expect(example.name).toBe('example');

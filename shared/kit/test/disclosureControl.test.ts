@@ -37,6 +37,7 @@ function spec(id: string, numerator: string, denominator?: IndicatorSpec['denomi
       betterWhen: BetterDirection.LOWER,
       source: 'test',
       frequency: Granularity.MONTH,
+      fr: { name: id, definition: id, unit: denominator ? 'pourcentage' : 'nombre', source: 'essai' },
     },
   };
 }

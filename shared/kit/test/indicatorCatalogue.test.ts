@@ -13,6 +13,7 @@ function spec(id: string, sector: string): IndicatorSpec {
       betterWhen: BetterDirection.LOWER,
       source: 's',
       frequency: Granularity.MONTH,
+      fr: { name: `${id} (fr)`, definition: 'd (fr)', unit: 'nombre', source: 's (fr)' },
     },
   };
 }
@@ -39,6 +40,17 @@ describe('buildIndicatorCatalogue', () => {
         'police.a is declared twice',
         'crime.b (in police) must start with "police."',
       ]),
+    );
+  });
+
+  it('refuses an indicator without its French text or with an empty one, naming each field, rather than serve English', () => {
+    const { fr, ...english } = spec('police.a', 'police').definition;
+    const emptied = spec('police.b', 'police');
+    emptied.definition.fr = { ...emptied.definition.fr, unit: ' ', source: '' };
+    const noFrench = { numerator: 'm', definition: english } as unknown as IndicatorSpec;
+    expect(fr.name).toBe('police.a (fr)');
+    expect(() => buildIndicatorCatalogue([{ name: 'police', indicators: [noFrench, emptied] }])).toThrow(
+      new CatalogueError(['police.a has no FR name', 'police.a has no FR definition', 'police.a has no FR unit', 'police.a has no FR source', 'police.b has no FR unit', 'police.b has no FR source']),
     );
   });
 });

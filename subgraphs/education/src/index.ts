@@ -18,6 +18,7 @@ import { isSeeded, seed } from './seed/seed';
 
 export const subgraph = defineSector({
   name: 'education',
+  label: { EN: 'Education', FR: 'Éducation' },
   description: 'School boards: schools, school-year enrolment, attendance, discipline and graduation, and EDI results, with indicators by area',
   defaultPort: 4004,
   profile: EducationProfile,

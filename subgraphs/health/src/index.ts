@@ -17,6 +17,7 @@ import { HEALTH_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph = defineSector({
   name: 'health',
+  label: { EN: 'Health', FR: 'Santé' },
   description:
     'A public health unit and its hospital and paramedic partners: monthly aggregate counts by neighbourhood (never records), with indicators by area',
   defaultPort: 4003,

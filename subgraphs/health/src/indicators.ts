@@ -1,10 +1,18 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorSpec, IndicatorText, LocalizedText } from '@cswb/subgraph-kit/vocabulary';
 
-const HOSPITAL_SOURCE =
-  'Lakeshore Public Health: emergency department visits (NACRS) and hospital discharges (DAD) of residents, aggregated by neighbourhood of residence';
-const PARAMEDIC_SOURCE = 'Lakeshore Paramedic Services: calls attended for a suspected opioid overdose, aggregated by neighbourhood';
+const HOSPITAL_SOURCE: LocalizedText = {
+  EN: 'Lakeshore Public Health: emergency department visits (NACRS) and hospital discharges (DAD) of residents, aggregated by neighbourhood of residence',
+  FR: "Santé publique Lakeshore : visites aux services des urgences (SNISA) et sorties d'hôpital (BDCP) des résidents, agrégées par quartier de résidence",
+};
+const PARAMEDIC_SOURCE: LocalizedText = {
+  EN: 'Lakeshore Paramedic Services: calls attended for a suspected opioid overdose, aggregated by neighbourhood',
+  FR: "Services paramédicaux de Lakeshore : appels pour une surdose d'opioïdes soupçonnée, agrégés par quartier",
+};
 
-function rate(id: string, name: string, definition: string, measure: string, frameworkArea: FrameworkArea): IndicatorSpec {
+/** The French of an indicator's name and definition; the unit and source follow from the kind of indicator. */
+type French = Pick<IndicatorText, 'name' | 'definition'>;
+
+function rate(id: string, name: string, definition: string, measure: string, frameworkArea: FrameworkArea, fr: French): IndicatorSpec {
   return {
     numerator: measure,
     denominator: 'population',
@@ -17,13 +25,14 @@ function rate(id: string, name: string, definition: string, measure: string, fra
       frameworkArea,
       unit: 'per 100,000 residents',
       betterWhen: BetterDirection.LOWER,
-      source: HOSPITAL_SOURCE,
+      source: HOSPITAL_SOURCE.EN,
       frequency: Granularity.MONTH,
+      fr: { ...fr, unit: 'par 100 000 habitants', source: HOSPITAL_SOURCE.FR },
     },
   };
 }
 
-function count(id: string, name: string, definition: string, measure: string, frameworkArea: FrameworkArea, source: string): IndicatorSpec {
+function count(id: string, name: string, definition: string, measure: string, frameworkArea: FrameworkArea, source: LocalizedText, fr: French): IndicatorSpec {
   return {
     numerator: measure,
     definition: {
@@ -34,8 +43,9 @@ function count(id: string, name: string, definition: string, measure: string, fr
       frameworkArea,
       unit: 'count',
       betterWhen: BetterDirection.LOWER,
-      source,
+      source: source.EN,
       frequency: Granularity.MONTH,
+      fr: { ...fr, unit: 'nombre', source: source.FR },
     },
   };
 }
@@ -48,6 +58,11 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Emergency department visits for mental and behavioural disorders other than substance use, per 100,000 residents',
     'ed_visits.MENTAL_BEHAVIOURAL',
     FrameworkArea.PREVENTION,
+    {
+      name: 'Taux de visites aux urgences pour des troubles de santé mentale',
+      definition:
+        'Visites aux services des urgences pour des troubles mentaux et du comportement autres que ceux liés à la consommation de substances, par 100 000 habitants',
+    },
   ),
   rate(
     'ed_substance_rate',
@@ -55,6 +70,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Emergency department visits for disorders due to psychoactive substance use, per 100,000 residents',
     'ed_visits.SUBSTANCE_RELATED',
     FrameworkArea.PREVENTION,
+    {
+      name: 'Taux de visites aux urgences liées à la consommation de substances',
+      definition: "Visites aux services des urgences pour des troubles liés à l'utilisation de substances psychoactives, par 100 000 habitants",
+    },
   ),
   count(
     'ed_opioid_poisoning_visits',
@@ -63,6 +82,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'ed_visits.OPIOID_POISONING',
     FrameworkArea.RISK_INTERVENTION,
     HOSPITAL_SOURCE,
+    {
+      name: 'Visites aux urgences pour une intoxication aux opioïdes',
+      definition: 'Visites aux services des urgences pour une intoxication aux opioïdes',
+    },
   ),
   rate(
     'ed_self_harm_rate',
@@ -70,6 +93,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Emergency department visits for intentional self-harm, per 100,000 residents',
     'ed_visits.SELF_HARM',
     FrameworkArea.RISK_INTERVENTION,
+    {
+      name: 'Taux de visites aux urgences pour automutilation',
+      definition: 'Visites aux services des urgences pour des lésions auto-infligées intentionnellement, par 100 000 habitants',
+    },
   ),
   rate(
     'ed_assault_injury_rate',
@@ -77,6 +104,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Emergency department visits for injuries from assault, per 100,000 residents',
     'ed_visits.ASSAULT_INJURY',
     FrameworkArea.INCIDENT_RESPONSE,
+    {
+      name: 'Taux de visites aux urgences pour des blessures causées par des voies de fait',
+      definition: 'Visites aux services des urgences pour des blessures résultant de voies de fait, par 100 000 habitants',
+    },
   ),
   rate(
     'mental_health_hospitalization_rate',
@@ -84,6 +115,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Hospital admissions for mental and behavioural disorders other than substance use, per 100,000 residents',
     'hospitalizations.MENTAL_BEHAVIOURAL',
     FrameworkArea.PREVENTION,
+    {
+      name: "Taux d'hospitalisation pour des troubles de santé mentale",
+      definition: 'Hospitalisations pour des troubles mentaux et du comportement autres que ceux liés à la consommation de substances, par 100 000 habitants',
+    },
   ),
   rate(
     'substance_hospitalization_rate',
@@ -91,6 +126,10 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'Hospital admissions for disorders due to psychoactive substance use, per 100,000 residents',
     'hospitalizations.SUBSTANCE_RELATED',
     FrameworkArea.PREVENTION,
+    {
+      name: "Taux d'hospitalisation liée à la consommation de substances",
+      definition: "Hospitalisations pour des troubles liés à l'utilisation de substances psychoactives, par 100 000 habitants",
+    },
   ),
   count(
     'paramedic_overdose_calls',
@@ -99,5 +138,9 @@ export const HEALTH_INDICATORS: readonly IndicatorSpec[] = [
     'paramedic_overdose_calls',
     FrameworkArea.INCIDENT_RESPONSE,
     PARAMEDIC_SOURCE,
+    {
+      name: "Surdoses d'opioïdes soupçonnées prises en charge par les paramédics",
+      definition: "Appels auxquels les paramédics ont répondu pour une surdose d'opioïdes soupçonnée",
+    },
   ),
 ];

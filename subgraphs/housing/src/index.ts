@@ -18,6 +18,7 @@ import { HOUSING_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph = defineSector({
   name: 'housing',
+  label: { EN: 'Housing', FR: 'Logement' },
   description: 'Housing and homelessness services: emergency shelters, chronic homelessness, social-housing waitlist and eviction applications, with indicators by area',
   defaultPort: 4005,
   profile: HousingProfile,

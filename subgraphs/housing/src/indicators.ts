@@ -1,13 +1,22 @@
-import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec } from '@cswb/subgraph-kit/vocabulary';
+import { BetterDirection, FrameworkArea, Granularity, IndicatorDefinition, IndicatorSpec, IndicatorText, LocalizedText } from '@cswb/subgraph-kit/vocabulary';
 
-const SOURCE = 'Lakeshore housing and homelessness service manager: shelter nightly occupancy, By-Name List, centralised waitlist';
+const SOURCE: LocalizedText = {
+  EN: 'Lakeshore housing and homelessness service manager: shelter nightly occupancy, By-Name List, centralised waitlist',
+  FR: "Gestionnaire des services de logement et de lutte contre l'itinérance de Lakeshore : occupation nocturne des refuges, liste de noms, liste d'attente centralisée",
+};
+
+/** The French of an indicator's name and definition; unit and source are given in both languages. */
+type French = Pick<IndicatorText, 'name' | 'definition'>;
+
+const COUNT: LocalizedText = { EN: 'count', FR: 'nombre' };
 
 function definition(
   id: string,
   name: string,
   text: string,
+  fr: French,
   frameworkArea: FrameworkArea,
-  unit: string,
+  unit: LocalizedText,
   source = SOURCE,
   frequency = Granularity.MONTH,
 ): IndicatorDefinition {
@@ -17,10 +26,11 @@ function definition(
     definition: text,
     sector: 'housing',
     frameworkArea,
-    unit,
+    unit: unit.EN,
     betterWhen: BetterDirection.LOWER,
-    source,
+    source: source.EN,
     frequency,
+    fr: { ...fr, unit: unit.FR, source: source.FR },
   };
 }
 
@@ -37,8 +47,12 @@ export const HOUSING_INDICATORS: readonly IndicatorSpec[] = [
       'shelter_occupancy_rate',
       'Shelter occupancy rate',
       'Occupied over available emergency shelter bed-nights, shelters located in the area, in percent',
+      {
+        name: "Taux d'occupation des refuges",
+        definition: "Nuitées-lits occupées par rapport aux nuitées-lits disponibles dans les refuges d'urgence situés dans la zone, en pourcentage",
+      },
       FrameworkArea.RISK_INTERVENTION,
-      'percent',
+      { EN: 'percent', FR: 'pourcentage' },
     ),
   },
   {
@@ -47,8 +61,13 @@ export const HOUSING_INDICATORS: readonly IndicatorSpec[] = [
       'chronic_homelessness',
       'Chronic homelessness',
       'People on the By-Name List homeless for 6 months or more in the past year (average of month-end counts)',
+      {
+        name: 'Itinérance chronique',
+        definition:
+          "Personnes inscrites sur la liste de noms en situation d'itinérance pendant 6 mois ou plus au cours de la dernière année (moyenne des dénombrements de fin de mois)",
+      },
       FrameworkArea.PREVENTION,
-      'count',
+      COUNT,
     ),
   },
   {
@@ -57,8 +76,12 @@ export const HOUSING_INDICATORS: readonly IndicatorSpec[] = [
       'social_housing_waitlist',
       'Social housing waitlist',
       'Households on the centralised rent-geared-to-income waitlist (average of month-end counts)',
+      {
+        name: "Liste d'attente pour un logement social",
+        definition: "Ménages inscrits sur la liste d'attente centralisée pour un logement à loyer indexé sur le revenu (moyenne des dénombrements de fin de mois)",
+      },
       FrameworkArea.SOCIAL_DEVELOPMENT,
-      'households',
+      { EN: 'households', FR: 'ménages' },
     ),
   },
   {
@@ -69,9 +92,16 @@ export const HOUSING_INDICATORS: readonly IndicatorSpec[] = [
       'eviction_application_rate',
       'Eviction application rate',
       'Landlord and Tenant Board L1 and L2 eviction applications per 1,000 residents',
+      {
+        name: 'Taux de requêtes en expulsion',
+        definition: 'Requêtes en expulsion L1 et L2 présentées à la Commission de la location immobilière, par 1 000 habitants',
+      },
       FrameworkArea.PREVENTION,
-      'per 1,000 residents',
-      'Tribunals Ontario, Landlord and Tenant Board applications by rental unit location',
+      { EN: 'per 1,000 residents', FR: 'par 1 000 habitants' },
+      {
+        EN: 'Tribunals Ontario, Landlord and Tenant Board applications by rental unit location',
+        FR: "Tribunaux décisionnels Ontario, requêtes présentées à la Commission de la location immobilière, selon l'emplacement du logement locatif",
+      },
     ),
   },
   {
@@ -80,9 +110,16 @@ export const HOUSING_INDICATORS: readonly IndicatorSpec[] = [
       'point_in_time_count',
       'Point-in-time count',
       'People counted as homeless (sheltered and unsheltered) by the biennial point-in-time count',
+      {
+        name: 'Dénombrement ponctuel',
+        definition: "Personnes dénombrées en situation d'itinérance (hébergées ou non) lors du dénombrement ponctuel biennal",
+      },
       FrameworkArea.PREVENTION,
-      'count',
-      'Lakeshore point-in-time count (Ontario service manager homelessness enumeration)',
+      COUNT,
+      {
+        EN: 'Lakeshore point-in-time count (Ontario service manager homelessness enumeration)',
+        FR: "Dénombrement ponctuel de Lakeshore (dénombrement des personnes en situation d'itinérance par les gestionnaires de services de l'Ontario)",
+      },
       Granularity.YEAR,
     ),
   },

@@ -35,10 +35,12 @@ import { OutcomeMutationResolver } from './resolvers/OutcomeMutationResolver';
 import { PerformanceMeasureMutationResolver } from './resolvers/PerformanceMeasureMutationResolver';
 import { PlanMutationResolver } from './resolvers/PlanMutationResolver';
 import { TaskMutationResolver } from './resolvers/TaskMutationResolver';
+import { VocabularyResolver } from './resolvers/VocabularyResolver';
 import { isSeeded, seed } from './seed/seed';
 
 export const subgraph: SubgraphDefinition<PlanningLoaders> = {
   name: 'planning',
+  label: { EN: 'CSWB planning', FR: 'Planification de la SBEC' },
   description: "The municipality's CSWB planning subgraph: owns the area registry every sector reports against, and the CSWB plans",
   defaultPort: 4001,
   entities: [Area, Plan, CommitteeMember, PriorityRisk, PriorityRiskArea, Strategy, StrategyPriorityRisk, Outcome, PerformanceMeasure, ImplementationTask],
@@ -62,6 +64,7 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
     TaskMutationResolver,
     PerformanceMeasureReadingResolver,
     RiskAnalysisResolver,
+    VocabularyResolver,
   ],
   get orphanedTypes() {
     return readings().types;
@@ -96,7 +99,7 @@ export const subgraph: SubgraphDefinition<PlanningLoaders> = {
 export { Area, Plan, PerformanceMeasure };
 export { PlanStatus } from './entities/PlanStatus';
 export { CommitteeSector, REQUIRED_COMMITTEE_SECTORS } from './entities/CommitteeSector';
-export { parseIndicatorCatalogue } from './catalogue/indicatorCatalogue';
+export { parseIndicatorCatalogue, parseSectorLabels } from './catalogue/indicatorCatalogue';
 export { baselinePeriodStart } from './plans/baselinePeriodStart';
 export { UPSTREAM_BUDGET_SHARE_TARGET, UPSTREAM_FRAMEWORK_AREAS, REVIEW_INTERVAL_YEARS } from './plans/rules';
 export { generatePlans, seedId } from './seed/generatePlans';

@@ -18,6 +18,7 @@ import { POLICE_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph = defineSector({
   name: 'police',
+  label: { EN: 'Police', FR: 'Police' },
   description: 'A police service: de-identified occurrences and calls for service, with indicators by area',
   defaultPort: 4002,
   profile: PoliceProfile,

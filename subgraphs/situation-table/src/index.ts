@@ -18,6 +18,7 @@ import { isSeeded, seed } from './seed/seed';
 
 export const subgraph = defineSector({
   name: 'situation-table',
+  label: { EN: 'Situation Table', FR: "Table d'intervention" },
   description:
     "Situation Tables: the de-identified Risk-driven Tracking Database of discussions of acutely elevated risk, with indicators by area, analytics for planners and the RTD's risk-factor taxonomy",
   defaultPort: 4007,

@@ -442,7 +442,7 @@ describe('situation-table subgraph', () => {
     const taxonomy = response.data.riskFactorTaxonomy;
     expect(taxonomy).toHaveLength(27);
     expect(taxonomy.map((c: any) => c.category)).toEqual(Object.values(RiskFactorCategory));
-    expect(taxonomy.flatMap((c: any) => c.factors)).toEqual(RISK_FACTORS.map((f) => ({ code: f.code, category: f.category, label: f.label })));
+    expect(taxonomy.flatMap((c: any) => c.factors)).toEqual(RISK_FACTORS.map((f) => ({ code: f.code, category: f.category, label: f.label.EN })));
     for (const category of taxonomy) expect(category.factors.length).toBeGreaterThanOrEqual(2);
   });
 

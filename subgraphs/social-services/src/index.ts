@@ -23,6 +23,7 @@ import { SOCIAL_SERVICES_IMPORT_DATASETS } from './importDatasets';
 
 export const subgraph = defineSector({
   name: 'social-services',
+  label: { EN: 'Social services', FR: 'Services sociaux' },
   description:
     "Social services: Ontario Works and ODSP caseloads, children's aid investigations, food bank use and the directory of community programs, with indicators by area",
   defaultPort: 4006,

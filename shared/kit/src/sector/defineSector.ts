@@ -4,6 +4,7 @@ import { resolveRegisteredArea } from '../areas/areaRegistry';
 import type { ReferenceResolver } from '../federation/buildFederatedSchema';
 import type { ImportDataset } from '../import/ImportDataset';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
+import type { LocalizedText } from '../vocabulary/LocalizedText';
 import { createRowOwnership, type RowOwnership } from '../privacy/rowOwnership';
 import { createMeasureLoader } from '../profiles/createMeasureLoader';
 import type { SeedOptions, SeedReport, SubgraphDefinition } from '../server/SubgraphDefinition';
@@ -15,6 +16,8 @@ import { declaredProfile } from './SectorProfile';
 export interface SectorDeclaration<Loaders extends object> {
   /** Lower-case words joined by dashes: every other name is derived from it (`sectorNames`). */
   name: string;
+  /** Its display name in English and French: "Social services" / "Services sociaux". */
+  label: LocalizedText;
   description: string;
   /** Port used when none is configured; also the URL in the committed supergraph. */
   defaultPort: number;
@@ -63,6 +66,7 @@ export function defineSector<Loaders extends object = object>(sector: SectorDecl
   const { rowOwnershipView } = sector;
   return {
     name: sector.name,
+    label: sector.label,
     description: sector.description,
     defaultPort: sector.defaultPort,
     entities: sector.entities ?? [],

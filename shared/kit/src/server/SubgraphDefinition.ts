@@ -4,6 +4,7 @@ import type { ReferenceResolver } from '../federation/buildFederatedSchema';
 import type { SeedSize } from '@cswb/contract/config';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
+import type { LocalizedText } from '../vocabulary/LocalizedText';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 import type { Caller, ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
 import type { FileImport } from '../import/FileImport';
@@ -29,6 +30,8 @@ export interface SeedReport {
 export interface SubgraphDefinition<Loaders = unknown> {
   /** Lower-case, dash-separated: also the database name suffix and env prefix. */
   name: string;
+  /** Its display name in every language the hub serves (the planning subgraph's `sectors`). */
+  label: LocalizedText;
   description: string;
   /** Port used when none is configured; also the URL in the committed supergraph. */
   defaultPort: number;

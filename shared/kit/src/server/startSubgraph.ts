@@ -9,6 +9,9 @@ import { buildFederatedSchema, FederatedSchema } from '../federation/buildFedera
 import { protectSchema, ProtectedField } from '@cswb/contract/auth';
 import { auditLogResolver } from '../audit/auditLogResolver';
 import { createSectorReading } from '../readings/createIndicatorReading';
+import { CatalogueError } from '../vocabulary/indicatorCatalogue';
+import { IndicatorDefinitionResolver, indicatorTextProblems } from '../vocabulary/IndicatorDefinitionResolver';
+import { localizedTextProblems } from '../vocabulary/LocalizedText';
 import type { SubgraphTlsMode } from '@cswb/contract/config';
 import type { DeploymentCertificates } from '@cswb/contract/trust';
 import { createSubgraphTrust, createServiceAssertionSigner } from '@cswb/contract/trust';
@@ -33,14 +36,21 @@ const schemas = new WeakMap<SubgraphDefinition<unknown>, Promise<SubgraphSchema>
 export function subgraphSchema(definition: SubgraphDefinition<unknown>): Promise<SubgraphSchema> {
   let schema = schemas.get(definition);
   if (!schema) {
+    // Declarations are TypeScript, but a missing French text must not reach a client as English.
+    const problems = [
+      ...localizedTextProblems(definition.label, `subgraph ${definition.name}'s label`),
+      ...indicatorTextProblems((definition.indicators ?? []).map((spec) => spec.definition)),
+    ];
+    if (problems.length > 0) return Promise.reject(new CatalogueError(problems));
     // A sector that publishes indicators also reads them for the plans' performance measures.
     const reading =
       definition.indicators?.length && definition.rollup
         ? createSectorReading({ sector: definition.name, specs: definition.indicators, rollup: definition.rollup })
         : undefined;
     schema = buildFederatedSchema({
-      // Every subgraph serves its own audit log to auditors.
-      resolvers: [...definition.resolvers, auditLogResolver(definition.name), ...(reading ? [reading.resolver] : [])],
+      // Every subgraph serves its own audit log to auditors, and the `language` argument of the
+      // shareable IndicatorDefinition's text fields (without it, French would be answered in English).
+      resolvers: [...definition.resolvers, auditLogResolver(definition.name), IndicatorDefinitionResolver, ...(reading ? [reading.resolver] : [])],
       orphanedTypes: [...(definition.orphanedTypes ?? []), ...(reading ? [reading.type] : [])],
       referenceResolvers: { ...definition.referenceResolvers, ...(reading ? { [reading.typeName]: reading.resolveReference } : {}) },
     }).then((built) => ({ ...built, protectedFields: protectSchema(built.schema) }));

@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '../server/SubgraphDefinition';
 import type { IndicatorDefinition } from './IndicatorDefinition';
+import { indicatorTextProblems } from './IndicatorDefinitionResolver';
+import { localizedTextProblems, type LocalizedText } from './LocalizedText';
 
 /** The catalogue file `npm run compose` writes into the subgraph that serves it. */
 export const INDICATOR_CATALOGUE_FILE = 'generated/indicator-catalogue.json';
@@ -13,7 +15,8 @@ export class CatalogueError extends Error {
 
 /**
  * Every sector's published indicators, in sector then declaration order. Ids must be unique
- * and carry their sector's name as prefix, so an id alone says who owns the data.
+ * and carry their sector's name as prefix, so an id alone says who owns the data; every text
+ * must be there in English and French.
  */
 export function buildIndicatorCatalogue(definitions: readonly Pick<SubgraphDefinition<unknown>, 'name' | 'indicators'>[]): IndicatorDefinition[] {
   const problems: string[] = [];
@@ -28,6 +31,21 @@ export function buildIndicatorCatalogue(definitions: readonly Pick<SubgraphDefin
       catalogue.push({ ...definition });
     }
   }
+  problems.push(...indicatorTextProblems(catalogue));
   if (problems.length > 0) throw new CatalogueError(problems);
   return catalogue;
+}
+
+/** A subgraph's name and display name, as the catalogue file lists them for the planning subgraph's `sectors`. */
+export interface SectorLabel {
+  name: string;
+  label: LocalizedText;
+}
+
+/** Every subgraph's display name, by name; each must be there in English and French. */
+export function buildSectorLabels(definitions: readonly Pick<SubgraphDefinition<unknown>, 'name' | 'label'>[]): SectorLabel[] {
+  const sorted = [...definitions].sort((a, b) => a.name.localeCompare(b.name));
+  const problems = sorted.flatMap((definition) => localizedTextProblems(definition.label, `subgraph ${definition.name}'s label`));
+  if (problems.length > 0) throw new CatalogueError(problems);
+  return sorted.map(({ name, label }) => ({ name, label: { ...label } }));
 }

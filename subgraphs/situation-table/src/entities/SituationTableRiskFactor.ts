@@ -11,5 +11,5 @@ export type SituationTableRiskFactor = string;
 registerEnumType(SituationTableRiskFactor, {
   name: 'SituationTableRiskFactor',
   description: "A risk factor of Ontario's Risk-driven Tracking Database, prefixed by its category",
-  valuesConfig: Object.fromEntries(RISK_FACTORS.map((factor) => [factor.code, { description: factor.label }])),
+  valuesConfig: Object.fromEntries(RISK_FACTORS.map((factor) => [factor.code, { description: factor.label.EN }])),
 });

@@ -92,9 +92,6 @@ export class DiscussionResolver {
     description: "The risk-factor taxonomy of Ontario's Risk-driven Tracking Database: every category with its factors, in taxonomy order",
   })
   riskFactorTaxonomy(): RiskFactorCategoryInfo[] {
-    return CATEGORY_ORDER.map((category) => ({
-      category,
-      factors: RISK_FACTORS.filter((f) => f.category === category).map((f) => ({ code: f.code, category: f.category, label: f.label })),
-    }));
+    return CATEGORY_ORDER.map((category) => RiskFactorCategoryInfo.of(category));
   }
 }
