@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/shared', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/cli'],
   testMatch: ['**/test/**/*.test.ts'],
-  // *.redis.test.ts need a redis-server: npm run test:redis (CI installs one).
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.redis\\.test\\.ts$'],
+  // *.redis.test.ts need a redis-server: npm run test:redis (CI installs one); *.browser.test.ts a
+  // Chromium: npm run test:browser (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.redis\\.test\\.ts$', '\\.browser\\.test\\.ts$'],
   modulePathIgnorePatterns: ['<rootDir>/.data/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],

@@ -118,7 +118,8 @@ export function loadWebApp(dir: string): WebApp | undefined {
         return true;
       }
       // A view's URL (e.g. /map?indicator=…) opens the app, which restores the view from it.
-      const isAsset = pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname);
+      // A path with dot segments, backslashes or escapes is never one of the app's (browsers resolve those before asking).
+      const isAsset = pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname) || /(^|\/)\.\.?(\/|$)|[\\%]/.test(pathname);
       if (isAsset) {
         response.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
         response.end(request.method === 'HEAD' ? undefined : 'Not found\n');
