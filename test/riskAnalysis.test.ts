@@ -86,6 +86,26 @@ describe('risk analysis', () => {
     expect(response.data.riskAnalysis).toHaveLength(city.neighbourhoods.length);
   });
 
+  it("takes the viewer's polarity: betterWhen turns an indicator's scores over, and gives a neutral indicator a direction", async () => {
+    const headers = await analystHeaders();
+    const ask = async (indicators: unknown[]) => {
+      const response = await graphql(stack.gateway.url, QUERY.replace('contribution }', 'contribution betterWhen }'), { indicators }, headers);
+      expect(response.errors).toBeUndefined();
+      return new Map<string, any>(response.data.riskAnalysis.map((r: any) => [r.areaId, r.contributions[0]]));
+    };
+    const asCatalogued = await ask([{ indicatorId: 'health.ed_self_harm_rate', weight: 1 }]);
+    const reversed = await ask([{ indicatorId: 'health.ed_self_harm_rate', weight: 1, betterWhen: 'HIGHER' }]);
+    expect(asCatalogued.size).toBe(city.neighbourhoods.length);
+    for (const [areaId, contribution] of asCatalogued) {
+      expect(contribution.betterWhen).toBe('LOWER');
+      expect(reversed.get(areaId).betterWhen).toBe('HIGHER');
+      expect(reversed.get(areaId).value).toBe(contribution.value);
+      expect(reversed.get(areaId).zScore).toBeCloseTo(-contribution.zScore, 4);
+    }
+    const neutral = await ask([{ indicatorId: 'education.enrolment', weight: 1, betterWhen: 'LOWER' }]);
+    expect([...neutral.values()].some((c) => c.zScore !== null && c.zScore !== 0)).toBe(true);
+  });
+
   it('refuses bad input with the indicator named, and anonymous callers', async () => {
     const headers = await analystHeaders();
     const cases: [unknown[], string][] = [
@@ -93,7 +113,8 @@ describe('risk analysis', () => {
       [[{ indicatorId: 'police.nope', weight: 1 }], 'indicators[0].indicatorId "police.nope" is not in the indicator catalogue'],
       [[{ indicatorId: 'police.violent_crime_rate', weight: 0 }], 'indicators[0].weight must be more than 0 and at most 100, got 0'],
       [[WEIGHTS[0], WEIGHTS[0]], 'indicators[1].indicatorId "police.violent_crime_rate" is listed twice'],
-      [[{ indicatorId: 'education.enrolment', weight: 1 }], 'indicators[0].indicatorId "education.enrolment" has no better direction, so it cannot measure risk'],
+      [[{ indicatorId: 'education.enrolment', weight: 1 }], 'indicators[0].indicatorId "education.enrolment" has no better direction, so it cannot measure risk unless indicators[0].betterWhen says which way is better'],
+      [[{ indicatorId: 'police.violent_crime_rate', weight: 1, betterWhen: 'NEUTRAL' }], 'indicators[0].betterWhen must be HIGHER or LOWER: a neutral indicator cannot measure risk'],
     ];
     for (const [indicators, message] of cases) {
       const response = await graphql(stack.gateway.url, QUERY, { indicators }, headers);

@@ -1,3 +1,4 @@
+import { BetterDirection } from '@cswb/subgraph-kit/vocabulary';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "One indicator's part in an area's composite risk score" })
@@ -13,6 +14,9 @@ export class RiskContribution {
 
   @Field(() => Float)
   weight: number;
+
+  @Field(() => BetterDirection, { description: "The polarity the score used: the input's betterWhen, else the catalogue's" })
+  betterWhen: BetterDirection;
 
   @Field(() => Float, { nullable: true, description: 'weight × zScore ÷ the weights of the indicators the area has values for' })
   contribution: number | null;

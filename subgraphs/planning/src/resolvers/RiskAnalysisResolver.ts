@@ -16,16 +16,23 @@ function validate(args: RiskAnalysisArgs): IndicatorWeight[] {
   }
   periodsBetween(args.from, args.to, Granularity.YEAR);
   const seen = new Set<string>();
-  return args.indicators.map(({ indicatorId, weight }, index) => {
+  return args.indicators.map(({ indicatorId, weight, betterWhen }, index) => {
     const definition = findIndicator(indicatorId);
     if (!definition) throw new BadUserInputError(`indicators[${index}].indicatorId "${indicatorId}" is not in the indicator catalogue`, 'indicators');
     if (seen.has(indicatorId)) throw new BadUserInputError(`indicators[${index}].indicatorId "${indicatorId}" is listed twice`, 'indicators');
-    if (definition.betterWhen === BetterDirection.NEUTRAL) {
-      throw new BadUserInputError(`indicators[${index}].indicatorId "${indicatorId}" has no better direction, so it cannot measure risk`, 'indicators');
+    if (betterWhen === BetterDirection.NEUTRAL) {
+      throw new BadUserInputError(`indicators[${index}].betterWhen must be HIGHER or LOWER: a neutral indicator cannot measure risk`, 'indicators');
+    }
+    const direction = betterWhen ?? definition.betterWhen;
+    if (direction === BetterDirection.NEUTRAL) {
+      throw new BadUserInputError(
+        `indicators[${index}].indicatorId "${indicatorId}" has no better direction, so it cannot measure risk unless indicators[${index}].betterWhen says which way is better`,
+        'indicators',
+      );
     }
     if (!(weight > 0 && weight <= 100)) throw new BadUserInputError(`indicators[${index}].weight must be more than 0 and at most 100, got ${weight}`, 'indicators');
     seen.add(indicatorId);
-    return { indicatorId, weight, betterWhen: definition.betterWhen };
+    return { indicatorId, weight, betterWhen: direction };
   });
 }
 

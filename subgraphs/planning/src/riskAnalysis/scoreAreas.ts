@@ -14,6 +14,7 @@ export interface ScoredContribution {
   value: number | null;
   zScore: number | null;
   weight: number;
+  betterWhen: BetterDirection;
   contribution: number | null;
 }
 
@@ -48,7 +49,7 @@ export function scoreAreas(areaIds: readonly string[], indicators: readonly Indi
       const { mean, sd } = stats.get(indicatorId)!;
       const raw = value === null ? null : sd > 0 ? (value - mean) / sd : 0;
       const zScore = raw === null ? null : betterWhen === BetterDirection.HIGHER ? -raw : raw;
-      return { indicatorId, value, zScore, weight };
+      return { indicatorId, value, zScore, weight, betterWhen };
     });
     const weights = rows.filter((r) => r.zScore !== null).reduce((s, r) => s + r.weight, 0);
     const contributions = rows
@@ -57,6 +58,7 @@ export function scoreAreas(areaIds: readonly string[], indicators: readonly Indi
         value: r.value === null ? null : round(r.value),
         zScore: r.zScore === null ? null : round(r.zScore),
         weight: r.weight,
+        betterWhen: r.betterWhen,
         contribution: r.zScore === null || weights === 0 ? null : round((r.weight * r.zScore) / weights),
       }))
       .sort((a, b) => (b.contribution ?? -Infinity) - (a.contribution ?? -Infinity));
