@@ -1,3 +1,131 @@
+import { useMemo } from 'preact/hooks';
+import { useQuery } from '../../api/useQuery';
+import { hrefOf, setParams, useRoute } from '../../app/router';
+import type { ChoroplethArea } from '../../components/Choropleth';
+import { classify, type ClassMethod } from '../../components/classes';
+import { markText, valueText } from '../../components/Figure';
+import { QueryBehind } from '../../components/QueryBehind';
+import { QueryStatus } from '../../components/QueryStatus';
+import { MapIndicatorCatalogueDocument, MapIndicatorValuesDocument } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { groupIndicators, type Grouping } from './catalogue';
+import { ChoroplethFigure } from './ChoroplethFigure';
+import { IndicatorAbout } from './IndicatorAbout';
+import { kindOf } from './kinds';
+import { MapControls } from './MapControls';
+import { cityObservation, mapRows, type MapObservation, type MapRow } from './mapRows';
+import { MapTable } from './MapTable';
+import { observationsOf, seriesOf } from './sectors';
+import { useBoundaries } from './useBoundaries';
+import { yearRange, yearsWithData } from './years';
+
+/** Issue item 1: any indicator by neighbourhood or ward for a year, with its table twin. */
 export function MapView() {
-  return <p>Not built yet.</p>;
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { params } = useRoute();
+  const catalogue = useQuery(MapIndicatorCatalogueDocument, { language: i18n.apiLanguage });
+  const indicators = catalogue.status === 'done' ? (catalogue.data?.indicatorCatalogue ?? []) : [];
+  const indicatorId = params.get('ind') ?? indicators[0]?.id ?? '';
+  const indicator = indicators.find((i) => i.id === indicatorId);
+  const { param: kindParam, kind } = kindOf(params.get('kind'));
+  const group: Grouping = params.get('group') === 'framework' ? 'framework' : 'sector';
+  const classes: ClassMethod = params.get('classes') === 'jenks' ? 'jenks' : 'quantile';
+  const range = yearRange();
+  const variables = { kind, ids: [indicatorId], ...range };
+  const values = useQuery(MapIndicatorValuesDocument, variables, { skip: !indicatorId });
+  const boundaries = useBoundaries(kind);
+
+  const labels = useMemo(() => {
+    const found = new Map<string, string>();
+    if (catalogue.status === 'done') {
+      for (const s of catalogue.data?.sectors ?? []) found.set(s.name, s.label);
+      for (const f of catalogue.data?.frameworkAreas ?? []) found.set(f.area, f.label);
+    }
+    return found;
+  }, [catalogue]);
+  const groups = useMemo(() => groupIndicators(indicators, group, labels), [indicators, group, labels]);
+
+  const valuesData = values.status === 'done' ? values.data : null;
+  const years = useMemo(() => {
+    if (!valuesData || !indicator) return [];
+    const city = valuesData.city[0];
+    const fromCity = city ? yearsWithData(seriesOf<MapObservation>(city, indicator.sector, indicator.id) as MapObservation[]) : [];
+    return fromCity.length > 0 ? fromCity : yearsWithData(valuesData.areas.flatMap((a) => observationsOf<MapObservation>(a) as MapObservation[]));
+  }, [valuesData, indicator]);
+  const askedYear = Number(params.get('year'));
+  const year = years.includes(askedYear) ? askedYear : years[years.length - 1];
+
+  const rows: MapRow[] = useMemo(
+    () => (valuesData && indicator && year !== undefined && values.status === 'done' ? mapRows(valuesData, values.errors, indicator.sector, indicator.id, year) : []),
+    [valuesData, indicator, year],
+  );
+  const drawnRows = rows.filter((row) => boundaries.byId.has(row.id));
+  const classing = useMemo(() => classify(drawnRows.flatMap((r) => (r.value != null && !r.suppressed ? [r.value] : [])), classes), [drawnRows.map((r) => r.value).join(), classes]);
+
+  const by = t(`map.by.${kind}` as MessageKey);
+  const title = indicator && year !== undefined ? t('map.title', { indicator: indicator.name, year, by }) : '';
+  const shownCount = rows.filter((r) => r.rank !== undefined).length;
+  const describe = (row: MapRow): string => {
+    if (row.notAllowed) return t('map.areaDescription', { area: row.name, value: t('marks.notAllowed') });
+    if (row.suppressed) return t('map.areaWithheld', { area: row.name, reason: markText(t, row) });
+    const value = valueText(i18n, row);
+    const base = row.perturbed && row.value != null ? t('map.areaPerturbed', { area: row.name, value }) : t('map.areaDescription', { area: row.name, value });
+    return row.rank !== undefined ? t('map.areaRank', { description: base, rank: row.rank, shown: shownCount }) : base;
+  };
+  const areas: ChoroplethArea[] = drawnRows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    geometry: boundaries.byId.get(row.id) ?? null,
+    value: row.suppressed ? null : row.value,
+    withheld: row.suppressed,
+    description: describe(row),
+    href: hrefOf('profile', { area: row.id, lang: i18n.language }),
+  }));
+  const city = valuesData && indicator && year !== undefined ? cityObservation(valuesData, indicator.sector, indicator.id, year) : undefined;
+  const perturbed = drawnRows.filter((r) => r.perturbed && r.value != null).length;
+
+  return (
+    <div class="map-view">
+      <p>{t('map.intro')}</p>
+      <QueryStatus state={catalogue}>
+        {() => (
+          <MapControls
+            choices={{ indicatorId, kind: kindParam, year, classes, group }}
+            groups={groups}
+            years={years}
+            onChange={(changes) => setParams(changes)}
+          />
+        )}
+      </QueryStatus>
+      {indicator && (
+        <IndicatorAbout indicator={indicator} sectorLabel={labels.get(indicator.sector) ?? indicator.sector} frameworkLabel={labels.get(indicator.frameworkArea) ?? indicator.frameworkArea} />
+      )}
+      {indicatorId && (
+        <QueryStatus state={values}>
+          {() =>
+            years.length === 0 ? (
+              <p class="muted">{t('map.noYears')}</p>
+            ) : (
+              <>
+                <h2 data-testid="map-title">{title}</h2>
+                {city && <p class="map-city">{t('map.city', { year: year!, value: valueText(i18n, city) + (city.perturbed && city.value != null ? ' †' : '') })}</p>}
+                {boundaries.state.status === 'done' && areas.length === 0 && <p class="muted">{t('map.noBoundaries')}</p>}
+                {boundaries.state.status !== 'done' ? (
+                  <QueryStatus state={boundaries.state}>{() => null}</QueryStatus>
+                ) : (
+                  areas.length > 0 && <ChoroplethFigure areas={areas} classing={classing} title={title} unit={indicator?.unit ?? ''} />
+                )}
+                {perturbed > 0 && <p class="muted">{t('map.perturbedCount', { count: perturbed })}</p>}
+                <h2>{t('map.tableHeading')}</h2>
+                <MapTable rows={boundaries.state.status === 'done' && areas.length > 0 ? drawnRows : rows} caption={indicator && year !== undefined ? t('map.table.caption', { indicator: indicator.name, year, by }) : ''} fileName={`${t('map.csvName')}-${indicatorId}-${kindParam}-${year}`} />
+              </>
+            )
+          }
+        </QueryStatus>
+      )}
+      <QueryBehind document={MapIndicatorValuesDocument} variables={variables} />
+    </div>
+  );
 }

@@ -1,0 +1,3 @@
+export const barChart = {
+  'barChart.summary': 'Bar chart: {title}. {count} bars. {items}.',
+} as const;

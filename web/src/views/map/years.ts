@@ -1,0 +1,26 @@
+/** The first year the app asks the hub about; the years shown are those the city has data for. */
+export const FIRST_YEAR = 2015;
+
+export function lastYear(): number {
+  return new Date().getFullYear();
+}
+
+/** The period variables covering every year the app may show. */
+export function yearRange(): { from: string; to: string } {
+  return { from: `${FIRST_YEAR}-01-01`, to: `${lastYear()}-12-31` };
+}
+
+interface YearObservation {
+  period: { label: string };
+  value: number | null;
+}
+
+/**
+ * Years with data: those where some series has a value other than 0 (the hub answers 0 for a
+ * year no rows were loaded for, so a year of zeros everywhere is a year without data). Newest last.
+ */
+export function yearsWithData(observations: Iterable<YearObservation>): number[] {
+  const years = new Set<number>();
+  for (const o of observations) if (o.value != null && o.value !== 0) years.add(Number(o.period.label.slice(0, 4)));
+  return [...years].filter((y) => Number.isInteger(y)).sort((a, b) => a - b);
+}
