@@ -101,8 +101,15 @@ describe('the app at /', () => {
     expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', String(fs.statSync(path.join(appDir, 'assets', assets()[0])).size)]);
   });
 
-  it('answers 404 for a missing asset or file (not the app), and does not publish the persisted documents file as a page', async () => {
-    for (const url of ['/assets/nope.js', '/assets/nope', '/favicon.ico', '/persisted-documents.json', '/index.js']) {
+  it('serves the app\'s persisted documents as JSON (the text behind each view\'s "query behind this view")', async () => {
+    const answer = await get('/persisted-documents.json');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(answer.body)).toEqual(JSON.parse(fs.readFileSync(path.join(appDir, 'persisted-documents.json'), 'utf8')));
+  });
+
+  it('answers 404 for a missing asset or file (not the app)', async () => {
+    for (const url of ['/assets/nope.js', '/assets/nope', '/favicon.ico', '/index.js']) {
       const answer = await get(url);
       expect([url, answer.status]).toEqual([url, 404]);
       expect(answer.body).not.toContain('<html');

@@ -64,8 +64,8 @@ function listFiles(dir: string, prefix = ''): string[] {
 export function loadWebApp(dir: string): WebApp | undefined {
   if (!fs.existsSync(path.join(dir, 'index.html'))) return undefined;
   const files = new Map<string, StaticFile>();
+  // The manifest is served too: "the query behind this view" shows a document's text from it.
   for (const relative of listFiles(dir)) {
-    if (relative === WEB_APP_MANIFEST) continue;
     const body = fs.readFileSync(path.join(dir, relative));
     files.set(`/${relative}`, {
       body,

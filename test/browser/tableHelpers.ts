@@ -39,11 +39,11 @@ export async function askHub<T>(hub: BrowserHub, name: string, variables: Record
  */
 export async function tableText(table: Locator): Promise<string[][]> {
   return table.evaluate((element) => {
-    const rows = [...(element as unknown as { querySelectorAll(s: string): ArrayLike<{ querySelectorAll(s: string): ArrayLike<{ cloneNode(deep: boolean): unknown }> }> }).querySelectorAll('tr')];
+    const rows = Array.from((element as unknown as { querySelectorAll(s: string): ArrayLike<{ querySelectorAll(s: string): ArrayLike<{ cloneNode(deep: boolean): unknown }> }> }).querySelectorAll('tr'));
     return rows.map((row) =>
-      [...row.querySelectorAll('th, td')].map((cell) => {
+      Array.from(row.querySelectorAll('th, td')).map((cell) => {
         const copy = cell.cloneNode(true) as { querySelectorAll(s: string): ArrayLike<{ remove(): void }>; textContent: string | null };
-        for (const hidden of [...copy.querySelectorAll('.visually-hidden, .symbol')]) hidden.remove();
+        for (const hidden of Array.from(copy.querySelectorAll('.visually-hidden, .symbol'))) hidden.remove();
         return (copy.textContent ?? '').replace(/\s+/g, '');
       }),
     );

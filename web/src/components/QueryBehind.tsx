@@ -17,9 +17,14 @@ export function QueryBehind({ document, variables }: { document: TypedDocumentSt
       <summary>{t('query.behind')}</summary>
       <p>{t('query.help', { endpoint, id: documentIdOf(document) })}</p>
       <h3>{t('query.document')}</h3>
-      <pre data-testid="query-document">{text}</pre>
+      {/* Focusable: a long document scrolls, and must scroll from the keyboard too. */}
+      <pre data-testid="query-document" tabIndex={0} aria-label={t('query.document')}>
+        {text}
+      </pre>
       <h3>{t('query.variables')}</h3>
-      <pre data-testid="query-variables">{JSON.stringify(variables, null, 2)}</pre>
+      <pre data-testid="query-variables" tabIndex={0} aria-label={t('query.variables')}>
+        {JSON.stringify(variables, null, 2)}
+      </pre>
     </details>
   );
 }

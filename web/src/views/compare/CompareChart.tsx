@@ -36,7 +36,7 @@ export function CompareChart({ indicator, years, columns, cells, count, digits }
   const denied = cells.every((byYear) => byYear.every((cell) => cell.denied));
   return (
     <article class="card compare-chart" data-indicator={indicator.id} aria-labelledby={`cmp-${indicator.id}`}>
-      <h4 id={`cmp-${indicator.id}`}>{indicator.name}</h4>
+      <h3 id={`cmp-${indicator.id}`}>{indicator.name}</h3>
       {denied ? (
         <p class="denied-note">{t('marks.notAllowed')}</p>
       ) : (

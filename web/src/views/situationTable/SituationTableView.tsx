@@ -1,6 +1,7 @@
 import { useQuery } from '../../api/useQuery';
 import { setParams, useRoute } from '../../app/router';
 import { useSession } from '../../app/session';
+import { CsvExport } from '../../components/CsvExport';
 import type { Column } from '../../components/DataTable';
 import { DataTable } from '../../components/DataTable';
 import { Figure, MarksLegend, valueText } from '../../components/Figure';
@@ -112,13 +113,18 @@ export function SituationTableView() {
         }}
       </QueryStatus>
       {withData.length > 0 && (
-        <section aria-labelledby="st-years-title">
+        <section aria-labelledby="st-years-title" data-testid="st-years">
           <h2 id="st-years-title">{t('situationTable.trend')}</h2>
           <div class="twin">
             <div class="st-trend">
               <LineChart title={t('situationTable.trend')} yLabel={t('situationTable.discussions')} series={[{ key: 'discussions', label: t('situationTable.discussions'), points: withData.map((row) => ({ x: row.year, value: row.value, perturbed: row.perturbed, suppressed: row.suppressed })) }]} />
             </div>
-            <DataTable caption={t('situationTable.trendCaption')} columns={yearColumns} rows={withData} rowKey={(row) => row.year} id="st-years-table" />
+            <div>
+              <DataTable caption={t('situationTable.trendCaption')} columns={yearColumns} rows={withData} rowKey={(row) => row.year} id="st-years-table" />
+              <div class="toolbar">
+                <CsvExport columns={yearColumns} rows={withData} fileName="situation-table-discussions-by-year" />
+              </div>
+            </div>
           </div>
         </section>
       )}
