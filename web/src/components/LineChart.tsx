@@ -160,7 +160,7 @@ export function LineChart({ series, yLabel, title, xLabels, markerNote = true }:
               ))}
               {s.points.map((p) =>
                 p.suppressed ? (
-                  <text key={p.x} class="withheld-mark" x={xOf(p.x)} y={MARGIN.top + plotHeight - 4 - index * 11} text-anchor="middle" style={{ '--series-colour': style.colour }} data-mark="withheld">
+                  <text key={p.x} class="withheld-mark" x={xOf(p.x)} y={MARGIN.top + plotHeight - 3 - index * 13} text-anchor="middle" style={{ '--series-colour': style.colour }} data-mark="withheld">
                     ‡
                   </text>
                 ) : p.value == null || !xs.includes(p.x) ? null : (

@@ -15,7 +15,7 @@ export const profile = {
   'profile.compareLink': 'Compare these areas side by side',
   'profile.coarseOnly': 'Figures for a single neighbourhood such as {area} are not shown to your role (‡); its ward and the city are.',
   'profile.sectorDenied': '{sector}: not shown to your role.',
-  'profile.countNote': 'A count: not comparable across areas of different sizes, so only {area} is charted; the table gives all three.',
+  'profile.countNote': 'A count: not comparable across areas of different sizes, so only {area} is charted; the table gives every area.',
   'profile.indicatorCaption': '{indicator} ({unit}) by year',
   'profile.tableTitle': 'The whole profile as a table',
   'profile.tableCaption': 'Every indicator of {area} by year, beside its ward and the city',

@@ -18,7 +18,7 @@ export const profile: Translation<typeof english> = {
   'profile.compareLink': 'Comparer ces secteurs côte à côte',
   'profile.coarseOnly': 'Les chiffres d’un seul quartier comme {area} ne sont pas communiqués à votre rôle (‡) ; ceux de son quartier électoral et de la ville le sont.',
   'profile.sectorDenied': '{sector} : non communiqué à votre rôle.',
-  'profile.countNote': 'Un dénombrement : il ne se compare pas entre secteurs de tailles différentes, seul {area} est donc tracé ; le tableau donne les trois.',
+  'profile.countNote': 'Un dénombrement : il ne se compare pas entre secteurs de tailles différentes, seul {area} est donc tracé ; le tableau les donne tous.',
   'profile.indicatorCaption': '{indicator} ({unit}) par année',
   'profile.tableTitle': 'Tout le profil en tableau',
   'profile.tableCaption': 'Chaque indicateur de {area} par année, à côté de son quartier électoral et de la ville',
