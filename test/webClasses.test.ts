@@ -1,18 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as ts from 'typescript';
 import type * as Classes from '../web/src/components/classes.js' with { 'resolution-mode': 'import' };
+import { loadWebModule } from './support/webModule';
 
-// web/ is an ES module package built by Vite, which jest's CommonJS runtime cannot import; classes.ts
-// imports nothing, so its own source is compiled here and run as it is.
-function load(): typeof Classes {
-  const source = fs.readFileSync(path.join(__dirname, '..', 'web', 'src', 'components', 'classes.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
-  const module = { exports: {} as typeof Classes };
-  new Function('module', 'exports', outputText)(module, module.exports);
-  return module.exports;
-}
-const { classify, NO_DATA_FILL, SEQUENTIAL_PALETTE } = load();
+const { classify, NO_DATA_FILL, SEQUENTIAL_PALETTE } = loadWebModule<typeof Classes>('components/classes.ts');
 
 // The map's classing (web/src/components/classes.ts): computed on the shown values only, at most five
 // classes, equal values never split, every value coloured by the class that holds it.
