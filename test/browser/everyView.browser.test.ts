@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+import { expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } from './support';
+
+// Every view opens for a planner and for the public, in both languages, and settles (its requests
+// answered, nothing loading) without an error on the page or in the console. With
+// SCREENSHOTS_DIR=docs/screenshots (npm run screenshots) it also writes the pictures the docs show.
+
+const VIEWS = ['map', 'profile', 'compare', 'risk', 'scorecard', 'services', 'situation-table'] as const;
+
+let hub: BrowserHub;
+
+beforeAll(async () => {
+  hub = await startBrowserHub({ label: 'every_view' });
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return !!main && main.getAttribute('aria-busy') === 'false' && !main.querySelector('.loading');
+  });
+}
+
+describe.each(['en', 'fr'] as const)('every view in %s', (lang) => {
+  it.each(VIEWS)('%s opens for a planner and for the public, and settles without an error', async (view) => {
+    for (const role of ['planner', undefined] as const) {
+      const page = await hub.open(`/${view}`, { role, lang });
+      await settled(page);
+      // A refusal the view explains ("not shown to your role") is not an error; a failed request is.
+      await expect(page.locator('main .error').count()).resolves.toBe(0);
+      expectNoConsoleErrors(page);
+      if (role === 'planner' && (lang === 'en' || view === 'map')) await screenshot(page, `${view}-${lang}`, { fullPage: false });
+      await page.context().close();
+    }
+  });
+});
