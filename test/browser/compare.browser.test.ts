@@ -1,33 +1,21 @@
 import type { Page } from 'playwright-core';
 import { type ApiArea, askApi, asTableCell, catalogue as apiCatalogue, expectFigure, observation, parseCsv, SECTOR_SELECTION, tableRows } from './areaFigures';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub, type Role } from './support';
+import { downloadText, expectNoAxeViolations, type Role, screenshot, useBrowserHub } from './support';
 
 // Compare areas (issue 16, item 3) against a real hub: figures checked against what the API answers
 // the same token, never against numbers written here.
 
-let hub: BrowserHub;
+const hub = useBrowserHub('compare');
 let areas: { id: string; name: string; kind: string }[];
-const pages: Page[] = [];
 
 beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'compare' });
   areas = (await api<{ areas: typeof areas }>('public', '{ areas { id name kind } }')).data.areas;
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
 });
 
 const api = <T>(role: Role, query: string, variables: Record<string, unknown> = {}) => askApi<T>(hub, role, query, variables);
 const catalogue = (language: 'EN' | 'FR' = 'EN') => apiCatalogue(hub, language);
 
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
-  const page = await hub.open(path, options);
-  pages.push(page);
-  return page;
-}
+const open = hub.open;
 
 const SECTOR_QUERY = `query($id: ID!, $from: LocalDate!, $to: LocalDate!) { area(id: $id) { id name kind ${SECTOR_SELECTION} } }`;
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } from './support';
+import { expectNoConsoleErrors, screenshot, useBrowserHub } from './support';
 
 // Every view opens for a planner and for the public, in both languages, and settles (its requests
 // answered, nothing loading) without an error on the page or in the console. With
@@ -7,14 +7,7 @@ import { expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } f
 
 const VIEWS = ['map', 'profile', 'compare', 'risk', 'scorecard', 'services', 'situation-table'] as const;
 
-let hub: BrowserHub;
-
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'every_view' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
+const hub = useBrowserHub('every_view');
 
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -30,7 +23,7 @@ describe.each(['en', 'fr'] as const)('every view in %s', (lang) => {
       await settled(page);
       // A refusal the view explains ("not shown to your role") is not an error; a failed request is.
       await expect(page.locator('main .error').count()).resolves.toBe(0);
-      expectNoConsoleErrors(page);
+      expectNoConsoleErrors(page); // now, before its context closes (useBrowserHub checks again after the test)
       if (role === 'planner' && (lang === 'en' || view === 'map')) await screenshot(page, `${view}-${lang}`, { fullPage: false });
       await page.context().close();
     }

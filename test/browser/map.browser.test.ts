@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub, type Role } from './support';
+import { downloadText, expectNoAxeViolations, type Role, screenshot, useBrowserHub } from './support';
 
 // The map view (issue 16, item 1) against a real hub: what it draws, marks and lists is compared
 // with what the API answers the same viewer, never with numbers written here.
@@ -25,24 +25,9 @@ interface AreaValues {
   police: { indicators: { indicator: { id: string }; observations: Observation[] }[] } | null;
 }
 
-let hub: BrowserHub;
-const pages: Page[] = [];
+const hub = useBrowserHub('map');
 
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'map' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
-
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
-  const page = await hub.open(path, options);
-  pages.push(page);
-  return page;
-}
+const open = hub.open;
 
 async function api<T>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const token = role === 'public' ? undefined : await hub.token(role);

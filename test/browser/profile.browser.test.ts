@@ -1,31 +1,16 @@
 import type { Page } from 'playwright-core';
 import { type ApiArea, askApi, asTableCell, catalogue as apiCatalogue, expectFigure, observation, parseCsv, SECTOR_SELECTION, tableRows } from './areaFigures';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub, type Role } from './support';
+import { downloadText, expectNoAxeViolations, type Role, screenshot, useBrowserHub } from './support';
 
 // The area profile (issue 16, item 2) against a real hub: every figure is checked against what the
 // API answers the same token, never against numbers written here.
 
-let hub: BrowserHub;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'profile' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
+const hub = useBrowserHub('profile');
 
 const api = <T>(role: Role, query: string, variables: Record<string, unknown> = {}) => askApi<T>(hub, role, query, variables);
 const catalogue = (language: 'EN' | 'FR' = 'EN') => apiCatalogue(hub, language);
 
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
-  const page = await hub.open(path, options);
-  pages.push(page);
-  return page;
-}
+const open = hub.open;
 
 /** The area, its ward and the city as the API gives them to `role`, over the years the page shows. */
 async function profileFromApi(role: Role, id: string, from: string, to: string): Promise<ApiArea[]> {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub, type Role } from './support';
+import { downloadText, expectNoAxeViolations, type Role, screenshot, useBrowserHub } from './support';
 
 // The risk analysis view (issue 16, item 4; toolkit tool 5) against a real hub: the ranking it draws
 // and lists is compared with what riskAnalysis answers the same viewer for the same inputs.
@@ -21,24 +21,9 @@ interface Score {
   contributions: { indicatorId: string; value: number | null; contribution: number | null }[];
 }
 
-let hub: BrowserHub;
-const pages: Page[] = [];
+const hub = useBrowserHub('risk');
 
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'risk' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
-
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
-  const page = await hub.open(path, options);
-  pages.push(page);
-  return page;
-}
+const open = hub.open;
 
 async function riskAnalysis(role: Role, picked: { indicatorId: string; weight: number; betterWhen?: string }[], kind = 'WARD'): Promise<{ data: { riskAnalysis: Score[] | null }; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const token = role === 'public' ? undefined : await hub.token(role);

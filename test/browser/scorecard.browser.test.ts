@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } from './support';
+import {type BrowserHub, downloadText, expectNoAxeViolations, screenshot, useBrowserHub } from './support';
 import { askHub, documentId, formatted, parseCsv, settled, tableText } from './tableHelpers';
 
 // The plan scorecard against a real hub: every figure is the one the hub answers the same token.
@@ -24,22 +24,10 @@ interface PlanDetail {
   };
 }
 
-let hub: BrowserHub;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'scorecard' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
+const hub = useBrowserHub('scorecard');
 
 async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
   const page = await hub.open(path, options);
-  pages.push(page);
   await settled(page);
   return page;
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } from './support';
+import {type BrowserHub, downloadText, expectNoAxeViolations, screenshot, useBrowserHub } from './support';
 import { askHub, documentId, parseCsv, settled, tableText } from './tableHelpers';
 
 // Services and gaps against a real hub: programs and gaps are the ones the hub answers the same token.
@@ -14,22 +14,10 @@ interface AssetMap {
   plans: { id: string; title: string; priorityRisks: { category: string; serviceGaps: { areaId: string; frameworkArea: string; services: number; gap: boolean }[] }[] }[];
 }
 
-let hub: BrowserHub;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'services' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
+const hub = useBrowserHub('services');
 
 async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
   const page = await hub.open(path, options);
-  pages.push(page);
   await settled(page);
   return page;
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, TOKEN_STORAGE_KEY, type BrowserHub } from './support';
+import {expectNoAxeViolations, screenshot, TOKEN_STORAGE_KEY, useBrowserHub } from './support';
 
 // The app's shell (layout, navigation, language, sign-in) against a real hub; nothing here
 // depends on what a view shows below its heading.
@@ -57,26 +57,9 @@ const fr: Catalogue = {
 const enSignIn = en;
 const heading = (catalogue: Catalogue, view: NavigationView | 'sign-in') => catalogue[`nav.${view}`];
 
-let hub: BrowserHub;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'shell' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  // Every page a test opened ends without a console error or a failed request.
-  const opened = pages.splice(0);
-  for (const page of opened) expectNoConsoleErrors(page);
-});
-
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<Page> {
-  const page = await hub.open(path, options);
-  pages.push(page);
-  return page;
-}
+// Every page a test opens ends without a console error or a failed request (useBrowserHub checks).
+const hub = useBrowserHub('shell');
+const open = hub.open;
 
 const h1 = (page: Page) => page.locator('main h1');
 const session = (page: Page) => page.getByTestId('session');

@@ -1,5 +1,5 @@
 import type { Page, Response } from 'playwright-core';
-import { downloadText, expectNoAxeViolations, expectNoConsoleErrors, screenshot, startBrowserHub, type BrowserHub } from './support';
+import { downloadText, expectNoAxeViolations, screenshot, useBrowserHub } from './support';
 import { askHub, documentId, formatted, parseCsv, settled, tableText } from './tableHelpers';
 
 // Situation Table analytics against a real hub: figures only for roles the hub grants them
@@ -31,27 +31,16 @@ interface Choices {
   areas: { situationTable: { indicators: { observations: { period: { label: string }; value: number | null; suppressed: boolean }[] }[] } }[];
 }
 
-let hub: BrowserHub;
-const pages: Page[] = [];
+const hub = useBrowserHub('situation_table');
 const thisYear = new Date().getUTCFullYear();
 const CHOICES = { from: `${thisYear - 10}-01-01`, to: `${thisYear}-12-31` };
 
-beforeAll(async () => {
-  hub = await startBrowserHub({ label: 'situation_table' });
-});
-afterAll(async () => {
-  await hub?.stop();
-});
-afterEach(() => {
-  for (const page of pages.splice(0)) expectNoConsoleErrors(page);
-});
 
 /** Opens the view, keeping every analytics answer the page received. */
-async function open(path: string, options?: Parameters<BrowserHub['open']>[1]): Promise<{ page: Page; answers: Analytics[] }> {
+async function open(path: string, options?: Parameters<typeof hub.open>[1]): Promise<{ page: Page; answers: Analytics[] }> {
   const answers: Analytics[] = [];
   const id = documentId('SituationTableAnalyticsView');
   const page = await hub.open('/map', options);
-  pages.push(page);
   page.on('response', (response: Response) => {
     const body = response.request().postData();
     if (response.url().endsWith('/graphql') && body?.includes(id)) void response.json().then((json: { data: Analytics }) => answers.push(json.data));

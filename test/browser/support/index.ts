@@ -3,3 +3,4 @@ export { findChromium, NO_CHROMIUM_MESSAGE } from './chromium';
 export { downloadFile, downloadText, type DownloadedFile } from './download';
 export { consoleProblems, expectNoConsoleErrors, startBrowserHub, TOKEN_STORAGE_KEY, type BrowserHub, type BrowserHubOptions, type OpenOptions, type Role } from './hub';
 export { screenshot } from './screenshot';
+export { useBrowserHub } from './useBrowserHub';

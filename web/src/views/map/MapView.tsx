@@ -16,7 +16,7 @@ import { kindOf } from './kinds';
 import { MapControls } from './MapControls';
 import { cityObservation, mapRows, type MapObservation, type MapRow } from './mapRows';
 import { MapTable } from './MapTable';
-import { observationsOf, seriesOf } from './sectors';
+import { observationsOf, seriesOf } from '../../api/sectors';
 import { useBoundaries } from './useBoundaries';
 import { yearRange, yearsWithData } from './years';
 

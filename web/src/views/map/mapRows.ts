@@ -1,6 +1,6 @@
 import type { ApiError } from '../../api/client';
 import type { MapIndicatorValuesQuery, SuppressionReason } from '../../gql/graphql';
-import { seriesOf } from './sectors';
+import { seriesOf } from '../../api/sectors';
 
 export interface MapObservation {
   period: { label: string };

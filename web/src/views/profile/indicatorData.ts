@@ -1,17 +1,9 @@
+import { SECTOR_FIELDS, type SectorField } from '../../api/sectors';
 import type { ApiError } from '../../api/client';
 import type { Disclosure } from '../../components/Figure';
 import type { FrameworkArea } from '../../gql/graphql';
 
-/** The Area fields of each sector, by the sector's name in the indicator catalogue. */
-export const SECTOR_FIELDS = {
-  police: 'police',
-  health: 'health',
-  education: 'education',
-  housing: 'housing',
-  'social-services': 'socialServices',
-  'situation-table': 'situationTable',
-} as const;
-export type SectorField = (typeof SECTOR_FIELDS)[keyof typeof SECTOR_FIELDS];
+export { SECTOR_FIELDS, type SectorField };
 
 export const FRAMEWORK_ORDER: FrameworkArea[] = ['SOCIAL_DEVELOPMENT', 'PREVENTION', 'RISK_INTERVENTION', 'INCIDENT_RESPONSE'];
 

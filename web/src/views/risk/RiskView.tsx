@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n';
 import { groupIndicators, type CatalogueIndicator, type Grouping } from '../map/catalogue';
 import { ChoroplethFigure } from '../map/ChoroplethFigure';
 import { kindOf, MAP_KINDS } from '../map/kinds';
-import { observationsOf } from '../map/sectors';
+import { observationsOf } from '../../api/sectors';
 import { useBoundaries } from '../map/useBoundaries';
 import { yearRange, yearsWithData } from '../map/years';
 import { RiskIndicators } from './RiskIndicators';
