@@ -33,7 +33,8 @@ interface Choices {
 
 const hub = useBrowserHub('situation_table');
 const thisYear = new Date().getUTCFullYear();
-const CHOICES = { from: `${thisYear - 10}-01-01`, to: `${thisYear}-12-31` };
+// The window the view asks for its choices: this year and the five before (web/src/api/years.ts).
+const CHOICES = { from: `${thisYear - 5}-01-01`, to: `${thisYear}-12-31` };
 
 
 /** Opens the view, keeping every analytics answer the page received. */

@@ -6,7 +6,7 @@ import { classify, type ClassMethod } from '../../components/classes';
 import { markText, valueText } from '../../components/Figure';
 import { QueryBehind } from '../../components/QueryBehind';
 import { QueryStatus } from '../../components/QueryStatus';
-import { MapIndicatorCatalogueDocument, MapIndicatorValuesDocument } from '../../gql/graphql';
+import { MapCityYearsDocument, MapIndicatorCatalogueDocument, MapIndicatorValuesDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { groupIndicators, type Grouping } from './catalogue';
@@ -16,7 +16,7 @@ import { kindOf } from './kinds';
 import { MapControls } from './MapControls';
 import { cityObservation, mapRows, type MapObservation, type MapRow } from './mapRows';
 import { MapTable } from './MapTable';
-import { observationsOf, seriesOf } from '../../api/sectors';
+import { seriesOf } from '../../api/sectors';
 import { useBoundaries } from './useBoundaries';
 import { yearRange, yearsWithData } from './years';
 
@@ -32,9 +32,9 @@ export function MapView() {
   const { param: kindParam, kind } = kindOf(params.get('kind'));
   const group: Grouping = params.get('group') === 'framework' ? 'framework' : 'sector';
   const classes: ClassMethod = params.get('classes') === 'jenks' ? 'jenks' : 'quantile';
-  const range = yearRange();
-  const variables = { kind, ids: [indicatorId], ...range };
-  const values = useQuery(MapIndicatorValuesDocument, variables, { skip: !indicatorId });
+  // The city over the recent years says which years have data; the areas are asked for the one year shown.
+  const cityYears = useQuery(MapCityYearsDocument, { ids: [indicatorId], ...yearRange() }, { skip: !indicatorId });
+  const cityData = cityYears.status === 'done' ? cityYears.data : null;
   const boundaries = useBoundaries(kind);
 
   const labels = useMemo(() => {
@@ -47,15 +47,19 @@ export function MapView() {
   }, [catalogue]);
   const groups = useMemo(() => groupIndicators(indicators, group, labels), [indicators, group, labels]);
 
-  const valuesData = values.status === 'done' ? values.data : null;
   const years = useMemo(() => {
-    if (!valuesData || !indicator) return [];
-    const city = valuesData.city[0];
-    const fromCity = city ? yearsWithData(seriesOf<MapObservation>(city, indicator.sector, indicator.id) as MapObservation[]) : [];
-    return fromCity.length > 0 ? fromCity : yearsWithData(valuesData.areas.flatMap((a) => observationsOf<MapObservation>(a) as MapObservation[]));
-  }, [valuesData, indicator]);
+    const city = cityData?.city[0];
+    return city && indicator ? yearsWithData(seriesOf<MapObservation>(city, indicator.sector, indicator.id) as MapObservation[]) : [];
+  }, [cityData, indicator]);
   const askedYear = Number(params.get('year'));
   const year = years.includes(askedYear) ? askedYear : years[years.length - 1];
+  // A year in the URL is asked for at once, beside the city; otherwise the latest year with data, once known.
+  const recent = yearRange();
+  const urlYear = Number.isInteger(askedYear) && `${askedYear}-01-01` >= recent.from && `${askedYear}-12-31` <= recent.to ? askedYear : undefined;
+  const valuesYear = cityData ? year : urlYear;
+  const variables = { kind, ids: [indicatorId], from: `${valuesYear}-01-01`, to: `${valuesYear}-12-31` };
+  const values = useQuery(MapIndicatorValuesDocument, variables, { skip: !indicatorId || valuesYear === undefined });
+  const valuesData = values.status === 'done' ? values.data : null;
 
   const rows: MapRow[] = useMemo(
     () => (valuesData && indicator && year !== undefined && values.status === 'done' ? mapRows(valuesData, values.errors, indicator.sector, indicator.id, year) : []),
@@ -83,7 +87,7 @@ export function MapView() {
     description: describe(row),
     href: hrefOf('profile', { area: row.id, lang: i18n.language }),
   }));
-  const city = valuesData && indicator && year !== undefined ? cityObservation(valuesData, indicator.sector, indicator.id, year) : undefined;
+  const city = cityData && indicator && year !== undefined ? cityObservation(cityData, indicator.sector, indicator.id, year) : undefined;
   const perturbed = drawnRows.filter((r) => r.perturbed && r.value != null).length;
 
   return (
@@ -102,27 +106,25 @@ export function MapView() {
       {indicator && (
         <IndicatorAbout indicator={indicator} sectorLabel={labels.get(indicator.sector) ?? indicator.sector} frameworkLabel={labels.get(indicator.frameworkArea) ?? indicator.frameworkArea} />
       )}
-      {indicatorId && (
+      {indicatorId && cityYears.status !== 'done' && <QueryStatus state={cityYears}>{() => null}</QueryStatus>}
+      {indicatorId && cityYears.status === 'done' && years.length === 0 && <p class="muted">{t('map.noYears')}</p>}
+      {indicatorId && years.length > 0 && (
         <QueryStatus state={values}>
-          {() =>
-            years.length === 0 ? (
-              <p class="muted">{t('map.noYears')}</p>
-            ) : (
-              <>
-                <h2 data-testid="map-title">{title}</h2>
-                {city && <p class="map-city">{t('map.city', { year: year!, value: valueText(i18n, city) + (city.perturbed && city.value != null ? ' †' : '') })}</p>}
-                {boundaries.state.status === 'done' && areas.length === 0 && <p class="muted">{t('map.noBoundaries')}</p>}
-                {boundaries.state.status !== 'done' ? (
-                  <QueryStatus state={boundaries.state}>{() => null}</QueryStatus>
-                ) : (
-                  areas.length > 0 && <ChoroplethFigure areas={areas} classing={classing} title={title} unit={indicator?.unit ?? ''} />
-                )}
-                {perturbed > 0 && <p class="muted">{t('map.perturbedCount', { count: perturbed })}</p>}
-                <h2>{t('map.tableHeading')}</h2>
-                <MapTable rows={boundaries.state.status === 'done' && areas.length > 0 ? drawnRows : rows} caption={indicator && year !== undefined ? t('map.table.caption', { indicator: indicator.name, year, by }) : ''} fileName={`${t('map.csvName')}-${indicatorId}-${kindParam}-${year}`} />
-              </>
-            )
-          }
+          {() => (
+            <>
+              <h2 data-testid="map-title">{title}</h2>
+              {city && <p class="map-city">{t('map.city', { year: year!, value: valueText(i18n, city) + (city.perturbed && city.value != null ? ' †' : '') })}</p>}
+              {boundaries.state.status === 'done' && areas.length === 0 && <p class="muted">{t('map.noBoundaries')}</p>}
+              {boundaries.state.status !== 'done' ? (
+                <QueryStatus state={boundaries.state}>{() => null}</QueryStatus>
+              ) : (
+                areas.length > 0 && <ChoroplethFigure areas={areas} classing={classing} title={title} unit={indicator?.unit ?? ''} />
+              )}
+              {perturbed > 0 && <p class="muted">{t('map.perturbedCount', { count: perturbed })}</p>}
+              <h2>{t('map.tableHeading')}</h2>
+              <MapTable rows={boundaries.state.status === 'done' && areas.length > 0 ? drawnRows : rows} caption={indicator && year !== undefined ? t('map.table.caption', { indicator: indicator.name, year, by }) : ''} fileName={`${t('map.csvName')}-${indicatorId}-${kindParam}-${year}`} />
+            </>
+          )}
         </QueryStatus>
       )}
       <QueryBehind document={MapIndicatorValuesDocument} variables={variables} />

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../api/client';
-import type { MapIndicatorValuesQuery, SuppressionReason } from '../../gql/graphql';
+import type { MapCityYearsQuery, MapIndicatorValuesQuery, SuppressionReason } from '../../gql/graphql';
 import { seriesOf } from '../../api/sectors';
 
 export interface MapObservation {
@@ -62,7 +62,7 @@ export function mapRows(data: MapIndicatorValuesQuery, errors: ApiError[], secto
 }
 
 /** The city's own figure for the year, to read the areas against. */
-export function cityObservation(data: MapIndicatorValuesQuery, sector: string, indicatorId: string, year: number): MapObservation | undefined {
+export function cityObservation(data: MapCityYearsQuery, sector: string, indicatorId: string, year: number): MapObservation | undefined {
   const city = data.city[0];
   return city && (seriesOf<MapObservation>(city, sector, indicatorId) as MapObservation[]).find((o) => o.period.label === String(year));
 }

@@ -1,13 +1,9 @@
-/** The first year the app asks the hub about; the years shown are those the city has data for. */
-export const FIRST_YEAR = 2015;
+import { defaultYearWindow } from '../../api/years';
 
-export function lastYear(): number {
-  return new Date().getFullYear();
-}
-
-/** The period variables covering every year the app may show. */
+/** The period variables covering every year the view may show (the default window); the years shown are those with data. */
 export function yearRange(): { from: string; to: string } {
-  return { from: `${FIRST_YEAR}-01-01`, to: `${lastYear()}-12-31` };
+  const { first, last } = defaultYearWindow();
+  return { from: `${first}-01-01`, to: `${last}-12-31` };
 }
 
 interface YearObservation {

@@ -1,4 +1,5 @@
 import { SECTOR_FIELDS, type SectorField } from '../../api/sectors';
+import { DEFAULT_YEARS } from '../../api/years';
 import type { ApiError } from '../../api/client';
 import type { Disclosure } from '../../components/Figure';
 import type { FrameworkArea } from '../../gql/graphql';
@@ -127,7 +128,7 @@ export function yearRange(params: URLSearchParams, years: number[]): { from: num
   const from = Number(params.get('from'));
   const to = Number(params.get('to'));
   if (years.includes(from) && years.includes(to) && from <= to) return { from, to, chosen: true };
-  return { from: years[Math.max(0, years.length - 10)], to: years[years.length - 1], chosen: false };
+  return { from: years[Math.max(0, years.length - DEFAULT_YEARS)], to: years[years.length - 1], chosen: false };
 }
 
 /** The years offered: the last fifteen up to this one. */

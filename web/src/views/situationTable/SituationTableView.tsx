@@ -15,6 +15,7 @@ import { type CountRow, CountSection } from './CountSection';
 import { periodFromParams, rangeOf } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { Summary } from './Summary';
+import { defaultYearWindow } from '../../api/years';
 
 const TOP_CATEGORIES = 10;
 
@@ -37,8 +38,8 @@ export function SituationTableView() {
   const session = useSession();
   // Display only: the hub decides. Without the scope the choices are not asked for at all.
   const mayAsk = session.scopes.includes('aggregates:read');
-  const thisYear = new Date().getUTCFullYear();
-  const choices = useQuery(SituationTableChoicesDocument, { from: `${thisYear - 10}-01-01`, to: `${thisYear}-12-31` }, { skip: !mayAsk });
+  const recent = defaultYearWindow();
+  const choices = useQuery(SituationTableChoicesDocument, { from: `${recent.first}-01-01`, to: `${recent.last}-12-31` }, { skip: !mayAsk });
   const choicesData = choices.status === 'done' ? choices.data : null;
   const yearly: YearRow[] = (choicesData?.areas[0]?.situationTable?.indicators[0]?.observations ?? []).map((o) => ({ year: o.period.label, value: o.value, perturbed: o.perturbed, suppressed: o.suppressed, suppressionReason: o.suppressionReason }));
   const withData = yearly.filter((row) => row.suppressed || (row.value ?? 0) > 0);
