@@ -49,14 +49,24 @@ describe('configuration from the environment', () => {
       limits: { maxDepth: 12, maxAliases: 100, maxTokens: 2000, maxCost: 100000, listSize: 10, maxRootFields: 30, maxDirectives: 50, maxFields: 500, executionBudgetMs: 8000 },
       subgraphTimeoutMs: 10000,
       subgraphTimeouts: {},
-      persistedDocuments: { mode: 'off', path: '/repo/gateway/persisted-documents.json', registeredDir: '/repo/registered-documents' },
+      persistedDocuments: { mode: 'allow', path: '/repo/gateway/persisted-documents.json', registeredDir: '/repo/registered-documents' },
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      // Beside the default supergraph (gateway/generated/supergraph.graphql): <root>/web/dist.
+      webAppDir: '/web/dist',
       graphiql: true,
       maxRequestBodyBytes: 1_000_000,
       resilience: { requestTimeoutMs: 15000, breakerFailures: 5, breakerCooldownMs: 10000 },
       shutdownGraceMs: 10000,
     });
+  });
+
+  it('serves the web app from WEB_APP_DIR, or none with WEB_APP=off', () => {
+    const read = (env: Record<string, string>) => readGatewayConfig(env, ['police'], '/hub/gateway/generated/supergraph.graphql').webAppDir;
+    expect(read({})).toBe('/hub/web/dist');
+    expect(read({ WEB_APP_DIR: '/srv/app' })).toBe('/srv/app');
+    expect(read({ WEB_APP: 'off', WEB_APP_DIR: '/srv/app' })).toBeUndefined();
+    expect(() => read({ WEB_APP: 'no' })).toThrow('WEB_APP: must be one of on, off, got "no"');
   });
 
   it('reads the gateway operations settings', () => {
