@@ -87,3 +87,44 @@ describe('the request budget (REQUEST_TIMEOUT_MS)', () => {
     expect(second.errors[0].extensions).toMatchObject({ reason: 'request deadline', timeoutMs: 0 });
   });
 });
+
+describe('abort listeners per subgraph fetch', () => {
+  it('lets go of each fetch\'s abort listeners once its answer is in: none left on the HTTP executor\'s long-lived signal', async () => {
+    const http = await import('node:http');
+    const { parse } = await import('graphql');
+    const { buildHTTPExecutor } = await import('@graphql-tools/executor-http');
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"data":{"__typename":"Query"}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      // The signal each fetch is given: the executor joins the fetch's own signal with one of its
+      // own that lives as long as the executor (abortSignalAny). Before, the join was only undone
+      // by garbage collection: the 11th fetch warned (MaxListenersExceededWarning) and the list grew.
+      const signals: AbortSignal[] = [];
+      const plugin = useSubgraphResilience({ timeoutMs: () => 10_000 }) as any;
+      let executor: any;
+      plugin.onSubgraphExecute({
+        subgraphName: 'police',
+        executor: buildHTTPExecutor({
+          endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
+          fetch: (url: string, init?: RequestInit): Promise<Response> => {
+            signals.push(init!.signal!);
+            return fetch(url, init);
+          },
+        }),
+        setExecutor: (e: unknown) => (executor = e),
+      });
+      for (let i = 0; i < 30; i++) {
+        const result = await executor({ document: parse('{ __typename }'), context: {} });
+        expect(result).toEqual({ data: { __typename: 'Query' } });
+        // Undone as soon as the answer is read (not cut short: the answer is whole): aborting the
+        // joined signal is what removes its listener from the executor's own.
+        expect(signals[i].aborted).toBe(true);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -10,6 +10,9 @@ export interface SubgraphResilienceOptions {
   metrics?: GatewayMetrics;
 }
 
+/** The reason a fetch's signal is aborted with once its answer is in: nothing is cut short by it. */
+const FETCH_DONE = Object.freeze({ name: 'FetchDone', message: 'the subgraph answered' });
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value != null && typeof value === 'object' && Symbol.asyncIterator in value;
 }
@@ -59,6 +62,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
           return subgraphUnavailable(subgraphName, byDeadline ? 'request deadline' : 'timeout', detail, { timeoutMs });
         };
         let timer: NodeJS.Timeout | undefined;
+        let streaming = false;
         try {
           const timeout = new Promise<never>((_, reject) => {
             timer = setTimeout(() => {
@@ -69,6 +73,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
           });
           const result = await Promise.race([Promise.resolve(executor({ ...request, signal: controller.signal })), timeout]);
           if (isAsyncIterable(result)) {
+            streaming = true;
             observe('ok');
             return result;
           }
@@ -83,6 +88,11 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
         } finally {
           clearTimeout(timer);
           parent?.removeEventListener('abort', abortWithParent);
+          // The HTTP executor joins this signal with one of its own that lives as long as the
+          // subgraph's executor (abortSignalAny), and only lets go of that listener when the joined
+          // signal aborts or is garbage-collected: thousands pile up under load (slow to add,
+          // MaxListenersExceededWarning). Aborting once the answer is read lets go of it now.
+          if (!streaming && !controller.signal.aborted) controller.abort(FETCH_DONE);
         }
       });
     },

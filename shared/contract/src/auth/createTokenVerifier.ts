@@ -1,8 +1,9 @@
 import { createPublicKey } from 'node:crypto';
-import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, KeyLike } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, KeyLike, type RemoteJWKSetOptions } from 'jose';
 import { UnauthenticatedError } from '../errors/UnauthenticatedError';
 import { allowedAlgorithms, AuthConfig } from './authConfig';
 import { ANONYMOUS, Caller, Purpose, PURPOSES } from './Caller';
+import { VerifiedTokenCache } from './VerifiedTokenCache';
 
 export type TokenVerifier = (authorization: string | null | undefined) => Promise<Caller>;
 
@@ -56,6 +57,18 @@ function nonCanonicalReason(token: string): string | null {
   return null;
 }
 
+export interface TokenVerifierOptions {
+  /**
+   * Tokens that verified, kept by their text until their `exp` so that a caller's next requests
+   * skip decoding and the signature check (default 1000; 0: none). Refusals are never kept.
+   */
+  maxCachedTokens?: number;
+  /** How a JWKS key source is fetched and kept (jose's `createRemoteJWKSet` options). */
+  remoteKeySet?: RemoteJWKSetOptions;
+}
+
+export const DEFAULT_MAX_CACHED_TOKENS = 1000;
+
 /**
  * Verifies `Authorization: Bearer <jwt>` the same way at the gateway and in every subgraph:
  * signature with the configured key and algorithms only (so `alg: none` and algorithm
@@ -63,12 +76,13 @@ function nonCanonicalReason(token: string): string | null {
  * the configured skew, a bounded size and canonical encoding. No header means anonymous; a
  * header that does not verify is refused, never downgraded to anonymous.
  */
-export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+export function createTokenVerifier(config: AuthConfig, options: TokenVerifierOptions = {}): TokenVerifier {
   const algorithms = allowedAlgorithms(config.keys);
   let key: KeyLike | Uint8Array | ReturnType<typeof createRemoteJWKSet>;
+  let remoteKeys: ReturnType<typeof createRemoteJWKSet> | undefined;
   switch (config.keys.kind) {
     case 'jwks':
-      key = createRemoteJWKSet(new URL(config.keys.url));
+      key = remoteKeys = createRemoteJWKSet(new URL(config.keys.url), options.remoteKeySet);
       break;
     case 'public-key':
       key = createPublicKey(config.keys.pem);
@@ -77,16 +91,34 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       key = new TextEncoder().encode(config.keys.secret);
       break;
   }
+  const cache = new VerifiedTokenCache(options.maxCachedTokens ?? DEFAULT_MAX_CACHED_TOKENS);
+  // The key a JWKS gives a token's header now: after the set is fetched again, a cached token
+  // whose key was removed (revoked) or replaced is verified anew (and refused).
+  const currentKey = async (header: Record<string, unknown>, token: string): Promise<unknown> => {
+    try {
+      return await remoteKeys!(header as Parameters<NonNullable<typeof remoteKeys>>[0], { payload: '', signature: '', protected: token.split('.')[0] } as never);
+    } catch {
+      return undefined;
+    }
+  };
   return async (authorization) => {
     if (authorization === undefined || authorization === null || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer (\S+)$/.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('expected "Authorization: Bearer <token>"');
     if (Buffer.byteLength(match[1]) > config.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${config.maxTokenBytes} bytes`);
+    const cached = cache.get(match[1]);
+    if (cached && (!remoteKeys || (await currentKey(cached.header!, match[1])) === cached.key)) {
+      const caller = cache.callerFor(match[1]);
+      if (caller) return caller;
+    }
+    if (cached) cache.delete(match[1]);
     const nonCanonical = nonCanonicalReason(match[1]);
     if (nonCanonical) throw new UnauthenticatedError(nonCanonical);
     let payload: JWTPayload;
+    let protectedHeader: Record<string, unknown>;
+    let usedKey: unknown;
     try {
-      ({ payload } = await jwtVerify(match[1], key as Parameters<typeof jwtVerify>[1], {
+      ({ payload, protectedHeader, key: usedKey } = await jwtVerify(match[1], key as Parameters<typeof jwtVerify>[1], {
         issuer: config.issuer,
         audience: config.audience,
         algorithms,
@@ -103,7 +135,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     if (purpose !== null && !(PURPOSES as readonly string[]).includes(purpose)) {
       throw new UnauthenticatedError(`unknown purpose "${purpose}"`);
     }
-    return {
+    const caller: Caller = {
       anonymous: false,
       subject: stringClaim(payload, 'sub'),
       agency: stringClaim(payload, 'agency'),
@@ -111,5 +143,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       scopes: scopesOf(payload),
       purpose: purpose as Purpose | null,
     };
+    cache.set(match[1], { caller, expiresAtMs: (payload.exp as number) * 1000, ...(remoteKeys ? { key: usedKey, header: protectedHeader } : {}) });
+    return caller;
   };
 }

@@ -6,3 +6,4 @@ export * from './directives';
 export * from './issueDevelopmentToken';
 export * from './protectSchema';
 export * from './roles';
+export * from './VerifiedTokenCache';

@@ -40,6 +40,9 @@ export function createSubgraphTrust(options: SubgraphTrustOptions): SubgraphTrus
     ttlSeconds: options.assertionTtlSeconds,
   });
   const mutual = options.tls === 'mutual';
+  // The gateway's certificate checked once per TLS 1.3 connection (no renegotiation there, so it
+  // cannot change): kept-alive connections carry many requests. Refusals are not kept.
+  const gatewayConnections = new WeakMap<TLSSocket, string>();
   return {
     serverOptions: mutual
       ? {
@@ -55,11 +58,14 @@ export function createSubgraphTrust(options: SubgraphTrustOptions): SubgraphTrus
       let thumbprint: string | null = null;
       if (mutual) {
         const socket = request.socket as TLSSocket;
+        const known = gatewayConnections.get(socket);
+        if (known !== undefined) return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, known);
         const peer = socket.getPeerCertificate?.();
         if (!peer || !peer.raw) throw new UntrustedClientError('no client certificate was presented');
         if (!socket.authorized) throw new UntrustedClientError('the client certificate was not issued by this deployment');
         if (peer.subject?.CN !== GATEWAY_MEMBER) throw new UntrustedClientError(`the client certificate names "${String(peer.subject?.CN)}", not the gateway`);
         thumbprint = certificateThumbprint(peer.raw);
+        if (socket.getProtocol?.() === 'TLSv1.3') gatewayConnections.set(socket, thumbprint);
       }
       return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, thumbprint);
     },
