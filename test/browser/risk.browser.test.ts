@@ -149,6 +149,19 @@ describe('risk analysis, for a planner', () => {
     await expect(page.locator('main [role=alert]').count()).resolves.toBe(0);
   });
 
+  it('starts from a ranked analysis of four sectors, and removing every indicator stays removed on reload', async () => {
+    const page = await open('/risk', { role: 'planner' });
+    await waitForRanking(page);
+    const starting = await page.$$eval('[data-testid="risk-chosen"] tbody tr', (rows) => rows.map((row) => row.getAttribute('data-indicator')));
+    expect(starting).toEqual(['police.violent_crime_rate', 'health.ed_self_harm_rate', 'education.chronic_absenteeism', 'social-services.food_bank_visit_rate']);
+    for (let i = 0; i < starting.length; i++) await page.locator('[data-testid="risk-chosen"] tbody tr button').first().click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('ind') === 'none');
+    await page.getByTestId('risk-none').waitFor();
+    await page.reload();
+    await page.getByTestId('risk-none').waitFor();
+    await expect(page.locator('#risk-table').count()).resolves.toBe(0);
+  });
+
   it('exports exactly the table as CSV, and reloading the URL restores the same analysis', async () => {
     const page = await open(urlOf(PICKED), { role: 'planner' });
     await waitForRanking(page);

@@ -4,6 +4,15 @@ export const MAX_INDICATORS = 20;
 /** Which way is better, as the hub's `betterWhen`: LOWER means a higher value is worse (more risk). */
 export type Polarity = 'HIGHER' | 'LOWER';
 
+/** What `ind` says when the viewer removed every indicator (an absent `ind` means the starting set). */
+export const NO_INDICATORS = 'none';
+
+/**
+ * The analysis a viewer starts from, one indicator from each of four sectors (the documented
+ * query's, docs/queries/risk-analysis.graphql): something to read and rework, never an empty page.
+ */
+export const STARTING_INDICATORS = 'police.violent_crime_rate:2,health.ed_self_harm_rate:1,education.chronic_absenteeism:1,social-services.food_bank_visit_rate:1';
+
 export interface WeightedIndicator {
   indicatorId: string;
   weight: number;
@@ -17,7 +26,8 @@ export interface WeightedIndicator {
  * a weight that is not a number is kept as NaN so the hub says why it refuses it.
  */
 export function parseIndicators(param: string | null): WeightedIndicator[] {
-  if (!param) return [];
+  if (param === null) return parseIndicators(STARTING_INDICATORS);
+  if (!param || param === NO_INDICATORS) return [];
   const seen = new Set<string>();
   const parsed: WeightedIndicator[] = [];
   for (const part of param.split(',')) {
@@ -34,5 +44,6 @@ export function parseIndicators(param: string | null): WeightedIndicator[] {
 }
 
 export function formatIndicators(indicators: WeightedIndicator[]): string {
+  if (indicators.length === 0) return NO_INDICATORS;
   return indicators.map(({ indicatorId, weight, betterWhen }) => `${indicatorId}:${weight}${betterWhen ? `:${betterWhen}` : ''}`).join(',');
 }
