@@ -211,7 +211,7 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     return [
       `### Ingestion: \`cswb import police occurrences\` against raw COPY (${rows.toLocaleString('en-CA')} rows, ${megabytes.toFixed(1)} MiB CSV)`,
       '',
-      `Machine: ${describeMachine()}. A fresh embedded PostgreSQL for the suite (temporary data directory, deleted after), the police database migrated; every run starts from an emptied \`police_occurrence\` (TRUNCATE, CHECKPOINT). ${options.smoke ? 'No' : 'One unrecorded'} warm-up round, then ${options.repeats} run(s): medians, (min–max). Baseline: \`${copySql}\` streaming the same file from this process over loopback. "In process" calls the command's own function (\`importFile\`, read → validate → stage → merge → refresh rollups, report), no process start; "spawned" is \`node cli/dist/main.js import …\` until it exits, process start and module loading included. The re-import is the same file again into the full table: nothing changes.`,
+      `Machine: ${describeMachine()}. A fresh embedded PostgreSQL for the suite (temporary data directory, deleted after), the police database migrated; every run starts from an emptied \`police_occurrence\` (TRUNCATE, CHECKPOINT). ${options.smoke ? 'No' : 'One unrecorded'} warm-up round, then ${options.repeats} run(s): medians, (min–max). Baseline: \`${copySql}\` streaming the same file from this process over loopback. "In process" calls the command's own function (\`importFile\`: read, then validate and COPY slice by slice in one transaction, merge, refresh rollups, report), no process start; "spawned" is \`node cli/dist/main.js import …\` until it exits, process start and module loading included. The re-import is the same file again into the full table: nothing changes.`,
       '',
       '| scenario | seconds | rows/s | rows/s vs raw COPY |',
       '| --- | --- | --- | --- |',
@@ -226,14 +226,14 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
             '',
             '| phase | seconds | vs raw COPY seconds |',
             '| --- | --- | --- |',
-            phase('read file, parse CSV, validate rows', (p) => p.readValidate),
-            phase('open database, migrations check, stage rows (COPY into a temporary table)', (p) => p.openStage),
-            phase('merge: UPDATE of changed rows, INSERT of new ones', (p) => p.merge),
+            phase('read file, parse CSV, open database; validate each slice of rows and stream it by COPY into the table while the next is validated', (p) => p.readValidate),
+            phase('after the last slice, until the COPY is told to end (rejects file, if any)', (p) => p.openStage),
+            phase('end of the COPY; merge of rows whose key the table had (none here)', (p) => p.merge),
             phase('ANALYZE, refresh the police rollups, commit', (p) => p.refresh),
             '',
           ]
         : []),
-      `Target "ingestion at least 0.5× raw COPY" (in process): ${ratio >= 0.5 ? 'holds' : 'misses'} (${ratio.toFixed(2)}×${spawned.length ? `; spawned ${spawnedRatio.toFixed(2)}×` : ''}).`,
+      `Target "ingestion at least 0.8× raw COPY" (in process, issue 17): ${ratio >= 0.8 ? 'holds' : 'misses'} (${ratio.toFixed(2)}×${spawned.length ? `; spawned ${spawnedRatio.toFixed(2)}×` : ''}).`,
       '',
     ].join('\n');
   } finally {

@@ -1,7 +1,29 @@
 import * as fs from 'node:fs';
 import { ConfigError } from '@cswb/contract/config';
 import { SHARED_IMPORT_DATASETS } from '@cswb/subgraph-kit/areas';
-import { decodeImportFile, fileColumns, formatCount, formatFor, formatReport, ImportDataset, ImportFileError, importEncoding, InvalidImportFileError, mergeRows, parseImportFile, quoteValue, rejectUnknownReferences, RejectedRow, unknownColumns, validateRecords, writeRejects } from '@cswb/subgraph-kit/import';
+import {
+  decodeImportFile,
+  fileColumns,
+  formatCount,
+  formatFor,
+  formatReport,
+  ImportDataset,
+  ImportFileError,
+  importEncoding,
+  ImportWriter,
+  InvalidImportFileError,
+  openCsv,
+  parseImportFile,
+  quoteValue,
+  RawRecord,
+  RecordValidator,
+  ReferenceChecker,
+  RejectedRow,
+  unknownColumns,
+  ValidationResult,
+  ValidRow,
+  writeRejects,
+} from '@cswb/subgraph-kit/import';
 import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 import { discoverSubgraphs } from '../discoverSubgraphs';
 import { IMPORT_EXIT } from './importExit';
@@ -23,6 +45,8 @@ export interface ImportArgs {
 
 /** How many validation messages to print before summarising the rest. */
 const SHOWN_ERRORS = 20;
+/** Rows validated, checked and sent to PostgreSQL at a time. */
+const SLICE_ROWS = 8192;
 
 /** `cswb import <sector> <dataset> <file>`: validate, stage and merge one file into one table. */
 export async function importFile(args: ImportArgs): Promise<number> {
@@ -74,15 +98,20 @@ export async function importFile(args: ImportArgs): Promise<number> {
   }
 
   async function validateAndMerge(): Promise<number> {
-    let parsed;
+    let parsed: { format: 'csv' | 'jsonl'; columns: string[]; records: Iterator<RawRecord> };
     try {
-      parsed = parseImportFile(text, format);
+      // A CSV file is read a slice of records at a time, as they are validated and written.
+      if (format === 'csv') parsed = { format, ...openCsv(text) };
+      else {
+        const whole = parseImportFile(text, format);
+        parsed = { format, columns: whole.columns, records: whole.records[Symbol.iterator]() };
+      }
     } catch (error) {
       if (error instanceof InvalidImportFileError) return fail(IMPORT_EXIT.invalid, `${file}: ${error.message}; nothing was written`);
       if (error instanceof ImportFileError) return fail(IMPORT_EXIT.usage, `${file}: ${error.message}`);
       throw error;
     }
-    const unknown = unknownColumns(dataset, parsed);
+    const unknown = unknownColumns(dataset, { format: parsed.format, columns: parsed.columns, records: [] });
     if (unknown.length) {
       const columns = fileColumns(dataset).map((c) => c.name).join(', ');
       return fail(IMPORT_EXIT.usage, `${file}: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map(quoteValue).join(', ')}; ${label} has ${columns}`);
@@ -95,8 +124,31 @@ export async function importFile(args: ImportArgs): Promise<number> {
     }
 
     const progress = createProgress(label);
-    const validation = validateRecords(dataset, parsed);
-    progress.line(`validated ${formatCount(parsed.records.length)} rows: ${formatCount(validation.rejected.length)} invalid`);
+    const records = parsed.records;
+    let read = 0;
+    let exhausted = false;
+    /** The next slice of records (throws InvalidImportFileError where a CSV quote is not closed). */
+    const nextRecords = (): RawRecord[] => {
+      const slice: RawRecord[] = [];
+      while (slice.length < SLICE_ROWS) {
+        const next = records.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        slice.push(next.value);
+      }
+      read += slice.length;
+      return slice;
+    };
+    const validator = new RecordValidator(dataset, parsed.format);
+    const validationRejected: RejectedRow[] = [];
+    /** The valid rows of the next slice of the file; the invalid ones join validationRejected. */
+    const validateSlice = (): ValidRow[] => {
+      const slice: ValidationResult = { rows: [], rejected: validationRejected };
+      validator.validate(nextRecords(), slice);
+      return slice.rows;
+    };
     const invalid = (rejected: readonly RejectedRow[]) => {
       const messages = rejected.flatMap((r) => r.reasons);
       const shown = messages.slice(0, SHOWN_ERRORS).join('\n');
@@ -106,14 +158,64 @@ export async function importFile(args: ImportArgs): Promise<number> {
         `${file}: ${formatCount(rejected.length)} invalid row${rejected.length > 1 ? 's' : ''}; nothing was written (--skip-invalid writes the valid ones)\n${shown}${more}`,
       );
     };
-    if (validation.rejected.length && !args.skipInvalid) return invalid(validation.rejected);
+    // Slices validated while PostgreSQL starts and the migrations are checked wait here.
+    const waiting: ValidRow[][] = [];
+    let settled = false;
+    void opening.then(() => (settled = true));
+    const validated = () => progress.line(`validated ${formatCount(read)} rows: ${formatCount(validationRejected.length)} invalid`);
 
+    let writer: ImportWriter | undefined;
     try {
+      while (!settled && !exhausted) {
+        waiting.push(validateSlice());
+        await new Promise(setImmediate);
+      }
       const opened = await opening;
-      if (opened instanceof Error) throw opened;
-      const { rows, rejected } = await rejectUnknownReferences(opened, dataset as ImportDataset, validation);
-      if (rejected.length > validation.rejected.length) {
-        const unresolved = rejected.length - validation.rejected.length;
+      if (opened instanceof Error) {
+        // Invalid rows are reported as such whether or not the database could be opened.
+        while (!exhausted) validateSlice();
+        validated();
+        if (validationRejected.length && !args.skipInvalid) return invalid(validationRejected);
+        throw opened;
+      }
+      // Each slice is checked against the database's references and streamed into the table while
+      // the next is validated, in one transaction: an invalid row (without --skip-invalid) rolls it
+      // back and the rest of the file is only validated, so every message is still reported.
+      writer = await ImportWriter.open(opened, dataset as ImportDataset);
+      const references = new ReferenceChecker(opened, dataset as ImportDataset);
+      const referenceRejected: RejectedRow[] = [];
+      let written = 0;
+      const take = async (rows: readonly ValidRow[]) => {
+        if (!args.skipInvalid && validationRejected.length) {
+          // Nothing will be written: only the validation messages are reported, as before any database check.
+          await writer?.abort();
+          return;
+        }
+        const reasons = await references.check(rows);
+        let good = rows;
+        if (reasons.size) {
+          good = rows.filter((row) => !reasons.has(row.line));
+          for (const row of rows) if (reasons.has(row.line)) referenceRejected.push({ record: row.record, reasons: reasons.get(row.line)! });
+        }
+        if (!args.skipInvalid && referenceRejected.length) {
+          await writer?.abort();
+          return;
+        }
+        await writer?.write(good);
+        written += good.length;
+        progress.update('streaming', written, written);
+      };
+      for (const rows of waiting.splice(0)) await take(rows);
+      while (!exhausted) {
+        await take(validateSlice());
+        // Lets the socket take the COPY data (and PostgreSQL work on it) between slices.
+        await new Promise(setImmediate);
+      }
+      validated();
+      if (validationRejected.length && !args.skipInvalid) return invalid(validationRejected);
+      const rejected = [...validationRejected, ...referenceRejected].sort((a, b) => a.record.line - b.record.line);
+      if (referenceRejected.length) {
+        const unresolved = referenceRejected.length;
         progress.line(`${formatCount(unresolved)} row${unresolved > 1 ? 's refer' : ' refers'} to a row the database does not have`);
         if (!args.skipInvalid) return invalid(rejected);
       }
@@ -126,17 +228,21 @@ export async function importFile(args: ImportArgs): Promise<number> {
         }
         progress.line(`${formatCount(rejected.length)} rejected rows written to ${rejectsPath}`);
       }
-      const counts = await mergeRows(opened, dataset as ImportDataset, rows, (phase, done, total) => progress.update(phase, done, total));
+      const counts = await writer.finish((phase, done, total) => progress.update(phase, done, total));
       progress.done();
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       process.stdout.write(
-        `${formatReport({ sector: definition.name, dataset: dataset.name, read: parsed.records.length, ...counts, rejected: rejected.length, seconds })}\n`,
+        `${formatReport({ sector: definition.name, dataset: dataset.name, read, ...counts, rejected: rejected.length, seconds })}\n`,
       );
       return IMPORT_EXIT.imported;
     } catch (error) {
       progress.done();
+      if (error instanceof InvalidImportFileError) return fail(IMPORT_EXIT.invalid, `${file}: ${error.message}; nothing was written`);
       if (error instanceof ConfigError) return fail(IMPORT_EXIT.usage, error.message);
       return fail(IMPORT_EXIT.database, `database error, nothing was written: ${(error as Error).message}`);
+    } finally {
+      // Rolls back unless finish committed (an invalid file, an unwritable rejects file, an error).
+      await writer?.abort().catch(() => undefined);
     }
   }
 }

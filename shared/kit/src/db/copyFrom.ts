@@ -16,8 +16,9 @@ interface PgClient {
 /**
  * Runs `COPY … FROM STDIN` on the query runner's connection (inside its transaction, if any),
  * sending the chunks as they come and waiting for the socket to drain when PostgreSQL reads
- * slower than they are produced. Resolves with the row count PostgreSQL reports. The same
- * hooks the pg-copy-streams package uses, without depending on it.
+ * slower than they are produced. Resolves with the row count PostgreSQL reports, rejects with
+ * its error (a CopyFail sent when `chunks` throws). The same hooks the pg-copy-streams package
+ * uses, without depending on it.
  */
 export async function copyFrom(runner: QueryRunner, sql: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<number> {
   const client = (await runner.connect()) as PgClient;
@@ -48,12 +49,13 @@ export async function copyFrom(runner: QueryRunner, sql: string, chunks: AsyncIt
         rows = Number(/^COPY (\d+)/.exec(message.text ?? '')?.[1] ?? 0);
       },
       handleError(error: Error) {
+        // node-postgres drops the active query on an error: its ReadyForQuery never reaches it.
         failure = error;
         cancelled = true;
+        reject(error);
       },
       handleReadyForQuery() {
-        if (failure) reject(failure);
-        else resolve(rows);
+        if (!failure) resolve(rows);
       },
       handleEmptyQuery() {},
       handleRowDescription() {},

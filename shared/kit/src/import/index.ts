@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './FileImport';
+export * from './ImportWriter';
 export * from './ImportDataset';
 export * from './decodeImportFile';
 export * from './formatReport';

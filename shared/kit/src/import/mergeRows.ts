@@ -36,6 +36,11 @@ export async function mergeRows(
   rows: readonly ValidRow[],
   progress?: MergeProgress,
 ): Promise<MergeCounts> {
+  return db.transaction((manager) => mergeInTransaction(manager, dataset, rows, progress));
+}
+
+/** Checks that the dataset's names can be spliced into SQL and its child tables are well declared. */
+export function checkDatasetIdentifiers(dataset: ImportDataset): void {
   const children = dataset.children ?? [];
   const identifiers = [
     dataset.table,
@@ -52,6 +57,21 @@ export async function mergeRows(
     }
     if (child.column.type !== 'text[]') throw new Error(`child table ${child.table}: its column "${child.column.name}" must be of type text[]`);
   }
+}
+
+/**
+ * mergeRows inside the caller's transaction. `refresh: false` leaves ANALYZE and the rollups to
+ * the caller (which writes other rows in the same transaction).
+ */
+export async function mergeInTransaction(
+  manager: EntityManager,
+  dataset: ImportDataset,
+  rows: readonly ValidRow[],
+  progress?: MergeProgress,
+  refresh = true,
+): Promise<MergeCounts> {
+  checkDatasetIdentifiers(dataset);
+  const children = dataset.children ?? [];
   const columns = dataset.columns.map((c) => c.name);
   const quoted = columnList(columns);
   const key = columnList(dataset.naturalKey);
@@ -77,7 +97,7 @@ export async function mergeRows(
      WHERE NOT EXISTS (SELECT 1 FROM "${dataset.table}" AS t WHERE ${sameKey})
     ${returning ? `RETURNING ${key}` : ''}`;
 
-  return db.transaction(async (manager) => {
+  {
     await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${staged} FROM "${dataset.table}" WITH NO DATA`);
     const stagedColumns = dataset.columns.map((column) => ({ name: column.name, value: (row: ValidRow) => shippedValue(row.values[column.name]) }));
     await copyRows(manager, STAGE, stagedColumns, rows, (done) => progress?.('staging', done, rows.length));
@@ -105,13 +125,17 @@ export async function mergeRows(
         SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
           FROM (SELECT bool_or(inserted) AS inserted FROM ${CHANGED} GROUP BY ${key}) AS changed`);
     }
-    if (counts.inserted + counts.updated > 0 && dataset.rollups.length) {
-      progress?.('refreshing', rows.length, rows.length);
-      for (const table of [dataset.table, ...children.map((child) => child.table)]) await manager.query(`ANALYZE "${table}"`);
-      await refreshRollups(manager, dataset.rollups);
-    }
+    if (refresh && counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, dataset, () => progress?.('refreshing', rows.length, rows.length));
     return { inserted: counts.inserted, updated: counts.updated, unchanged: rows.length - counts.inserted - counts.updated };
-  });
+  }
+}
+
+/** After rows changed: statistics of the dataset's tables, then its rollups rebuilt. */
+export async function refreshDatasetRollups(manager: EntityManager, dataset: ImportDataset, starting?: () => void): Promise<void> {
+  if (!dataset.rollups.length) return;
+  starting?.();
+  for (const table of [dataset.table, ...(dataset.children ?? []).map((child) => child.table)]) await manager.query(`ANALYZE "${table}"`);
+  await refreshRollups(manager, dataset.rollups);
 }
 
 /** One staged child row per code of each row's list column. */

@@ -40,68 +40,100 @@ const CR = 0x0d;
 
 /** RFC 4180 CSV with a header row: quoted fields may hold commas, quotes ("") and newlines. */
 function parseCsv(text: string): ParsedFile {
+  const { columns, records } = openCsv(text);
+  return { format: 'csv', columns, records: [...records] };
+}
+
+/**
+ * A CSV file's header, and its records read as they are asked for (an import validates and
+ * writes each slice while the rest is still unread). Reading throws InvalidImportFileError at
+ * a quoted field that is not closed; an empty file throws ImportFileError at once.
+ */
+export function openCsv(text: string): { columns: string[]; records: Generator<RawRecord, void, undefined> } {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const reader = { text, i: 0, line: 1 };
   let header: string[] | undefined;
-  const records: RawRecord[] = [];
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    let field = '';
-    let endOfRecord = false;
-    while (!endOfRecord) {
-      if (text[i] === '"') {
-        i++;
-        for (;;) {
-          if (i >= n) throw new InvalidImportFileError(`line ${startLine}: a quoted field is not closed`);
-          const c = text[i];
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              field += '"';
-              i += 2;
-            } else {
-              i++;
-              break;
-            }
-          } else {
-            if (c === '\n') line++;
-            field += c;
-            i++;
-          }
-        }
-      }
-      // Unquoted part (or what follows a closing quote), taken as one slice.
-      const start = i;
-      while (i < n) {
-        const code = text.charCodeAt(i);
-        if (code === COMMA || code === LF || code === CR) break;
-        i++;
-      }
-      if (i > start) field += text.slice(start, i);
-      fields.push(field);
-      field = '';
-      if (i >= n) endOfRecord = true;
-      else if (text[i] === ',') i++;
-      else {
-        if (text[i] === '\r') i++;
-        if (text[i] === '\n') i++;
-        line++;
-        endOfRecord = true;
-      }
-    }
+  for (let fields = readCsvFields(reader); fields; fields = readCsvFields(reader)) {
+    if (fields.fields.length === 1 && fields.fields[0] === '') continue; // a blank line
+    header = fields.fields.map((name) => name.trim());
+    break;
+  }
+  if (!header) throw new ImportFileError('the file is empty: expected a header line');
+  return { columns: header, records: csvRecords(reader, header) };
+}
+
+function* csvRecords(reader: CsvReader, header: readonly string[]): Generator<RawRecord, void, undefined> {
+  for (let read = readCsvFields(reader); read; read = readCsvFields(reader)) {
+    const { fields, startLine } = read;
     if (fields.length === 1 && fields[0] === '') continue; // a blank line
-    if (!header) {
-      header = fields.map((name) => name.trim());
-      continue;
-    }
     const values: Record<string, RawValue> = {};
     for (let index = 0; index < header.length; index++) values[header[index]] = fields[index];
     const error = fields.length === header.length ? undefined : `${fields.length} fields, expected ${header.length} (as in the header)`;
-    records.push({ line: startLine, values, error });
+    yield { line: startLine, values, error };
   }
-  if (!header) throw new ImportFileError('the file is empty: expected a header line');
-  return { format: 'csv', columns: header, records };
+}
+
+interface CsvReader {
+  text: string;
+  /** Offset of the next character. */
+  i: number;
+  /** Physical line of that character. */
+  line: number;
+}
+
+/** The next record's fields and the line it starts on, or undefined at the end of the text. */
+function readCsvFields(reader: CsvReader): { fields: string[]; startLine: number } | undefined {
+  const { text } = reader;
+  const n = text.length;
+  let { i, line } = reader;
+  if (i >= n) return undefined;
+  const startLine = line;
+  const fields: string[] = [];
+  let field = '';
+  let endOfRecord = false;
+  while (!endOfRecord) {
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= n) throw new InvalidImportFileError(`line ${startLine}: a quoted field is not closed`);
+        const c = text[i];
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else {
+          if (c === '\n') line++;
+          field += c;
+          i++;
+        }
+      }
+    }
+    // Unquoted part (or what follows a closing quote), taken as one slice.
+    const start = i;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code === COMMA || code === LF || code === CR) break;
+      i++;
+    }
+    if (i > start) field += text.slice(start, i);
+    fields.push(field);
+    field = '';
+    if (i >= n) endOfRecord = true;
+    else if (text[i] === ',') i++;
+    else {
+      if (text[i] === '\r') i++;
+      if (text[i] === '\n') i++;
+      line++;
+      endOfRecord = true;
+    }
+  }
+  reader.i = i;
+  reader.line = line;
+  return { fields, startLine };
 }
 
 /**

@@ -41,44 +41,67 @@ export function unknownColumns(dataset: ImportDataset, file: ParsedFile): string
  * within the file; messages name the line and column. What passes cannot fail a CHECK constraint.
  */
 export function validateRecords(dataset: ImportDataset, file: ParsedFile, options: ValidationOptions = {}): ValidationResult {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const rows: ValidRow[] = [];
-  const rejected: RejectedRow[] = [];
-  const firstLineOfKey = new Map<string, number>();
-  const columns = fileColumns(dataset);
-  const singleKey = dataset.naturalKey.length === 1 ? dataset.naturalKey[0] : undefined;
-  for (const record of file.records) {
-    const reasons: string[] = [];
-    if (record.error) reasons.push(`line ${record.line}: ${record.error}`);
-    const values: Record<string, ImportValue> = {};
-    if (!record.error) {
-      for (const column of columns) {
-        const raw = record.values[column.name];
-        if (raw === undefined && !(column.name in record.values) && file.format === 'jsonl' && column.required) {
-          reasons.push(`line ${record.line}: missing column "${column.name}"`);
-          continue;
-        }
-        const result = readValue(column, raw, file.format, today);
-        if (typeof result === 'object' && result !== null && 'error' in result) {
-          reasons.push(`line ${record.line}, column "${column.name}": ${result.error}`);
-        } else values[column.name] = result;
-      }
-      if (reasons.length === 0) {
-        for (const check of dataset.checks ?? []) if (!check.test(values)) reasons.push(`line ${record.line}: ${check.message}`);
-      }
-      if (reasons.length === 0) {
-        const key = singleKey !== undefined ? String(values[singleKey]) : JSON.stringify(dataset.naturalKey.map((name) => values[name]));
-        const first = firstLineOfKey.get(key);
-        if (first !== undefined) {
-          const described = dataset.naturalKey.map((name) => `${name} ${JSON.stringify(values[name])}`).join(', ');
-          reasons.push(`line ${record.line}: duplicate key (${described}): also on line ${first}`);
-        } else firstLineOfKey.set(key, record.line);
-      }
-    }
-    if (reasons.length) rejected.push({ record, reasons });
-    else rows.push({ line: record.line, values, record });
+  const result: ValidationResult = { rows: [], rejected: [] };
+  new RecordValidator(dataset, file.format, options).validate(file.records, result);
+  return result;
+}
+
+/**
+ * validateRecords a slice at a time (an import streams each validated slice to the database
+ * while the next is checked): keys seen in earlier slices count as duplicates in later ones.
+ */
+export class RecordValidator {
+  private readonly today: string;
+  private readonly firstLineOfKey = new Map<string, number>();
+  private readonly columns: readonly ImportColumn[];
+  private readonly singleKey: string | undefined;
+
+  constructor(
+    private readonly dataset: ImportDataset,
+    private readonly format: ParsedFile['format'],
+    options: ValidationOptions = {},
+  ) {
+    this.today = options.today ?? new Date().toISOString().slice(0, 10);
+    this.columns = fileColumns(dataset);
+    this.singleKey = dataset.naturalKey.length === 1 ? dataset.naturalKey[0] : undefined;
   }
-  return { rows, rejected };
+
+  /** Appends the valid rows of `records` to `into.rows`, the others (with their reasons) to `into.rejected`. */
+  validate(records: readonly RawRecord[], into: ValidationResult): void {
+    const { dataset, columns, singleKey, firstLineOfKey, today } = this;
+    const { rows, rejected } = into;
+    for (const record of records) {
+      const reasons: string[] = [];
+      if (record.error) reasons.push(`line ${record.line}: ${record.error}`);
+      const values: Record<string, ImportValue> = {};
+      if (!record.error) {
+        for (const column of columns) {
+          const raw = record.values[column.name];
+          if (raw === undefined && !(column.name in record.values) && this.format === 'jsonl' && column.required) {
+            reasons.push(`line ${record.line}: missing column "${column.name}"`);
+            continue;
+          }
+          const result = readValue(column, raw, this.format, today);
+          if (typeof result === 'object' && result !== null && 'error' in result) {
+            reasons.push(`line ${record.line}, column "${column.name}": ${result.error}`);
+          } else values[column.name] = result;
+        }
+        if (reasons.length === 0) {
+          for (const check of dataset.checks ?? []) if (!check.test(values)) reasons.push(`line ${record.line}: ${check.message}`);
+        }
+        if (reasons.length === 0) {
+          const key = singleKey !== undefined ? String(values[singleKey]) : JSON.stringify(dataset.naturalKey.map((name) => values[name]));
+          const first = firstLineOfKey.get(key);
+          if (first !== undefined) {
+            const described = dataset.naturalKey.map((name) => `${name} ${JSON.stringify(values[name])}`).join(', ');
+            reasons.push(`line ${record.line}: duplicate key (${described}): also on line ${first}`);
+          } else firstLineOfKey.set(key, record.line);
+        }
+      }
+      if (reasons.length) rejected.push({ record, reasons });
+      else rows.push({ line: record.line, values, record });
+    }
+  }
 }
 
 const INT = /^[+-]?\d+$/;
@@ -116,15 +139,13 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
     }
     case 'date': {
       const match = DATE.exec(text);
-      const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-      const date = new Date(0);
-      date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0–99 as 1900–1999
-      if (!match || year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+      const day = match ? Number(match[3]) : 0;
+      if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), day)) {
         return { error: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` };
       }
       if (column.firstOfMonth && day !== 1) return { error: `${JSON.stringify(text)} is not the first of a month` };
       const earliest = column.earliest ?? DEFAULT_EARLIEST_DATE;
-      const latest = addDays(today, column.daysAhead ?? DEFAULT_DAYS_AHEAD);
+      const latest = latestDate(today, column.daysAhead ?? DEFAULT_DAYS_AHEAD);
       if (text < earliest) return { error: `${JSON.stringify(text)} is before ${earliest}` };
       if (text > latest) return { error: `${JSON.stringify(text)} is after ${latest} (today ${today}, plus ${column.daysAhead ?? DEFAULT_DAYS_AHEAD} day${(column.daysAhead ?? DEFAULT_DAYS_AHEAD) === 1 ? '' : 's'})` };
       return text;
@@ -141,6 +162,25 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Once per rule and day, not once per value (a Date per value was a tenth of an import's validation).
+const latestDates = new Map<string, string>();
+
+function latestDate(today: string, days: number): string {
+  const key = `${today}+${days}`;
+  let latest = latestDates.get(key);
+  if (latest === undefined) latestDates.set(key, (latest = addDays(today, days)));
+  return latest;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A day of the proleptic Gregorian calendar from year 1 (what Date.setUTCFullYear accepts back unchanged). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** Counts characters (code points) only when the UTF-16 length could exceed the bound. */
