@@ -20,6 +20,9 @@ import { seriesOf } from '../../api/sectors';
 import { useBoundaries } from './useBoundaries';
 import { yearRange, yearsWithData } from './years';
 
+/** What the map shows before the viewer picks (the documented profile's first indicator). */
+const STARTING_INDICATOR = 'police.violent_crime_rate';
+
 /** Issue item 1: any indicator by neighbourhood or ward for a year, with its table twin. */
 export function MapView() {
   const i18n = useI18n();
@@ -27,8 +30,13 @@ export function MapView() {
   const { params } = useRoute();
   const catalogue = useQuery(MapIndicatorCatalogueDocument, { language: i18n.apiLanguage });
   const indicators = catalogue.status === 'done' ? (catalogue.data?.indicatorCatalogue ?? []) : [];
-  const indicatorId = params.get('ind') ?? indicators[0]?.id ?? '';
+  // The starting indicator is asked for at once, beside the catalogue (one round trip less); a hub
+  // whose catalogue lacks it starts from the catalogue's first.
+  const starting = catalogue.status === 'done' && !indicators.some((i) => i.id === STARTING_INDICATOR) ? (indicators[0]?.id ?? '') : STARTING_INDICATOR;
+  const indicatorId = params.get('ind') ?? starting;
   const indicator = indicators.find((i) => i.id === indicatorId);
+  // Ids are prefixed by the sector that owns them: enough to read the answers before the catalogue is in.
+  const sector = indicator?.sector ?? indicatorId.split('.')[0];
   const { param: kindParam, kind } = kindOf(params.get('kind'));
   const group: Grouping = params.get('group') === 'framework' ? 'framework' : 'sector';
   const classes: ClassMethod = params.get('classes') === 'jenks' ? 'jenks' : 'quantile';
@@ -49,8 +57,8 @@ export function MapView() {
 
   const years = useMemo(() => {
     const city = cityData?.city[0];
-    return city && indicator ? yearsWithData(seriesOf<MapObservation>(city, indicator.sector, indicator.id) as MapObservation[]) : [];
-  }, [cityData, indicator]);
+    return city ? yearsWithData(seriesOf<MapObservation>(city, sector, indicatorId) as MapObservation[]) : [];
+  }, [cityData, sector, indicatorId]);
   const askedYear = Number(params.get('year'));
   const year = years.includes(askedYear) ? askedYear : years[years.length - 1];
   // A year in the URL is asked for at once, beside the city; otherwise the latest year with data, once known.
