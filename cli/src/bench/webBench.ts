@@ -57,7 +57,7 @@ export const webSuite: BenchSuite = {
       executablePath = findChromium();
     } catch (error) {
       options.log(`bench: web: ${(error as Error).message}`);
-      return `## Web app views\n\nNot measured: ${(error as Error).message}.\n`;
+      return `### The web app's views\n\nNot measured: ${(error as Error).message}.\n`;
     }
     const secret = randomBytes(32).toString('hex');
     const env: NodeJS.ProcessEnv = { ...benchChildEnv(options.size, secret), PORT: '0', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error' };
@@ -104,7 +104,7 @@ export const webSuite: BenchSuite = {
         return `| ${row.label} | ${formatSpread(spread, 0)} | ${formatRatio(spread.median, baseline)} | ${spread.max <= TARGET_MS ? 'yes' : '**no**'} |`;
       });
       return [
-        '## Web app views',
+        `### The web app's views on \`${options.size}\` data, in headless Chromium`,
         '',
         `${describeMachine()}; \`${options.size}\` data; the hub as \`npm start\` runs it (one process), headless Chromium from Debian, 1280×900, signed in as a planner. Milliseconds from navigation to interactive: every request the view makes answered and nothing on the page still loading; a fresh browser context (no cache) per run, ${runs} runs after one unmeasured visit, median (min–max). Target: ${TARGET_MS} ms (issue 16).`,
         '',
