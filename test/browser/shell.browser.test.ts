@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import {expectNoAxeViolations, screenshot, TOKEN_STORAGE_KEY, useBrowserHub } from './support';
+import { expectNoAxeViolations, forgetConsoleProblems, screenshot, TOKEN_STORAGE_KEY, useBrowserHub } from './support';
 
 // The app's shell (layout, navigation, language, sign-in) against a real hub; nothing here
 // depends on what a view shows below its heading.
@@ -214,6 +214,23 @@ describe('signing in', () => {
     await shows(session(page), en['session.public']);
     await expect(storedToken(page)).resolves.toBeNull();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('says to sign in again, and shows no figure, when the hub refuses a token the browser took (a forged signature)', async () => {
+    const real = await hub.token('planner');
+    const [header, payload] = real.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not the hub signature, not at all').toString('base64url')}`;
+    const page = await open('/sign-in');
+    await page.locator('#token').fill(forged);
+    await page.getByRole('button', { name: enSignIn['signIn.submit'], exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/map');
+    const refused = page.getByTestId('session-refused').first();
+    await shows(refused, 'The hub did not accept your token (expired or not valid here): sign in again. Sign in');
+    await expect(page.locator('main table, [data-testid="choropleth"]').count()).resolves.toBe(0);
+    await refused.getByRole('link', { name: en['nav.sign-in'], exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    // The browser logs each refused request (HTTP 401): provoked here, and nothing else is let go of.
+    forgetConsoleProblems(page, /status of 401/);
   });
 
   it('signs in as a planner with the development role picker, and returns to the view it was asked from', async () => {

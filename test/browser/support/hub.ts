@@ -61,6 +61,14 @@ export function consoleProblems(page: Page): string[] {
   return [...seen];
 }
 
+/** Lets go of the problems a test provoked on purpose (e.g. the 401s of a refused token), and only those. */
+export function forgetConsoleProblems(page: Page, expected: RegExp): void {
+  const seen = problems.get(page);
+  if (!seen) throw new Error('this page was not opened by hub.open(): its console is not watched');
+  const kept = seen.filter((problem) => !expected.test(problem));
+  seen.splice(0, seen.length, ...kept);
+}
+
 export function expectNoConsoleErrors(page: Page): void {
   const seen = consoleProblems(page);
   if (seen.length > 0) throw new Error(`${seen.length} console error(s) or failed request(s) on ${page.url()}:\n  ${seen.join('\n  ')}`);

@@ -20,7 +20,7 @@ export const common = {
   'session.public': 'Public viewer',
   'session.signedIn': 'Signed in as {subject}',
   'session.signOut': 'Sign out',
-  'session.expired': 'Your token has expired: sign in again.',
+  'session.expired': 'The hub did not accept your token (expired or not valid here): sign in again.',
   'marks.perturbed': 'perturbed',
   'marks.perturbedHelp': 'Count perturbed by a few units to protect privacy; the same on every request.',
   'marks.withheld': 'withheld',

@@ -23,7 +23,7 @@ export const common: Translation<typeof en> = {
   'session.public': 'Visiteur public',
   'session.signedIn': 'Connecté en tant que {subject}',
   'session.signOut': 'Se déconnecter',
-  'session.expired': 'Votre jeton a expiré : reconnectez-vous.',
+  'session.expired': 'Le carrefour n’a pas accepté votre jeton (expiré ou non valide ici) : reconnectez-vous.',
   'marks.perturbed': 'perturbé',
   'marks.perturbedHelp': 'Compte perturbé de quelques unités pour protéger la vie privée; identique à chaque demande.',
   'marks.withheld': 'masqué',
