@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import './productionDefaults';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import type { CommandDeclaration, ParsedValues } from './commands/CommandDeclaration';
 import { commandHelp, overviewHelp } from './commands/help';
@@ -40,11 +42,20 @@ async function runCommand(command: CommandDeclaration, args: string[]): Promise<
   }
 }
 
+/** The CLI package's own version (cli/package.json, beside dist/). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     process.stdout.write(overviewHelp(COMMANDS));
-    return name ? 0 : 2;
+    return 0;
+  }
+  if ((name === '--version' || name === '-V') && rest.length === 0) {
+    process.stdout.write(`cswb ${version()}\n`);
+    return 0;
   }
   if (name === 'help') {
     const command = findCommand(rest[0]);

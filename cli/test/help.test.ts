@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { COMMANDS } from '@cswb/cli/dist/commands/registry';
 import { CLI_MAIN } from '@cswb/testing/cli';
 
+const CLI_PACKAGE_DIR = dirname(require.resolve('@cswb/cli/package.json'));
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI_MAIN, ...args], { encoding: 'utf8' });
 const names = COMMANDS.map((command) => command.name);
 
@@ -40,10 +43,21 @@ describe('cswb --help', () => {
     expect(run('certs', '--help').stdout).toContain('Exit codes: 0 done, 1 failed, 2 usage.');
   });
 
-  it('prints the overview with exit 2 when no command is given', () => {
+  it('prints the overview and exits 0 when no command is given', () => {
     const result = run();
-    expect(result.status).toBe(2);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
     expect(result.stdout).toBe(run('help').stdout);
+  });
+
+  it('prints its version with --version or -V, and exits 0', () => {
+    const cliVersion = (JSON.parse(readFileSync(join(CLI_PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-V']) {
+      const result = run(flag);
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, `cswb ${cliVersion}\n`, '']);
+    }
+    // Not a command's option: after a command it is refused like any unknown option.
+    expect(run('token', '--version').status).toBe(2);
   });
 
   it('rejects an unknown command with exit 2 and the overview on stderr', () => {

@@ -47,7 +47,7 @@ export function overviewHelp(commands: readonly CommandDeclaration[]): string {
     'Commands:',
     ...commands.flatMap((command) => entry(commandSynopsis(command), command.summary)),
     '',
-    "cswb help <command> (or cswb <command> --help): the command's options and details.",
+    "cswb help <command> (or cswb <command> --help): the command's options and details. cswb --version: the version.",
     'Environment: see README.md, "Configuration".',
     '',
   ].join('\n');
