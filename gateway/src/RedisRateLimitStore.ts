@@ -3,6 +3,8 @@ import { RATE_LIMIT_WINDOW_MS, RateLimitStore, retryAfterSeconds } from './RateL
 
 /** Milliseconds a request waits for Redis before the store counts as down. */
 const REDIS_TAKE_TIMEOUT_MS = 500;
+/** How long the gateway waits for Redis when it starts before serving with the in-memory fallback. */
+const REDIS_CONNECT_AT_START_MS = 3_000;
 
 function connectClient(url: string) {
   const client = createClient({
@@ -44,6 +46,23 @@ export class RedisRateLimitStore implements RateLimitStore {
   private connect(): Promise<Client> {
     this.client ??= connectClient(this.url);
     return this.client;
+  }
+
+  /**
+   * Connects now rather than on the first request (at gateway start-up): a first request must not
+   * pay for the connection within its short budget and, under load, miss it and count in memory
+   * for a while. False when Redis cannot be reached within `ms`; requests then fall back as usual.
+   */
+  async connectNow(ms = REDIS_CONNECT_AT_START_MS): Promise<boolean> {
+    try {
+      await withTimeout(this.connect(), ms);
+      return true;
+    } catch {
+      const stale = this.client;
+      this.client = undefined;
+      void stale?.then((redis) => redis.destroy()).catch(() => undefined);
+      return false;
+    }
   }
 
   async take(client: string, perMinute: number): Promise<number> {

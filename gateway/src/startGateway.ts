@@ -78,8 +78,12 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
             ...readRegisteredDocuments(config.persistedDocuments.registeredDir),
           ]),
         };
-  const rateLimitStore = config.rateLimitRedisUrl
-    ? new FallbackRateLimitStore(new RedisRateLimitStore(config.rateLimitRedisUrl), new RateLimiter(), (msg) =>
+  const sharedStore = config.rateLimitRedisUrl ? new RedisRateLimitStore(config.rateLimitRedisUrl) : undefined;
+  // Connected before the first request, so replicas share counts from it on (bounded: Redis down
+  // at start means the in-memory fallback, logged on the first request).
+  await sharedStore?.connectNow();
+  const rateLimitStore = sharedStore
+    ? new FallbackRateLimitStore(sharedStore, new RateLimiter(), (msg) =>
         process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg })}\n`),
       )
     : new RateLimiter();
