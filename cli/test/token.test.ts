@@ -1,4 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
 import { CLI_MAIN } from '@cswb/testing/cli';
 
@@ -9,6 +13,21 @@ function token(...args: string[]) {
 }
 
 describe('cswb token', () => {
+  it('issues nothing where tokens come from an identity provider (a public key file, no development secret)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-token-'));
+    const keyFile = path.join(dir, 'idp.pem');
+    fs.writeFileSync(keyFile, generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }));
+    try {
+      const env = { ...process.env, JWT_PUBLIC_KEY_FILE: keyFile };
+      delete env.JWT_DEV_SECRET;
+      const result = spawnSync(process.execPath, [CLI_MAIN, 'token', '--role', 'situation-table'], { env, encoding: 'utf8' });
+      expect([result.status, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toBe('cswb token: tokens are only issued here in development; in production they come from your identity provider\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('issues a development token the hub accepts, with the role’s scopes and purpose', async () => {
     const result = token('--role', 'sector-analyst', '--sector', 'police', '--ttl', '120');
     expect(result.status).toBe(0);

@@ -35,17 +35,20 @@ export async function token(args: TokenArgs): Promise<number> {
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : (error as Error).message);
   }
-  if (config.keys.kind !== 'development-secret') {
-    return fail('tokens are only issued here in development; in production they come from your identity provider');
+  let jwt: string;
+  try {
+    // Refuses any key source but the development secret, with the message the user sees.
+    jwt = await issueDevelopmentToken(config, {
+      role,
+      sector: args.sector,
+      agency: args.agency,
+      purpose: args.purpose as Purpose | undefined,
+      subject: args.subject,
+      ttlSeconds: ttl,
+    });
+  } catch (error) {
+    return fail((error as Error).message);
   }
-  const jwt = await issueDevelopmentToken(config, {
-    role,
-    sector: args.sector,
-    agency: args.agency,
-    purpose: args.purpose as Purpose | undefined,
-    subject: args.subject,
-    ttlSeconds: ttl,
-  });
   process.stdout.write(`${jwt}\n`);
   return 0;
 }
