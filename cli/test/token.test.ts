@@ -18,7 +18,7 @@ describe('cswb token', () => {
     const keyFile = path.join(dir, 'idp.pem');
     fs.writeFileSync(keyFile, generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }));
     try {
-      const env = { ...process.env, JWT_PUBLIC_KEY_FILE: keyFile };
+      const env: NodeJS.ProcessEnv = { ...process.env, JWT_PUBLIC_KEY_FILE: keyFile };
       delete env.JWT_DEV_SECRET;
       const result = spawnSync(process.execPath, [CLI_MAIN, 'token', '--role', 'situation-table'], { env, encoding: 'utf8' });
       expect([result.status, result.stdout]).toEqual([2, '']);
