@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTokenVerifier, readAuthConfig } from '@cswb/contract/auth';
+import { PROJECT_ROOT } from '@cswb/cli';
 import { CLI_MAIN } from '@cswb/testing/cli';
 
 const SECRET = 'token-command-test-secret-0123456789abcdef';
@@ -41,6 +42,12 @@ describe('cswb token', () => {
       purpose: 'evaluation',
     });
   });
+
+  it('npm run token prints the token alone (the README pipes it into a header): nothing of the build before it', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'token', '--', '--role', 'planner'], { cwd: PROJECT_ROOT, env: { ...process.env, JWT_DEV_SECRET: SECRET }, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  }, 150_000);
 
   it.each([
     [['--role', 'mayor'], '--role must be one of public, planner, sector-analyst, situation-table, auditor, data-steward, got "mayor"'],
