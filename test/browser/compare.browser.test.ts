@@ -74,10 +74,12 @@ test('six areas fit in the one request (within the operation limits); a public v
   const { indicatorCatalogue } = await catalogue();
   const csv = await compareCsv(page);
   const fromApi = await expectApiFigures('public', csv, six.map((a) => a.id), await latestYear(page), new Map(indicatorCatalogue.map((i) => [i.name, i.id])));
+  // Every neighbourhood figure withheld, but where the hub holds no data for the year at all.
   for (const row of csv.slice(1)) {
-    expect(row.slice(2, 4)).toEqual(['withheld ‡', 'withheld ‡']);
+    for (const cell of row.slice(2, 4)) expect(['withheld ‡', 'no data']).toContain(cell);
     expect(row[4]).not.toContain('‡');
   }
+  expect(csv.slice(1).filter((row) => row[2] === 'withheld ‡').length).toBeGreaterThan(0);
   expect(fromApi.map((a) => a.kind)).toEqual(six.map((a) => a.kind));
   await expect(page.getByTestId('coarse-notice').textContent()).resolves.toBe(`Figures for single neighbourhoods (${six[0].name}, ${six[1].name}) are not shown to your role (‡); wards and the city are.`);
   // The Add button is off with six areas; the page says why.

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@cswb/subgraph-kit/federation';
 import { AreaProfile, defineSector, SectorProfile, sectorNames } from '@cswb/subgraph-kit/sector';
+import { createMeasureCoverage } from '@cswb/subgraph-kit/profiles';
 import { prepareDatabase, subgraphSchema } from '@cswb/subgraph-kit/server';
 import { dropDatabase, freshDatabaseUrl } from '@cswb/testing/database';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -140,6 +141,60 @@ describe('a sector whose measure rollup is not what its indicators read', () => 
     const url = freshDatabaseUrl(`rollup_check_${migrations.length}`);
     try {
       await expect(prepareDatabase({ ...example, migrations }, { url })).rejects.toThrow(new Error(message));
+    } finally {
+      await dropDatabase(url);
+    }
+  });
+});
+
+describe('a sector whose coverage is not what its indicators and imports need', () => {
+  const ROLLUP_SQL = `CREATE MATERIALIZED VIEW example_measure_monthly AS
+    SELECT 'n1'::text AS area_id, current_date AS month, 'visits' AS measure, 1::numeric AS value, false AS stock, 0::bigint AS key_sum`;
+  class CreateRollupWithoutCoverage1900000000000 implements MigrationInterface {
+    name = 'CreateRollupWithoutCoverage1900000000000';
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(ROLLUP_SQL);
+    }
+    async down(): Promise<void> {}
+  }
+  class CreateCoverageOfOtherMeasures1900000000000 implements MigrationInterface {
+    name = 'CreateCoverageOfOtherMeasures1900000000000';
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query(ROLLUP_SQL);
+      await createMeasureCoverage(queryRunner, 'example_measure_monthly', { bookings: ['bookings.*', 'visitors'] });
+    }
+    async down(): Promise<void> {}
+  }
+  const visitsImport = (rollups: readonly string[]) => ({ name: 'visits', table: 'example_visit_count', naturalKey: ['area_id', 'month'], columns: [], rollups });
+
+  it.each([
+    [{ migrations: [CreateRollupWithoutCoverage1900000000000] }, 'the coverage view example_measure_coverage does not exist: one of the sector\'s migrations must create it with createMeasureCoverage (docs/adding-a-sector.md)'],
+    [{ migrations: [CreateCoverageOfOtherMeasures1900000000000] }, 'the coverage view example_measure_coverage names no source of measure visits: list it in createMeasureCoverage'],
+    [
+      { importDatasets: [visitsImport(['example_measure_monthly'])] },
+      'import dataset visits refreshes example_measure_monthly but not example_measure_coverage after it: list example_measure_coverage after example_measure_monthly among its rollups',
+    ],
+    [
+      { importDatasets: [visitsImport(['example_measure_coverage', 'example_measure_monthly'])] },
+      'import dataset visits refreshes example_measure_monthly but not example_measure_coverage after it: list example_measure_coverage after example_measure_monthly among its rollups',
+    ],
+  ])('is refused when its database is prepared, naming what is missing (%#)', async (change, message) => {
+    const url = freshDatabaseUrl(`coverage_check_${message.length}`);
+    try {
+      await expect(prepareDatabase({ ...example, ...change }, { url })).rejects.toThrow(new Error(message));
+    } finally {
+      await dropDatabase(url);
+    }
+  });
+
+  it('accepts an import dataset that refreshes the coverage after the rollup', async () => {
+    const url = freshDatabaseUrl('coverage_check_ok');
+    try {
+      const prepared = await prepareDatabase({ ...example, importDatasets: [visitsImport(['example_measure_monthly', 'example_measure_coverage'])] }, { url, connectAs: 'owner' });
+      const sources = await prepared.db.query(`SELECT source, measures, first_month, last_month FROM example_measure_coverage`);
+      await prepared.db.destroy();
+      // Nothing seeded: the source has no months, so every period answers NO_DATA.
+      expect(sources).toEqual([{ source: 'visit_counts', measures: 'visits', first_month: null, last_month: null }]);
     } finally {
       await dropDatabase(url);
     }

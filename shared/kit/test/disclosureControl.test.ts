@@ -13,7 +13,17 @@ import {
   smallestPublishedOf,
 } from '@cswb/subgraph-kit/privacy';
 import { AreaProfileSource } from '@cswb/subgraph-kit/profiles';
-import { BetterDirection, buildIndicatorSeries, FrameworkArea, Granularity, IndicatorSpec, MeasureValues, periodsBetween } from '@cswb/subgraph-kit/vocabulary';
+import {
+  BetterDirection,
+  buildIndicatorSeries,
+  FrameworkArea,
+  Granularity,
+  IndicatorSpec,
+  MeasureCoverage,
+  MeasureValues,
+  periodsBetween,
+  UnavailableReason,
+} from '@cswb/subgraph-kit/vocabulary';
 
 function caller(scopes: string[]): Caller {
   return { anonymous: false, subject: 'someone', agency: null, sector: null, scopes, purpose: 'planning' };
@@ -62,9 +72,12 @@ function values(months: Record<string, [number, number, number]>, salt = ''): Me
 /** A ward of a sector one agency runs (no row ownership to check). */
 const WARD: AreaProfileSource = { areaId: 'ward-1', population: 12_000, neighbourhoodIds: ['n1', 'n2'], wardId: 'ward-1', rowOwners: null };
 
-function published(who: Caller, area: AreaProfileSource, granularity: Granularity, measures: MeasureValues, specs = SPECS) {
+/** Measures a, b and c hold data for every month of 2024. */
+const ALL_2024 = new MeasureCoverage(['a', 'b', 'c'].map((measures) => ({ measures, firstMonth: '2024-01-01', lastMonth: '2024-12-01' })));
+
+function published(who: Caller, area: AreaProfileSource, granularity: Granularity, measures: MeasureValues, specs = SPECS, coverage = ALL_2024) {
   const periods = periodsBetween('2024-01-01', granularity === Granularity.YEAR ? '2024-12-31' : '2024-03-31', granularity);
-  const series = buildIndicatorSeries(specs, area.areaId, area.population, periods, measures);
+  const series = buildIndicatorSeries(specs, area.areaId, area.population, periods, measures, coverage);
   return applyDisclosureControl(series, specs, specs, who, area, granularity);
 }
 
@@ -185,6 +198,45 @@ describe('applyDisclosureControl', () => {
     const reordered = [parts[2], parts[0], parts[1]].reduce(addKeySums, 0);
     expect(reordered).toBe(whole);
     expect(publishCount(17, whole)).toBe(publishCount(17, reordered));
+  });
+});
+
+describe('periods without data', () => {
+  const months = values({ '2024-01-01': [3, 12, 40], '2024-02-01': [0, 2, 3], '2024-03-01': [17, 13, 41] });
+  // a and b hold February and March only; c (the share's base) January and February.
+  const partial = new MeasureCoverage([
+    { measures: 'a', firstMonth: '2024-02-01', lastMonth: '2024-03-01' },
+    { measures: 'b', firstMonth: '2024-02-01', lastMonth: '2024-03-01' },
+    { measures: 'c', firstMonth: '2024-01-01', lastMonth: '2024-02-01' },
+  ]);
+  const NO_DATA = { value: null, numerator: null, denominator: null, perturbed: false, suppressed: false, suppressionReason: null, unavailableReason: UnavailableReason.NO_DATA };
+
+  it('answers no value outside the months a measure holds, 0 for a month inside them without records, for every caller', () => {
+    for (const who of [POLICE_ANALYST, PLANNER]) {
+      const [count, rate, share] = published(who, WARD, Granularity.MONTH, months, SPECS, partial);
+      expect(count.observations[0]).toEqual({ areaId: 'ward-1', period: count.observations[0].period, unit: 'count', ...NO_DATA });
+      expect(count.observations[1]).toMatchObject({ value: 0, numerator: 0, unavailableReason: null });
+      expect(rate.observations[0]).toMatchObject(NO_DATA);
+      // A share is known only where numerator and base both are: February.
+      expect(share.observations.map((o) => o.unavailableReason)).toEqual([UnavailableReason.NO_DATA, null, UnavailableReason.NO_DATA]);
+    }
+  });
+
+  it('says only "no data" where a disclosure rule would withhold the covered periods, and changes nothing in them', () => {
+    const neighbourhood: AreaProfileSource = { areaId: 'n1', population: 12_000, neighbourhoodIds: ['n1'], wardId: 'ward-1', rowOwners: null };
+    const [count] = published(caller([]), neighbourhood, Granularity.MONTH, months, SPECS, partial);
+    expect(count.observations[0]).toMatchObject(NO_DATA);
+    expect(count.observations[1]).toMatchObject({ value: null, suppressed: true, suppressionReason: 'COARSE_GEOGRAPHY_ONLY', unavailableReason: null });
+    const covered = published(PLANNER, WARD, Granularity.MONTH, months, SPECS, partial)[0].observations.slice(1);
+    expect(covered).toEqual(published(PLANNER, WARD, Granularity.MONTH, months)[0].observations.slice(1));
+  });
+
+  it('answers a year any month of which holds data, and nothing for a measure no source names or a source with no rows', () => {
+    expect(published(PLANNER, WARD, Granularity.YEAR, months, [COUNT], partial)[0].observations[0].unavailableReason).toBeNull();
+    const unnamed = new MeasureCoverage([{ measures: 'b', firstMonth: '2024-01-01', lastMonth: '2024-12-01' }, { measures: 'a.*', firstMonth: '2024-01-01', lastMonth: '2024-12-01' }]);
+    expect(published(PLANNER, WARD, Granularity.YEAR, months, [COUNT], unnamed)[0].observations[0]).toMatchObject(NO_DATA);
+    const empty = new MeasureCoverage([{ measures: 'a', firstMonth: null, lastMonth: null }]);
+    expect(published(PLANNER, WARD, Granularity.YEAR, months, [COUNT], empty)[0].observations[0]).toMatchObject(NO_DATA);
   });
 });
 

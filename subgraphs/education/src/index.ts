@@ -11,6 +11,7 @@ import { createLoaders } from './loaders/createLoaders';
 import { CreateEducationRecords1732140340000 } from './migrations/1732140340000-CreateEducationRecords';
 import { CreateEducationMeasureRollup1732140340100 } from './migrations/1732140340100-CreateEducationMeasureRollup';
 import { AddEducationCellKeys1732140340200 } from './migrations/1732140340200-AddEducationCellKeys';
+import { CreateEducationMeasureCoverage1765200000000 } from './migrations/1765200000000-CreateEducationMeasureCoverage';
 import { EducationProfileResolver } from './resolvers/EducationProfileResolver';
 import { EducationSchoolsResolver } from './resolvers/EducationSchoolsResolver';
 import { SchoolResolver } from './resolvers/SchoolResolver';
@@ -23,7 +24,7 @@ export const subgraph = defineSector({
   defaultPort: 4004,
   profile: EducationProfile,
   entities: [School, SchoolYearStat, EdiResult],
-  migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100, AddEducationCellKeys1732140340200],
+  migrations: [CreateEducationRecords1732140340000, CreateEducationMeasureRollup1732140340100, AddEducationCellKeys1732140340200, CreateEducationMeasureCoverage1765200000000],
   resolvers: [EducationProfileResolver, EducationSchoolsResolver, SchoolResolver],
   importDatasets: EDUCATION_IMPORT_DATASETS,
   createLoaders,

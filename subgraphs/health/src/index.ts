@@ -10,6 +10,7 @@ import { createLoaders } from './loaders/createLoaders';
 import { CreateHealthCounts1732140300000 } from './migrations/1732140300000-CreateHealthCounts';
 import { CreateHealthMeasureRollup1732140400000 } from './migrations/1732140400000-CreateHealthMeasureRollup';
 import { AddHealthCellKeys1732140410000 } from './migrations/1732140410000-AddHealthCellKeys';
+import { CreateHealthMeasureCoverage1765200000000 } from './migrations/1765200000000-CreateHealthMeasureCoverage';
 import { HealthEdVisitResolver } from './resolvers/HealthEdVisitResolver';
 import { HealthProfileResolver } from './resolvers/HealthProfileResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -23,7 +24,7 @@ export const subgraph = defineSector({
   defaultPort: 4003,
   profile: HealthProfile,
   entities: [HealthEdVisitCount, HealthHospitalizationCount, HealthParamedicOverdoseCount],
-  migrations: [CreateHealthCounts1732140300000, CreateHealthMeasureRollup1732140400000, AddHealthCellKeys1732140410000],
+  migrations: [CreateHealthCounts1732140300000, CreateHealthMeasureRollup1732140400000, AddHealthCellKeys1732140410000, CreateHealthMeasureCoverage1765200000000],
   resolvers: [HealthProfileResolver, HealthEdVisitResolver],
   importDatasets: HEALTH_IMPORT_DATASETS,
   createLoaders,

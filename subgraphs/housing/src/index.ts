@@ -11,6 +11,7 @@ import { createLoaders } from './loaders/createLoaders';
 import { CreateHousingRecords1732140300000 } from './migrations/1732140300000-CreateHousingRecords';
 import { CreateHousingMeasureRollup1732140310000 } from './migrations/1732140310000-CreateHousingMeasureRollup';
 import { AddHousingCellKeys1732140320000 } from './migrations/1732140320000-AddHousingCellKeys';
+import { CreateHousingMeasureCoverage1765200000000 } from './migrations/1765200000000-CreateHousingMeasureCoverage';
 import { HousingProfileResolver } from './resolvers/HousingProfileResolver';
 import { HousingShelterResolver } from './resolvers/HousingShelterResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -23,7 +24,7 @@ export const subgraph = defineSector({
   defaultPort: 4005,
   profile: HousingProfile,
   entities: [HousingShelter, HousingShelterNight, HousingAreaMonth, HousingPointInTimeCount],
-  migrations: [CreateHousingRecords1732140300000, CreateHousingMeasureRollup1732140310000, AddHousingCellKeys1732140320000],
+  migrations: [CreateHousingRecords1732140300000, CreateHousingMeasureRollup1732140310000, AddHousingCellKeys1732140320000, CreateHousingMeasureCoverage1765200000000],
   resolvers: [HousingProfileResolver, HousingShelterResolver],
   importDatasets: HOUSING_IMPORT_DATASETS,
   createLoaders,

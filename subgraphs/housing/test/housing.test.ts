@@ -198,11 +198,13 @@ describe('housing subgraph', () => {
     expect(response.errors).toBeUndefined();
     const counts = pointInTimeCounts.filter((c) => c.areaId === area.id);
     expect(counts.map((c) => c.countDate.slice(0, 7))).toEqual(['2021-04', '2023-04']);
+    // 2022 lies between two counts (0: no count is a gap the months do not show, docs/data.md);
+    // 2024 is after the last count loaded: no data, not 0, until the 2025 count is imported.
     expect(series(response, 'housing.point_in_time_count').observations.map((o: any) => o.value)).toEqual([
       counts[0].peopleCounted,
       0,
       counts[1].peopleCounted,
-      0,
+      null,
     ]);
   });
 

@@ -12,6 +12,7 @@ import { AddPoliceAgency1732140250000 } from './migrations/1732140250000-AddPoli
 import { CreatePoliceAreaAgency1732140260000 } from './migrations/1732140260000-CreatePoliceAreaAgency';
 import { CreatePoliceAgencyRegistry1732140270000 } from './migrations/1732140270000-CreatePoliceAgencyRegistry';
 import { AddPoliceCellKeys1732140280000 } from './migrations/1732140280000-AddPoliceCellKeys';
+import { CreatePoliceMeasureCoverage1765200000000 } from './migrations/1765200000000-CreatePoliceMeasureCoverage';
 import { PoliceRecordsResolver } from './resolvers/PoliceRecordsResolver';
 import { isSeeded, seed } from './seed/seed';
 import { POLICE_IMPORT_DATASETS } from './importDatasets';
@@ -23,7 +24,7 @@ export const subgraph = defineSector({
   defaultPort: 4002,
   profile: PoliceProfile,
   entities: [Occurrence, CallForService],
-  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000, CreatePoliceAreaAgency1732140260000, CreatePoliceAgencyRegistry1732140270000, AddPoliceCellKeys1732140280000],
+  migrations: [CreatePoliceRecords1732140100000, CreatePoliceMeasureRollup1732140200000, AddPoliceAgency1732140250000, CreatePoliceAreaAgency1732140260000, CreatePoliceAgencyRegistry1732140270000, AddPoliceCellKeys1732140280000, CreatePoliceMeasureCoverage1765200000000],
   resolvers: [PoliceRecordsResolver],
   rowOwnershipView: POLICE_ROLLUPS[1],
   importDatasets: POLICE_IMPORT_DATASETS,

@@ -12,6 +12,7 @@ import { SITUATION_TABLE_INDICATORS, SITUATION_TABLE_SMALLEST_PUBLISHED } from '
 import { CreateSituationTableRecords1732140370000 } from './migrations/1732140370000-CreateSituationTableRecords';
 import { CreateSituationTableMeasureRollup1732140370100 } from './migrations/1732140370100-CreateSituationTableMeasureRollup';
 import { AddSituationTableCellKeys1732140370200 } from './migrations/1732140370200-AddSituationTableCellKeys';
+import { CreateSituationTableMeasureCoverage1765200000000 } from './migrations/1765200000000-CreateSituationTableMeasureCoverage';
 import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
 import { DiscussionResolver } from './resolvers/DiscussionResolver';
 import { isSeeded, seed } from './seed/seed';
@@ -24,7 +25,7 @@ export const subgraph = defineSector({
   defaultPort: 4007,
   profile: SituationTableProfile,
   entities: [SituationTable, Catchment, RiskFactorReference, Discussion, DiscussionRiskFactor],
-  migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100, AddSituationTableCellKeys1732140370200],
+  migrations: [CreateSituationTableRecords1732140370000, CreateSituationTableMeasureRollup1732140370100, AddSituationTableCellKeys1732140370200, CreateSituationTableMeasureCoverage1765200000000],
   resolvers: [DiscussionResolver, AnalyticsResolver],
   importDatasets: SITUATION_TABLE_IMPORT_DATASETS,
   isSeeded,

@@ -13,6 +13,7 @@ import { createLoaders } from './loaders/createLoaders';
 import { CreateSocialServicesRecords1732140360000 } from './migrations/1732140360000-CreateSocialServicesRecords';
 import { CreateSocialServicesMeasureRollup1732140360100 } from './migrations/1732140360100-CreateSocialServicesMeasureRollup';
 import { AddSocialServicesCellKeys1732140360200 } from './migrations/1732140360200-AddSocialServicesCellKeys';
+import { CreateSocialServicesMeasureCoverage1765200000000 } from './migrations/1765200000000-CreateSocialServicesMeasureCoverage';
 import { DirectoryResolver } from './resolvers/DirectoryResolver';
 import { PriorityRiskResolver, resolvePriorityRiskReference } from './resolvers/PriorityRiskResolver';
 import { PriorityRisk } from './entities/PriorityRisk';
@@ -29,7 +30,7 @@ export const subgraph = defineSector({
   defaultPort: 4006,
   profile: SocialServicesProfile,
   entities: [CaseloadMonth, ChildWelfareMonth, FoodBankMonth, Program, ProgramCategory, ProgramArea],
-  migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100, AddSocialServicesCellKeys1732140360200],
+  migrations: [CreateSocialServicesRecords1732140360000, CreateSocialServicesMeasureRollup1732140360100, AddSocialServicesCellKeys1732140360200, CreateSocialServicesMeasureCoverage1765200000000],
   resolvers: [SocialServicesProfileResolver, ProgramResolver, DirectoryResolver, PriorityRiskResolver],
   orphanedTypes: [PriorityRisk],
   referenceResolvers: { PlanPriorityRisk: resolvePriorityRiskReference },

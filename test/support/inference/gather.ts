@@ -42,7 +42,7 @@ export async function gatherAreas(ask: Ask): Promise<AreaNode[]> {
   return (await ask('{ areas(kind: null) { id kind children { id } neighbourhoodIds } }')).areas;
 }
 
-export const SERIES_FIELDS = 'indicator { id } observations { period { label } numerator denominator perturbed suppressed }';
+export const SERIES_FIELDS = 'indicator { id } observations { period { label } numerator denominator perturbed suppressed unavailableReason }';
 
 /** The indicators of these sectors (all by default) of every area over the year, by `$granularity`. */
 export function indicatorsDocument(sectors = SECTOR_FIELDS): string {
@@ -60,10 +60,15 @@ interface ObservationData {
   denominator: number | null;
   perturbed: boolean;
   suppressed: boolean;
+  unavailableReason?: string | null;
 }
 
-/** The numerator and (for a count base) denominator cells of one observation. */
+/**
+ * The numerator and (for a count base) denominator cells of one observation; none for a period its
+ * sector holds no data of (NO_DATA, the same for every caller: no count behind it to attack).
+ */
 export function recordObservation(sink: Sink, areaId: string, indicatorId: string, o: ObservationData): void {
+  if (o.unavailableReason) return;
   const spec = SPECS.get(indicatorId)!;
   const sector = spec.definition.sector;
   const figure = (value: number | null) => ({ value, perturbed: o.perturbed, suppressed: o.suppressed });

@@ -4,3 +4,5 @@ export * from './AreaProfileSource';
 export * from './createMeasureLoader';
 export * from './resolveIndicators';
 export * from './checkMeasureRollup';
+export * from './checkMeasureCoverage';
+export * from './measureCoverage';

@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type DataLoader from 'dataloader';
 import type { Caller, ProtectedRead } from '@cswb/contract/auth';
 import type { RegisteredArea } from '../areas/areaRegistry';
 import { applyDisclosureControl } from '../privacy/disclosureControl';
 import type { RowOwnership } from '../privacy/rowOwnership';
-import { type AreaProfileSource, areaProfile } from '../profiles/AreaProfileSource';
+import { areaProfile } from '../profiles/AreaProfileSource';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
-import type { MeasureQuery } from '../profiles/createMeasureLoader';
-import { buildIndicatorSeries, IndicatorSpec, MeasureValues } from '../vocabulary/buildIndicatorSeries';
+import type { MeasureLoaders } from '../profiles/createMeasureLoader';
+import { buildIndicatorSeries, IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import { Granularity } from '../vocabulary/Granularity';
 import type { Observation } from '../vocabulary/Observation';
 import { periodsBetween } from '../vocabulary/periods';
@@ -40,7 +39,7 @@ export interface ReadingContext {
   scope: LoaderRegistry;
   caller: Caller;
   loaders: {
-    measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>;
+    measures: MeasureLoaders['measures'];
     rowOwnership?: RowOwnership;
   };
   /** The request's audit (a subgraph's context): a neighbourhood's reading is recorded. */
@@ -77,8 +76,8 @@ async function computeReadingSeries(source: ResolvedReading, specs: readonly Ind
   const to = `${lastYear}-12-31`;
   // The same profile, rules and rounding draws as the area's indicators read from the root fields.
   const profile = await areaProfile(source.area, ctx);
-  const values = await ctx.loaders.measures({ from, to, granularity: Granularity.YEAR }).load(profile);
-  const series = buildIndicatorSeries([spec], profile.areaId, profile.population, periodsBetween(from, to, Granularity.YEAR), values);
+  const { values, coverage } = await ctx.loaders.measures({ from, to, granularity: Granularity.YEAR }).load(profile);
+  const series = buildIndicatorSeries([spec], profile.areaId, profile.population, periodsBetween(from, to, Granularity.YEAR), values, coverage);
   const observations = applyDisclosureControl(series, [spec], specs, ctx.caller, profile, Granularity.YEAR)[0].observations;
   recordAreaRead(ctx, `${sectorNames(spec.definition.sector).readingTypeName}.series`, profile, observations.length, { indicatorId: spec.definition.id, from, to });
   return observations;

@@ -1,20 +1,16 @@
-import type DataLoader from 'dataloader';
 import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { RegisteredArea } from '../areas/areaRegistry';
 import type { AreaProfileSource, ProfileContext } from '../profiles/AreaProfileSource';
 import { areaProfile } from '../profiles/AreaProfileSource';
-import type { MeasureQuery } from '../profiles/createMeasureLoader';
+import type { MeasureLoaders } from '../profiles/createMeasureLoader';
 import { resolveIndicators } from '../profiles/resolveIndicators';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
-import type { IndicatorSpec, MeasureValues } from '../vocabulary/buildIndicatorSeries';
+import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import { IndicatorArgs } from '../vocabulary/IndicatorArgs';
 import { IndicatorSeries } from '../vocabulary/IndicatorSeries';
 import type { SectorNames } from './sectorNames';
 
-/** The loader every sector has: measure values per area for one period range, from its rollup. */
-export interface MeasureLoaders {
-  measures: (query: MeasureQuery) => DataLoader<AreaProfileSource, MeasureValues, string>;
-}
+export type { MeasureLoaders };
 
 export interface ProfileTypesOptions {
   names: SectorNames;
@@ -61,7 +57,7 @@ export function createProfileTypes(options: ProfileTypesOptions) {
       @Args(() => IndicatorArgs) args: IndicatorArgs,
       @Ctx() ctx: SubgraphContext<MeasureLoaders>,
     ): Promise<IndicatorSeries[]> {
-      return resolveIndicators(indicators, source, args, ctx.loaders.measures, ctx.caller, ctx);
+      return resolveIndicators(indicators, source, args, ctx.loaders, ctx.caller, ctx);
     }
   }
 

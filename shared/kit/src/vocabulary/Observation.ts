@@ -1,6 +1,7 @@
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { SuppressionReason } from '../privacy/SuppressionReason';
 import { Period } from './Period';
+import { UnavailableReason } from './UnavailableReason';
 
 @Directive('@shareable')
 @ObjectType({ description: 'One value of an indicator for one area and one period' })
@@ -11,7 +12,7 @@ export class Observation {
   @Field(() => Period)
   period: Period;
 
-  @Field(() => Float, { nullable: true, description: 'The indicator value; null when unavailable or suppressed' })
+  @Field(() => Float, { nullable: true, description: 'The indicator value; null when suppressed (see suppressionReason) or unavailable (see unavailableReason)' })
   value: number | null;
 
   @Field(() => Float, {
@@ -39,4 +40,12 @@ export class Observation {
 
   @Field(() => SuppressionReason, { nullable: true, description: 'Why the value is withheld; null when it is not' })
   suppressionReason: SuppressionReason | null;
+
+  @Field(() => UnavailableReason, {
+    nullable: true,
+    description:
+      'Why value, numerator and denominator are null although nothing was withheld: NO_DATA for a period the hub holds no data of (docs/data.md). ' +
+      'Null when the period has data; a period with data but no records counts 0',
+  })
+  unavailableReason: UnavailableReason | null;
 }

@@ -1,8 +1,10 @@
 import { IndicatorArgs } from './IndicatorArgs';
 import { IndicatorDefinition } from './IndicatorDefinition';
 import { IndicatorSeries } from './IndicatorSeries';
+import type { MeasureCoverage } from './MeasureCoverage';
 import type { Observation } from './Observation';
 import { Period } from './Period';
+import { UnavailableReason } from './UnavailableReason';
 
 /**
  * How a sector computes one indicator from the measures its rollup holds.
@@ -69,8 +71,11 @@ export function rateValue(numerator: number, denominator: number | null, per: nu
 }
 
 /**
- * One series per indicator, one observation per period; a period with no records counts 0.
- * The values are exact: `applyDisclosureControl` (privacy/) decides what a caller sees.
+ * One series per indicator, one observation per period. Within the months the sector holds
+ * data of the indicator's measures (`coverage`), a period with no records counts 0; a period
+ * outside them has no value (UnavailableReason.NO_DATA), and so has a rate whose numerator or
+ * measure denominator is outside them. The values are exact: `applyDisclosureControl`
+ * (privacy/) decides what a caller sees.
  */
 export function buildIndicatorSeries(
   specs: readonly IndicatorSpec[],
@@ -78,16 +83,22 @@ export function buildIndicatorSeries(
   population: number | null | undefined,
   periods: readonly Period[],
   values: MeasureValues,
+  coverage: MeasureCoverage,
 ): ExactIndicatorSeries[] {
   const cellOf = (measure: string, period: Period) => values.get(measure)?.get(period.start) ?? EMPTY;
   return specs.map((spec) => ({
     indicator: spec.definition,
     observations: periods.map((period): ExactObservation => {
+      const shown = { areaId, period, unit: spec.definition.unit, suppressed: false, suppressionReason: null, perturbed: false };
+      const baseMeasure = spec.denominator && spec.denominator !== 'population' ? spec.denominator.measure : null;
+      if (!coverage.covers(spec.numerator, period) || (baseMeasure && !coverage.covers(baseMeasure, period))) {
+        return { ...shown, value: null, numerator: null, denominator: null, unavailableReason: UnavailableReason.NO_DATA, numeratorKeySum: 0, denominatorKeySum: 0 };
+      }
       const counted = cellOf(spec.numerator, period);
       const numerator = round(counted.value, 3);
-      const exact = { areaId, period, unit: spec.definition.unit, suppressed: false, suppressionReason: null, perturbed: false, numeratorKeySum: counted.keySum };
+      const exact = { ...shown, unavailableReason: null, numeratorKeySum: counted.keySum };
       if (!spec.denominator) return { ...exact, value: numerator, numerator, denominator: null, denominatorKeySum: 0 };
-      const base = spec.denominator === 'population' ? null : cellOf(spec.denominator.measure, period);
+      const base = baseMeasure ? cellOf(baseMeasure, period) : null;
       const denominator = base ? round(base.value, 3) : (population ?? null);
       return { ...exact, value: rateValue(numerator, denominator, spec.per), numerator, denominator, denominatorKeySum: base?.keySum ?? 0 };
     }),

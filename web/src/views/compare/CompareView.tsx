@@ -70,7 +70,8 @@ function CompareBody({ data, errors, columns, years, choice }: { data: CompareAr
   const deniedSectors = [...new Set(indicators.filter((i) => rows.some((r) => r.indicator === i && r.cells.some((c) => c.denied))).map((i) => sectorLabel(i.sector)))];
   const missing = errors.filter((e) => e.extensions?.code === 'NOT_FOUND');
   const coarse = columns.filter((_, index) => {
-    const shown = rows.map((row) => row.cells[index]).filter((cell) => !cell.denied);
+    // A period the hub holds no data of (no value, nothing withheld) says nothing of the area's figures.
+    const shown = rows.map((row) => row.cells[index]).filter((cell) => !cell.denied && (cell.suppressed || cell.value != null));
     return shown.length > 0 && shown.every((cell) => cell.suppressed && cell.suppressionReason === 'COARSE_GEOGRAPHY_ONLY');
   });
   const tableColumns: Column<CompareRow>[] = [

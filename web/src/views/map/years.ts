@@ -12,11 +12,11 @@ interface YearObservation {
 }
 
 /**
- * Years with data: those where some series has a value other than 0 (the hub answers 0 for a
- * year no rows were loaded for, so a year of zeros everywhere is a year without data). Newest last.
+ * Years with data: those where some series has a value, 0 included (the hub answers no value,
+ * not 0, for a year it holds no data of: docs/data.md). Newest last.
  */
 export function yearsWithData(observations: Iterable<YearObservation>): number[] {
   const years = new Set<number>();
-  for (const o of observations) if (o.value != null && o.value !== 0) years.add(Number(o.period.label.slice(0, 4)));
+  for (const o of observations) if (o.value != null) years.add(Number(o.period.label.slice(0, 4)));
   return [...years].filter((y) => Number.isInteger(y)).sort((a, b) => a - b);
 }

@@ -69,7 +69,9 @@ function ProfileBody({ data, errors, years, groupBy }: { data: ProfileAreaQuery;
   const groups = groupBy === 'fa' ? FRAMEWORK_ORDER.filter((fa) => indicators.some((i) => i.frameworkArea === fa)) : [...new Set(indicators.map((i) => i.sector))];
   const groupLabel = (group: string) => (groupBy === 'fa' ? frameworkLabel(group) : sectorLabel(group));
   const areaCells = rows.map((row) => row.cells[0]).filter((cell) => !cell.denied);
-  const coarseOnly = area.kind === 'NEIGHBOURHOOD' && areaCells.length > 0 && areaCells.every((cell) => cell.suppressed && cell.suppressionReason === 'COARSE_GEOGRAPHY_ONLY');
+  // A period the hub holds no data of (no value, nothing withheld) says nothing of the area's figures.
+  const publishedCells = areaCells.filter((cell) => cell.suppressed || cell.value != null);
+  const coarseOnly = area.kind === 'NEIGHBOURHOOD' && publishedCells.length > 0 && publishedCells.every((cell) => cell.suppressed && cell.suppressionReason === 'COARSE_GEOGRAPHY_ONLY');
   const deniedSectors = [...new Set(indicators.filter((i) => rows.some((r) => r.indicator === i && r.cells[0].denied)).map((i) => sectorLabel(i.sector)))];
   const digitsOf = new Map(indicators.map((indicator) => [indicator.id, digitsFor(rows.filter((r) => r.indicator === indicator))]));
   const tableColumns: Column<ProfileRow>[] = [

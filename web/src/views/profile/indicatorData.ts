@@ -94,13 +94,14 @@ export function isCount(indicator: CatalogueEntry, areas: AreaValues[]): boolean
 
 /**
  * The years worth showing: those of the requested range, less the leading and trailing years in
- * which no indicator of any area has a value (the seed's data starts and ends somewhere).
+ * which no indicator of any area has a value (the hub answers none, not 0, for a year it holds no
+ * data of: docs/data.md; a 0 is a value).
  */
 export function yearsWithData(areas: AreaValues[], from: number, to: number, trim: boolean): string[] {
   const years: string[] = [];
   for (let year = from; year <= to; year++) years.push(String(year));
   if (!trim) return years;
-  const hasData = (year: string) => areas.some((a) => [...a.byIndicator.values()].some((byYear) => !!byYear.get(year)?.value));
+  const hasData = (year: string) => areas.some((a) => [...a.byIndicator.values()].some((byYear) => byYear.get(year)?.value != null));
   let first = 0;
   let last = years.length - 1;
   while (first <= last && !hasData(years[first])) first++;
