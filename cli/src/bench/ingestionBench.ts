@@ -15,6 +15,7 @@ import type { BenchOptions, BenchSuite } from './BenchSuite';
 import { copyFromFile } from './copyFromFile';
 import { describeMachine } from './machine';
 import { formatRatio, formatSpread, spreadOf } from './repeatedRuns';
+import { serverCpuSeconds } from './serverCpu';
 
 const COLUMNS = ['occurrence_number', 'agency_id', 'occurred_on', 'area_id', 'category', 'premises_type', 'cleared'];
 const CATEGORIES = ['VIOLENT', 'PROPERTY', 'OTHER_CRIMINAL_CODE', 'DRUGS', 'TRAFFIC'];
@@ -160,24 +161,39 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     const copySql = `COPY police_occurrence (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true)`;
     const timeoutMs = options.smoke ? 60_000 : 600_000;
 
+    const dataDir = path.join(temp, 'postgres');
+    /** CPU seconds of this process and of the PostgreSQL server while `run` runs: what a loaded machine does not inflate. */
+    const cpuOf = async <T>(run: () => Promise<T>): Promise<{ value: T; cpu: number }> => {
+      const server = await serverCpuSeconds(dataDir);
+      const node = process.cpuUsage();
+      const value = await run();
+      const { user, system } = process.cpuUsage(node);
+      return { value, cpu: (user + system) / 1e6 + (await serverCpuSeconds(dataDir)) - server };
+    };
     const copy: number[] = [];
     const inProcess: number[] = [];
     const reimport: number[] = [];
+    const cpu = { copy: [] as number[], inProcess: [] as number[], reimport: [] as number[] };
     const spawned: number[] = [];
     const phases: Phases[] = [];
     // One unrecorded round first (not in smoke mode): the import code loaded, the table's files and the caches warm.
     for (let run = options.smoke ? 0 : -1; run < options.repeats; run++) {
       const record = run >= 0;
       await empty();
-      const t0 = performance.now();
-      const copied = await copyFromFile(database, copySql, file);
-      const copySeconds = (performance.now() - t0) / 1000;
+      const {
+        value: { copied, copySeconds },
+        cpu: copyCpu,
+      } = await cpuOf(async () => {
+        const t0 = performance.now();
+        const copied = await copyFromFile(database, copySql, file);
+        return { copied, copySeconds: (performance.now() - t0) / 1000 };
+      });
       if (copied !== rows || (await count()) !== rows) throw new Error(`ingestion: COPY wrote ${copied} rows, expected ${rows}`);
 
       await empty();
-      const imported = await importInProcess(file, serverUrl);
+      const { value: imported, cpu: importCpu } = await cpuOf(() => importInProcess(file, serverUrl));
       if ((await count()) !== rows) throw new Error('ingestion: the in-process import did not write every row');
-      const again = await importInProcess(file, serverUrl);
+      const { value: again, cpu: againCpu } = await cpuOf(() => importInProcess(file, serverUrl));
       if (!again.lines.some((l) => /unchanged/i.test(l.text))) log(`ingestion: re-import report: ${again.lines.at(-1)?.text}`);
 
       // Smoke mode skips the child process (several seconds of module loading on a busy machine).
@@ -188,22 +204,30 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
         if ((await count()) !== rows) throw new Error('ingestion: the spawned import did not write every row');
       }
       log(
-        `ingestion: ${record ? `run ${run + 1}/${options.repeats}` : 'warm-up'}: COPY ${copySeconds.toFixed(2)} s, import ${imported.seconds.toFixed(2)} s, re-import ${again.seconds.toFixed(2)} s, spawned import ${spawnedSeconds.toFixed(2)} s`,
+        `ingestion: ${record ? `run ${run + 1}/${options.repeats}` : 'warm-up'}: COPY ${copySeconds.toFixed(2)} s (${copyCpu.toFixed(2)} s CPU), import ${imported.seconds.toFixed(2)} s (${importCpu.toFixed(2)} s CPU), re-import ${again.seconds.toFixed(2)} s (${againCpu.toFixed(2)} s CPU), spawned import ${spawnedSeconds.toFixed(2)} s`,
       );
       if (!record) continue;
       copy.push(copySeconds);
       inProcess.push(imported.seconds);
       reimport.push(again.seconds);
+      cpu.copy.push(copyCpu);
+      cpu.inProcess.push(importCpu);
+      cpu.reimport.push(againCpu);
       if (!Number.isNaN(spawnedSeconds)) spawned.push(spawnedSeconds);
       const p = phasesOf(imported);
       if (p) phases.push(p);
     }
 
     const copyRate = spreadOf(copy.map((s) => rows / s));
-    const line = (label: string, seconds: number[]) => {
+    const copyCpuRate = spreadOf(cpu.copy.map((s) => rows / s));
+    const line = (label: string, seconds: number[], cpuSeconds?: number[]) => {
       const rate = spreadOf(seconds.map((s) => rows / s));
-      return `| ${label} | ${formatSpread(spreadOf(seconds), 2)} | ${formatSpread(rate, 0)} | ${formatRatio(rate.median, copyRate.median)} |`;
+      const cpuCells = cpuSeconds?.every(Number.isFinite)
+        ? `${formatSpread(spreadOf(cpuSeconds), 2)} | ${formatRatio(spreadOf(cpuSeconds.map((s) => rows / s)).median, copyCpuRate.median)}`
+        : ' | ';
+      return `| ${label} | ${formatSpread(spreadOf(seconds), 2)} | ${formatSpread(rate, 0)} | ${formatRatio(rate.median, copyRate.median)} | ${cpuCells} |`;
     };
+    const cpuRatio = spreadOf(cpu.inProcess.map((s) => rows / s)).median / copyCpuRate.median;
     const ratio = spreadOf(inProcess.map((s) => rows / s)).median / copyRate.median;
     const spawnedRatio = spawned.length ? spreadOf(spawned.map((s) => rows / s)).median / copyRate.median : NaN;
     const phase = (label: string, pick: (p: Phases) => number) =>
@@ -211,14 +235,16 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
     return [
       `### Ingestion: \`cswb import police occurrences\` against raw COPY (${rows.toLocaleString('en-CA')} rows, ${megabytes.toFixed(1)} MiB CSV)`,
       '',
-      `Machine: ${describeMachine()}. A fresh embedded PostgreSQL for the suite (temporary data directory, deleted after), the police database migrated; every run starts from an emptied \`police_occurrence\` (TRUNCATE, CHECKPOINT). ${options.smoke ? 'No' : 'One unrecorded'} warm-up round, then ${options.repeats} run(s): medians, (min–max). Baseline: \`${copySql}\` streaming the same file from this process over loopback. "In process" calls the command's own function (\`importFile\`: read, then validate and COPY slice by slice in one transaction, merge, refresh rollups, report), no process start; "spawned" is \`node cli/dist/main.js import …\` until it exits, process start and module loading included. The re-import is the same file again into the full table: nothing changes.`,
+      `Machine: ${describeMachine()}. A fresh embedded PostgreSQL for the suite (temporary data directory, deleted after), the police database migrated; every run starts from an emptied \`police_occurrence\` (TRUNCATE, CHECKPOINT). ${options.smoke ? 'No' : 'One unrecorded'} warm-up round, then ${options.repeats} run(s): medians, (min–max). Baseline: \`${copySql}\` streaming the same file from this process over loopback (pg-copy-streams, as the import). "In process" calls the command's own function (\`importFile\`: read, then validate and COPY slice by slice in one transaction (into the empty table directly; into a table holding rows through a temporary stage merged at the end), refresh rollups, report), no process start; "spawned" is \`node cli/dist/main.js import …\` until it exits, process start and module loading included. The re-import is the same file again into the full table: staged, merged, nothing changes.`,
       '',
-      '| scenario | seconds | rows/s | rows/s vs raw COPY |',
-      '| --- | --- | --- | --- |',
-      line('baseline: raw COPY FROM STDIN', copy),
-      line('cswb import, in process', inProcess),
-      spawned.length ? line('cswb import, spawned (process start included)', spawned) : '| cswb import, spawned (process start included) | not run in smoke mode | | |',
-      line('cswb import again, same file (nothing changes)', reimport),
+      '| scenario | seconds | rows/s | rows/s vs raw COPY | CPU seconds (this process + PostgreSQL) | rows per CPU second vs raw COPY |',
+      '| --- | --- | --- | --- | --- | --- |',
+      line('baseline: raw COPY FROM STDIN', copy, cpu.copy),
+      line('cswb import, in process', inProcess, cpu.inProcess),
+      spawned.length ? line('cswb import, spawned (process start included)', spawned) : '| cswb import, spawned (process start included) | not run in smoke mode | | | | |',
+      line('cswb import again, same file (nothing changes)', reimport, cpu.reimport),
+      '',
+      'CPU seconds: this process (`process.cpuUsage`) plus every process of the PostgreSQL server (backends, WAL writer, checkpointer, autovacuum; from /proc), while the scenario runs. On a machine shared with other work, wall time stretches with the load; CPU seconds much less.',
       '',
       ...(phases.length
         ? [
@@ -228,12 +254,12 @@ export async function ingestionBench(options: BenchOptions): Promise<string> {
             '| --- | --- | --- |',
             phase('read file, parse CSV, open database; validate each slice of rows and stream it by COPY into the table while the next is validated', (p) => p.readValidate),
             phase('after the last slice, until the COPY is told to end (rejects file, if any)', (p) => p.openStage),
-            phase('end of the COPY; merge of rows whose key the table had (none here)', (p) => p.merge),
+            phase('end of the COPY (into the empty table: no merge)', (p) => p.merge),
             phase('ANALYZE, refresh the police rollups, commit', (p) => p.refresh),
             '',
           ]
         : []),
-      `Target "ingestion at least 0.8× raw COPY" (in process, issue 17): ${ratio >= 0.8 ? 'holds' : 'misses'} (${ratio.toFixed(2)}×${spawned.length ? `; spawned ${spawnedRatio.toFixed(2)}×` : ''}).`,
+      `Target "ingestion at least 0.8× raw COPY" (in process, issue 17): ${ratio >= 0.8 ? 'holds' : 'misses'} (${ratio.toFixed(2)}×${spawned.length ? `; spawned ${spawnedRatio.toFixed(2)}×` : ''}${Number.isFinite(cpuRatio) ? `; per CPU second ${cpuRatio.toFixed(2)}×` : ''}).`,
       '',
     ].join('\n');
   } finally {

@@ -184,6 +184,8 @@ export async function importFile(args: ImportArgs): Promise<number> {
       writer = await ImportWriter.open(opened, dataset as ImportDataset);
       const references = new ReferenceChecker(opened, dataset as ImportDataset);
       const referenceRejected: RejectedRow[] = [];
+      /** PostgreSQL refusing a row: reported once the rest of the file is validated, unless invalid rows are. */
+      let refusal: unknown;
       let written = 0;
       const take = async (rows: readonly ValidRow[]) => {
         if (!args.skipInvalid && validationRejected.length) {
@@ -201,7 +203,14 @@ export async function importFile(args: ImportArgs): Promise<number> {
           await writer?.abort();
           return;
         }
-        await writer?.write(good);
+        if (refusal !== undefined) return;
+        try {
+          await writer?.write(good);
+        } catch (error) {
+          refusal = error;
+          await writer?.abort();
+          return;
+        }
         written += good.length;
         progress.update('streaming', written, written);
       };
@@ -213,6 +222,7 @@ export async function importFile(args: ImportArgs): Promise<number> {
       }
       validated();
       if (validationRejected.length && !args.skipInvalid) return invalid(validationRejected);
+      if (refusal !== undefined) throw refusal;
       const rejected = [...validationRejected, ...referenceRejected].sort((a, b) => a.record.line - b.record.line);
       if (referenceRejected.length) {
         const unresolved = referenceRejected.length;

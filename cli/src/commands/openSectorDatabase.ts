@@ -1,7 +1,7 @@
 import { databaseUrlFor, readEmbeddedPostgresConfig, usesEmbeddedPostgres } from '@cswb/contract/config';
 import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { prepareDatabase, SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { PROJECT_ROOT } from '../projectRoot';
 
 export interface SectorDatabase {
@@ -10,6 +10,9 @@ export interface SectorDatabase {
   /** Closes the connection and stops the embedded PostgreSQL it started, once opening has settled. */
   close(): Promise<void>;
 }
+
+/** The import reports a failed statement itself: TypeORM would print its SQL on stdout. */
+const SILENT: Logger = { logQuery() {}, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
 
 /**
  * Starts opening the sector's database as its owner (an import writes its tables and refreshes
@@ -22,7 +25,7 @@ export function openSectorDatabase(definition: SubgraphDefinition<unknown>): Sec
     const url = usesEmbeddedPostgres(process.env, [definition.name])
       ? databaseUrlFor(definition.name, process.env, await (postgres = new EmbeddedPostgres(readEmbeddedPostgresConfig(process.env, PROJECT_ROOT))).start())
       : databaseUrlFor(definition.name, process.env);
-    db = (await prepareDatabase(definition, { url, connectAs: 'owner' })).db;
+    db = (await prepareDatabase(definition, { url, connectAs: 'owner', logger: SILENT })).db;
     return db;
   })().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   return {

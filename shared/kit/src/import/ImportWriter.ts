@@ -1,71 +1,37 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { copyFrom, copyText } from '../db/copyFrom';
+import { CopyIn } from '../db/CopyIn';
+import { copyTextChunks } from '../db/copyFrom';
+import { DatabaseRefusedRowError } from './DatabaseRefusedRowError';
 import type { ImportDataset } from './ImportDataset';
-import { checkDatasetIdentifiers, MergeCounts, mergeInTransaction, MergeProgress, refreshDatasetRollups } from './mergeRows';
-import { SHIPPING_TYPE, shippedValue } from './shippingType';
+import { checkDatasetIdentifiers, createStage, MergeCounts, mergeInTransaction, MergeProgress, mergeStage, refreshDatasetRollups, stageColumns, stageCopySql } from './mergeRows';
 import type { ValidRow } from './validateRecords';
 
-/** COPY text chunks: pushed as rows are validated, pulled by copyFrom as the socket takes them. */
-class ChunkQueue implements AsyncIterable<Buffer> {
-  private readonly chunks: Buffer[] = [];
-  private ended = false;
-  private failure: Error | undefined;
-  private wake: (() => void) | undefined;
-
-  push(chunk: Buffer) {
-    this.chunks.push(chunk);
-    this.wake?.();
-  }
-
-  end() {
-    this.ended = true;
-    this.wake?.();
-  }
-
-  fail(error: Error) {
-    this.failure = error;
-    this.wake?.();
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
-    for (;;) {
-      if (this.failure) throw this.failure;
-      const chunk = this.chunks.shift();
-      if (chunk) yield chunk;
-      else if (this.ended) return;
-      else {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = undefined;
-      }
-    }
-  }
-}
+/**
+ * Where the rows go as they come. `table`: COPY straight into the table, which was empty when the
+ * lock was taken (the bulk of a first import: every row is new). `stage`: COPY into a temporary
+ * table, merged at the end in two statements (UPDATE of the rows that changed, their record keys
+ * kept; INSERT of the new ones): no per-row lookup, and a re-import that changes nothing writes
+ * nothing. `held`: kept in memory and merged whole at the end (datasets with child tables).
+ */
+type Destination = { kind: 'table' | 'stage'; copy: CopyIn } | { kind: 'held'; rows: ValidRow[] };
 
 /**
  * Writes an import's validated rows while the rest of the file is still being validated, in one
  * transaction that holds the table's writer lock (readers go on) from the first row to the commit.
- * Rows whose natural key the table does not have are streamed by COPY straight into the table (the
- * bulk of a first import); rows whose key it has are kept and merged at the end by mergeRows'
- * stage-and-UPDATE (a re-import changes nothing, record keys are kept). Datasets with child tables
- * are merged whole at the end. Rollups are rebuilt once, if a row changed. Nothing is visible to
- * anyone until `finish` commits; `abort` (or any error) rolls everything back.
+ * Rollups are rebuilt once, if a row changed. Nothing is visible to anyone until `finish` commits;
+ * `abort` (or any error) rolls everything back. PostgreSQL refusing a row (a constraint the
+ * dataset does not declare) fails the import with a DatabaseRefusedRowError naming its line.
  */
 export class ImportWriter {
-  /** Rows merged at the end: those whose key the table already has (or every row, with child tables). */
-  private readonly held: ValidRow[] = [];
-  private direct = 0;
-  private failure: Error | undefined;
+  /** The file line of each row sent by COPY, in order: PostgreSQL names a refused row by its place in the COPY. */
+  private readonly sentLines: number[] = [];
   private closed = false;
 
   private constructor(
-    private readonly db: DataSource,
     private readonly runner: QueryRunner,
     private readonly dataset: ImportDataset,
-    /** Absent with child tables. `lookUp`: the table had rows when the lock was taken, so each key is looked up. */
-    private readonly copy: { queue: ChunkQueue; done: Promise<number>; lookUp: boolean } | undefined,
-  ) {
-    copy?.done.catch((error: Error) => (this.failure ??= error));
-  }
+    private readonly destination: Destination,
+  ) {}
 
   static async open(db: DataSource, dataset: ImportDataset): Promise<ImportWriter> {
     checkDatasetIdentifiers(dataset);
@@ -74,12 +40,14 @@ export class ImportWriter {
     try {
       await runner.startTransaction();
       await runner.query(`LOCK TABLE "${dataset.table}" IN SHARE ROW EXCLUSIVE MODE`);
-      const keyTypes = dataset.naturalKey.map((name) => dataset.columns.find((c) => c.name === name)?.type);
-      if (dataset.children?.length || keyTypes.some((type) => type === undefined || type === 'text[]')) return new ImportWriter(db, runner, dataset, undefined);
+      if (dataset.children?.length) return new ImportWriter(runner, dataset, { kind: 'held', rows: [] });
       const [{ empty }] = (await runner.query(`SELECT NOT EXISTS (SELECT 1 FROM "${dataset.table}") AS empty`)) as { empty: boolean }[];
-      const queue = new ChunkQueue();
-      const done = copyFrom(runner, `COPY "${dataset.table}" (${dataset.columns.map((c) => `"${c.name}"`).join(', ')}) FROM STDIN`, queue);
-      return new ImportWriter(db, runner, dataset, { queue, done, lookUp: !empty });
+      if (empty) {
+        const columns = dataset.columns.map((c) => `"${c.name}"`).join(', ');
+        return new ImportWriter(runner, dataset, { kind: 'table', copy: CopyIn.start(runner, `COPY "${dataset.table}" (${columns}) FROM STDIN`) });
+      }
+      await createStage(runner.manager, dataset);
+      return new ImportWriter(runner, dataset, { kind: 'stage', copy: CopyIn.start(runner, stageCopySql(dataset)) });
     } catch (error) {
       await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
@@ -87,59 +55,52 @@ export class ImportWriter {
     }
   }
 
-  /** Takes a slice of validated rows (reference checks done): streamed into the table, or kept for the merge. */
+  /** Takes a slice of validated rows (reference checks done); waits while PostgreSQL is behind. */
   async write(rows: readonly ValidRow[]): Promise<void> {
-    if (this.failure) throw this.failure;
     if (this.closed) throw new Error('the import writer is closed');
-    if (!this.copy) {
-      for (const row of rows) this.held.push(row);
+    const { destination } = this;
+    if (destination.kind === 'held') {
+      for (const row of rows) destination.rows.push(row);
       return;
     }
-    let fresh = rows;
-    if (this.copy.lookUp && rows.length) {
-      const existing = await this.existingKeys(rows);
-      if (existing.size) {
-        fresh = rows.filter((_, index) => !existing.has(index));
-        for (const index of existing) this.held.push(rows[index]);
-      }
+    for (const row of rows) this.sentLines.push(row.line);
+    try {
+      for (const chunk of copyTextChunks(stageColumns(this.dataset), rows)) await destination.copy.write(chunk);
+    } catch (error) {
+      throw this.refused(error);
     }
-    if (!fresh.length) return;
-    const columns = this.dataset.columns;
-    let text = '';
-    for (const row of fresh) {
-      let line = copyText(shippedValue(row.values[columns[0].name]));
-      for (let c = 1; c < columns.length; c++) line += `\t${copyText(shippedValue(row.values[columns[c].name]))}`;
-      text += `${line}\n`;
-    }
-    this.copy.queue.push(Buffer.from(text, 'utf8'));
-    this.direct += fresh.length;
   }
 
   /**
-   * Ends the COPY, merges the kept rows, rebuilds the rollups if a row changed, commits. `total`
-   * is the number of rows written (for the counts of unchanged rows and progress).
+   * Ends the COPY, merges what was staged or held, rebuilds the rollups if a row changed,
+   * commits. Rejects (everything rolled back) with PostgreSQL's refusal of a row, or its error.
    */
   async finish(progress?: MergeProgress): Promise<MergeCounts> {
     if (this.closed) throw new Error('the import writer is closed');
     try {
-      const total = this.direct + this.held.length;
-      progress?.('merging', total, total);
-      if (this.copy) {
-        this.copy.queue.end();
-        const copied = await this.copy.done;
-        if (copied !== this.direct) throw new Error(`COPY wrote ${copied} rows, expected ${this.direct}`);
-      }
+      const { destination, dataset } = this;
       const manager = this.runner.manager;
-      const merged = this.held.length ? await mergeInTransaction(manager, this.dataset, this.held, progress, false) : { inserted: 0, updated: 0, unchanged: 0 };
-      const counts = { inserted: this.direct + merged.inserted, updated: merged.updated, unchanged: merged.unchanged };
-      if (counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, this.dataset, () => progress?.('refreshing', total, total));
+      let counts: MergeCounts;
+      if (destination.kind === 'held') {
+        const total = destination.rows.length;
+        progress?.('merging', total, total);
+        counts = total ? await mergeInTransaction(manager, dataset, destination.rows, progress, false) : { inserted: 0, updated: 0, unchanged: 0 };
+      } else {
+        const total = this.sentLines.length;
+        progress?.('merging', total, total);
+        const copied = await destination.copy.end();
+        if (copied !== total) throw new Error(`COPY wrote ${copied} rows, expected ${total}`);
+        counts = destination.kind === 'table' ? { inserted: total, updated: 0, unchanged: 0 } : await mergeStage(manager, dataset, total, progress, false);
+      }
+      const total = counts.inserted + counts.updated + counts.unchanged;
+      if (counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, dataset, () => progress?.('refreshing', total, total));
       await this.runner.commitTransaction();
       this.closed = true;
       await this.runner.release();
       return counts;
     } catch (error) {
       await this.abort();
-      throw error;
+      throw this.refused(error);
     }
   }
 
@@ -147,10 +108,7 @@ export class ImportWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.copy) {
-      this.copy.queue.fail(new Error('import cancelled'));
-      await this.copy.done.catch(() => undefined);
-    }
+    if (this.destination.kind !== 'held') await this.destination.copy.abort();
     try {
       if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
     } finally {
@@ -158,24 +116,8 @@ export class ImportWriter {
     }
   }
 
-  /**
-   * Indexes of the rows whose natural key the table has: asked on another connection while this
-   * one is busy with the COPY. It sees what was committed, and the writer lock held since before
-   * the first row keeps it so; the rows this import streamed are not visible to it, and need not be
-   * (validation refuses a key twice in a file).
-   */
-  private async existingKeys(rows: readonly ValidRow[]): Promise<Set<number>> {
-    const { dataset } = this;
-    const keyColumns = dataset.naturalKey.map((name) => dataset.columns.find((c) => c.name === name)!);
-    const arrays = keyColumns.map((column) => rows.map((row) => shippedValue(row.values[column.name])));
-    const names = keyColumns.map((_, index) => `k${index}`);
-    const found = (await this.db.query(
-      `SELECT position::int AS position
-         FROM unnest(${keyColumns.map((column, index) => `$${index + 1}::${SHIPPING_TYPE[column.type]}`).join(', ')}) WITH ORDINALITY AS u(${names.join(', ')}, position)
-        WHERE EXISTS (SELECT 1 FROM "${dataset.table}" AS t
-                       WHERE (${keyColumns.map((column) => `t."${column.name}"`).join(', ')}) = (${names.map((name) => `u.${name}`).join(', ')}))`,
-      arrays,
-    )) as { position: number }[];
-    return new Set(found.map(({ position }) => position - 1));
+  /** PostgreSQL refusing a row, as the import's invalid data (its line in the file when the COPY named it). */
+  private refused(error: unknown): unknown {
+    return DatabaseRefusedRowError.from(error, (row) => this.sentLines[row - 1]) ?? error;
   }
 }

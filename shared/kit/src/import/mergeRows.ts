@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { copyRows } from '../db/copyFrom';
+import { copyFrom, copyRows, copyTextChunks } from '../db/copyFrom';
 import { refreshRollups } from '../db/refreshRollups';
 import type { ImportChildTable, ImportDataset } from './ImportDataset';
 import { shippedValue } from './shippingType';
@@ -71,12 +71,39 @@ export async function mergeInTransaction(
   refresh = true,
 ): Promise<MergeCounts> {
   checkDatasetIdentifiers(dataset);
-  const children = dataset.children ?? [];
-  const columns = dataset.columns.map((c) => c.name);
-  const quoted = columnList(columns);
-  const key = columnList(dataset.naturalKey);
+  await createStage(manager, dataset);
+  await copyFrom(manager.queryRunner!, stageCopySql(dataset), copyTextChunks(stageColumns(dataset), rows, (done) => progress?.('staging', done, rows.length)));
+  for (const [index, child] of (dataset.children ?? []).entries()) await stageChildRows(manager, dataset, child, childStage(index), rows);
+  return mergeStage(manager, dataset, rows.length, progress, refresh);
+}
+
+/** The temporary table rows are staged in before the merge, dropped at the commit. */
+export async function createStage(manager: EntityManager, dataset: ImportDataset): Promise<void> {
   // List columns are staged as their array literals (shippedValue) and cast back on the merge.
   const staged = dataset.columns.map((c) => (c.type === 'text[]' ? `"${c.name}"::text AS "${c.name}"` : `"${c.name}"`)).join(', ');
+  await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${staged} FROM "${dataset.table}" WITH NO DATA`);
+}
+
+/** `COPY` of the dataset's columns (stageColumns' text) into the stage. */
+export function stageCopySql(dataset: ImportDataset): string {
+  return `COPY ${STAGE} (${columnList(dataset.columns.map((c) => c.name))}) FROM STDIN`;
+}
+
+/** A validated row's value for each of the dataset's columns, as COPY text takes it. */
+export function stageColumns(dataset: ImportDataset): { name: string; value: (row: ValidRow) => string | number | boolean | null }[] {
+  return dataset.columns.map((column) => ({ name: column.name, value: (row: ValidRow) => shippedValue(row.values[column.name]) }));
+}
+
+/**
+ * The merge of the `staged` rows of the stage (and of the child stages, with child tables) into
+ * the table: an UPDATE of the rows that exist and changed (their record keys kept), an INSERT of
+ * the new ones (fresh keys from the column's default).
+ */
+export async function mergeStage(manager: EntityManager, dataset: ImportDataset, staged: number, progress?: MergeProgress, refresh = true): Promise<MergeCounts> {
+  checkDatasetIdentifiers(dataset);
+  const children = dataset.children ?? [];
+  const quoted = columnList(dataset.columns.map((c) => c.name));
+  const key = columnList(dataset.naturalKey);
   const fromStage = (c: ImportDataset['columns'][number]) => (c.type === 'text[]' ? `s."${c.name}"::text[]` : `s."${c.name}"`);
   const otherColumns = dataset.columns.filter((c) => !dataset.naturalKey.includes(c.name));
   const sameKey = `(${columnList(dataset.naturalKey, 't')}) = (${columnList(dataset.naturalKey, 's')})`;
@@ -97,37 +124,30 @@ export async function mergeInTransaction(
      WHERE NOT EXISTS (SELECT 1 FROM "${dataset.table}" AS t WHERE ${sameKey})
     ${returning ? `RETURNING ${key}` : ''}`;
 
-  {
-    await manager.query(`CREATE TEMPORARY TABLE ${STAGE} ON COMMIT DROP AS SELECT ${staged} FROM "${dataset.table}" WITH NO DATA`);
-    const stagedColumns = dataset.columns.map((column) => ({ name: column.name, value: (row: ValidRow) => shippedValue(row.values[column.name]) }));
-    await copyRows(manager, STAGE, stagedColumns, rows, (done) => progress?.('staging', done, rows.length));
-    for (const [index, child] of children.entries()) await stageChildRows(manager, dataset, child, childStage(index), rows);
-    // Statistics for the planner's choice of join against the table (a temporary table has none).
-    await manager.query(`ANALYZE ${STAGE}`);
-
-    progress?.('merging', rows.length, rows.length);
-    await manager.query(`LOCK TABLE "${dataset.table}" IN SHARE ROW EXCLUSIVE MODE`);
-    let counts: { inserted: number; updated: number };
-    if (children.length === 0) {
-      const rowsAffected = async (statement: string | undefined) =>
-        statement ? ((await manager.queryRunner!.query(statement, [], true)) as { affected?: number }).affected ?? 0 : 0;
-      const updated = await rowsAffected(update(false));
-      counts = { updated, inserted: await rowsAffected(insert(false)) };
-    } else {
-      // A row whose child rows alone changed is updated too: the keys touched are collected, then counted once.
-      await manager.query(`CREATE TEMPORARY TABLE ${CHANGED} ON COMMIT DROP AS SELECT ${key}, true AS inserted FROM "${dataset.table}" WITH NO DATA`);
-      for (const [index, child] of children.entries()) await deleteStaleChildRows(manager, dataset, child, childStage(index));
-      const changedByUpdate = update(true);
-      if (changedByUpdate) await manager.query(`WITH changed AS (${changedByUpdate}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, false FROM changed`);
-      await manager.query(`WITH changed AS (${insert(true)}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, true FROM changed`);
-      for (const [index, child] of children.entries()) await insertNewChildRows(manager, dataset, child, childStage(index));
-      [counts] = await manager.query(`
-        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
-          FROM (SELECT bool_or(inserted) AS inserted FROM ${CHANGED} GROUP BY ${key}) AS changed`);
-    }
-    if (refresh && counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, dataset, () => progress?.('refreshing', rows.length, rows.length));
-    return { inserted: counts.inserted, updated: counts.updated, unchanged: rows.length - counts.inserted - counts.updated };
+  // Statistics for the planner's choice of join against the table (a temporary table has none).
+  await manager.query(`ANALYZE ${STAGE}`);
+  progress?.('merging', staged, staged);
+  await manager.query(`LOCK TABLE "${dataset.table}" IN SHARE ROW EXCLUSIVE MODE`);
+  let counts: { inserted: number; updated: number };
+  if (children.length === 0) {
+    const rowsAffected = async (statement: string | undefined) =>
+      statement ? ((await manager.queryRunner!.query(statement, [], true)) as { affected?: number }).affected ?? 0 : 0;
+    const updated = await rowsAffected(update(false));
+    counts = { updated, inserted: await rowsAffected(insert(false)) };
+  } else {
+    // A row whose child rows alone changed is updated too: the keys touched are collected, then counted once.
+    await manager.query(`CREATE TEMPORARY TABLE ${CHANGED} ON COMMIT DROP AS SELECT ${key}, true AS inserted FROM "${dataset.table}" WITH NO DATA`);
+    for (const [index, child] of children.entries()) await deleteStaleChildRows(manager, dataset, child, childStage(index));
+    const changedByUpdate = update(true);
+    if (changedByUpdate) await manager.query(`WITH changed AS (${changedByUpdate}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, false FROM changed`);
+    await manager.query(`WITH changed AS (${insert(true)}) INSERT INTO ${CHANGED} (${key}, inserted) SELECT *, true FROM changed`);
+    for (const [index, child] of children.entries()) await insertNewChildRows(manager, dataset, child, childStage(index));
+    [counts] = await manager.query(`
+      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+        FROM (SELECT bool_or(inserted) AS inserted FROM ${CHANGED} GROUP BY ${key}) AS changed`);
   }
+  if (refresh && counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, dataset, () => progress?.('refreshing', staged, staged));
+  return { inserted: counts.inserted, updated: counts.updated, unchanged: staged - counts.inserted - counts.updated };
 }
 
 /** After rows changed: statistics of the dataset's tables, then its rollups rebuilt. */

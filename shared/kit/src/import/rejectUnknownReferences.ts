@@ -53,10 +53,15 @@ export class ReferenceChecker {
       const reference = column.references;
       const known = this.known.get(column.name);
       if (!reference || !known) continue;
+      // One pass over the slice: values not looked up yet, and whether a row names one known to be missing.
       const values = new Set<ImportValue>();
+      let missingSeen = false;
       for (const row of rows) {
         const value = row.values[column.name];
-        if (value !== null && !known.has(value)) values.add(value);
+        if (value === null) continue;
+        const found = known.get(value);
+        if (found === undefined) values.add(value);
+        else if (!found) missingSeen = true;
       }
       if (values.size) {
         const asked = [...values];
@@ -67,7 +72,9 @@ export class ReferenceChecker {
         )) as { position: number }[];
         for (const value of asked) known.set(value, true);
         for (const { position } of missing) known.set(asked[position - 1], false);
+        missingSeen ||= missing.length > 0;
       }
+      if (!missingSeen) continue;
       const hint = reference.dataset ? ` (import it with the ${reference.dataset} dataset first)` : '';
       const expected = reference.description ?? `a ${reference.column} in ${reference.table}`;
       for (const row of rows) {

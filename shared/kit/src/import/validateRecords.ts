@@ -51,9 +51,8 @@ export function validateRecords(dataset: ImportDataset, file: ParsedFile, option
  * while the next is checked): keys seen in earlier slices count as duplicates in later ones.
  */
 export class RecordValidator {
-  private readonly today: string;
   private readonly firstLineOfKey = new Map<string, number>();
-  private readonly columns: readonly ImportColumn[];
+  private readonly rules: readonly ColumnRule[];
   private readonly singleKey: string | undefined;
 
   constructor(
@@ -61,44 +60,47 @@ export class RecordValidator {
     private readonly format: ParsedFile['format'],
     options: ValidationOptions = {},
   ) {
-    this.today = options.today ?? new Date().toISOString().slice(0, 10);
-    this.columns = fileColumns(dataset);
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    this.rules = fileColumns(dataset).map((column) => columnRule(column, today));
     this.singleKey = dataset.naturalKey.length === 1 ? dataset.naturalKey[0] : undefined;
   }
 
   /** Appends the valid rows of `records` to `into.rows`, the others (with their reasons) to `into.rejected`. */
   validate(records: readonly RawRecord[], into: ValidationResult): void {
-    const { dataset, columns, singleKey, firstLineOfKey, today } = this;
+    const { dataset, rules, singleKey, firstLineOfKey, format } = this;
+    const checks = dataset.checks ?? [];
     const { rows, rejected } = into;
     for (const record of records) {
-      const reasons: string[] = [];
-      if (record.error) reasons.push(`line ${record.line}: ${record.error}`);
+      // Allocated for the few rows that have a problem only.
+      let reasons: string[] | undefined;
+      if (record.error) reasons = [`line ${record.line}: ${record.error}`];
       const values: Record<string, ImportValue> = {};
       if (!record.error) {
-        for (const column of columns) {
+        for (const rule of rules) {
+          const { column } = rule;
           const raw = record.values[column.name];
-          if (raw === undefined && !(column.name in record.values) && this.format === 'jsonl' && column.required) {
-            reasons.push(`line ${record.line}: missing column "${column.name}"`);
+          if (raw === undefined && format === 'jsonl' && column.required && !(column.name in record.values)) {
+            (reasons ??= []).push(`line ${record.line}: missing column "${column.name}"`);
             continue;
           }
-          const result = readValue(column, raw, this.format, today);
+          const result = readValue(rule, raw, format);
           if (typeof result === 'object' && result !== null && 'error' in result) {
-            reasons.push(`line ${record.line}, column "${column.name}": ${result.error}`);
+            (reasons ??= []).push(`line ${record.line}, column "${column.name}": ${result.error}`);
           } else values[column.name] = result;
         }
-        if (reasons.length === 0) {
-          for (const check of dataset.checks ?? []) if (!check.test(values)) reasons.push(`line ${record.line}: ${check.message}`);
+        if (!reasons) {
+          for (const check of checks) if (!check.test(values)) (reasons ??= []).push(`line ${record.line}: ${check.message}`);
         }
-        if (reasons.length === 0) {
+        if (!reasons) {
           const key = singleKey !== undefined ? String(values[singleKey]) : JSON.stringify(dataset.naturalKey.map((name) => values[name]));
           const first = firstLineOfKey.get(key);
           if (first !== undefined) {
             const described = dataset.naturalKey.map((name) => `${name} ${JSON.stringify(values[name])}`).join(', ');
-            reasons.push(`line ${record.line}: duplicate key (${described}): also on line ${first}`);
+            reasons = [`line ${record.line}: duplicate key (${described}): also on line ${first}`];
           } else firstLineOfKey.set(key, record.line);
         }
       }
-      if (reasons.length) rejected.push({ record, reasons });
+      if (reasons) rejected.push({ record, reasons });
       else rows.push({ line: record.line, values, record });
     }
   }
@@ -114,16 +116,43 @@ const LIST_SEPARATOR = ';';
 /** Longer lists of allowed values are counted in messages, not spelled out. */
 const ENUM_SHOWN = 12;
 
-function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['format'], today: string): ImportValue | { error: string } {
-  if (column.type === 'text[]') return readList(column, raw, format);
+/** A column's rules with what they need resolved once: the allowed set, the anchored pattern, the date bounds. */
+interface ColumnRule {
+  column: ImportColumn;
+  maxLength: number;
+  allowed?: ReadonlySet<string>;
+  pattern?: RegExp;
+  earliest: string;
+  latest: string;
+  daysAhead: number;
+  today: string;
+}
+
+function columnRule(column: ImportColumn, today: string): ColumnRule {
+  const daysAhead = column.daysAhead ?? DEFAULT_DAYS_AHEAD;
+  return {
+    column,
+    maxLength: column.type === 'text' ? column.maxLength ?? DEFAULT_MAX_LENGTH : MAX_SCALAR_LENGTH,
+    allowed: column.enum ? new Set(column.enum) : undefined,
+    pattern: column.pattern ? wholeMatch(column.pattern) : undefined,
+    earliest: column.earliest ?? DEFAULT_EARLIEST_DATE,
+    latest: addDays(today, daysAhead),
+    daysAhead,
+    today,
+  };
+}
+
+function readValue(rule: ColumnRule, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+  const { column } = rule;
+  if (column.type === 'text[]') return readList(rule, raw, format);
   if (typeof raw === 'object') return { error: 'expected a single value, not a list' };
   const text = column.type === 'text' ? raw : raw?.trim();
   if (text === undefined || text === '') return column.required ? { error: 'missing value' } : null;
-  const tooLong = lengthError(text, column.type === 'text' ? column.maxLength ?? DEFAULT_MAX_LENGTH : MAX_SCALAR_LENGTH);
+  const tooLong = lengthError(text, rule.maxLength);
   if (tooLong) return { error: tooLong };
   switch (column.type) {
     case 'text': {
-      const error = textError(column, text);
+      const error = textError(rule, text);
       if (error) return { error };
       return text;
     }
@@ -144,10 +173,9 @@ function readValue(column: ImportColumn, raw: RawValue, format: ParsedFile['form
         return { error: `${JSON.stringify(text)} is not a date (YYYY-MM-DD)` };
       }
       if (column.firstOfMonth && day !== 1) return { error: `${JSON.stringify(text)} is not the first of a month` };
-      const earliest = column.earliest ?? DEFAULT_EARLIEST_DATE;
-      const latest = latestDate(today, column.daysAhead ?? DEFAULT_DAYS_AHEAD);
+      const { earliest, latest, daysAhead } = rule;
       if (text < earliest) return { error: `${JSON.stringify(text)} is before ${earliest}` };
-      if (text > latest) return { error: `${JSON.stringify(text)} is after ${latest} (today ${today}, plus ${column.daysAhead ?? DEFAULT_DAYS_AHEAD} day${(column.daysAhead ?? DEFAULT_DAYS_AHEAD) === 1 ? '' : 's'})` };
+      if (text > latest) return { error: `${JSON.stringify(text)} is after ${latest} (today ${rule.today}, plus ${daysAhead} day${daysAhead === 1 ? '' : 's'})` };
       return text;
     }
     case 'boolean': {
@@ -162,16 +190,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-// Once per rule and day, not once per value (a Date per value was a tenth of an import's validation).
-const latestDates = new Map<string, string>();
-
-function latestDate(today: string, days: number): string {
-  const key = `${today}+${days}`;
-  let latest = latestDates.get(key);
-  if (latest === undefined) latestDates.set(key, (latest = addDays(today, days)));
-  return latest;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -194,22 +212,39 @@ function lengthError(text: string, maxLength: number): string | undefined {
  * The rules of a text value or of one code of a list: what no column may hold (control
  * characters, a lone surrogate, a formula a spreadsheet would run), then enum and pattern.
  */
-function textError(column: ImportColumn, text: string): string | undefined {
+function textError(rule: ColumnRule, text: string): string | undefined {
+  if (SUSPICIOUS.test(text)) {
+    const error = unsafeTextError(text);
+    if (error) return error;
+  }
+  if (rule.allowed && !rule.allowed.has(text)) {
+    const allowed = rule.column.enum!;
+    return allowed.length > ENUM_SHOWN
+      ? `${quoteValue(text)} is not one of the ${allowed.length} allowed codes (docs/import.md lists them)`
+      : `${quoteValue(text)} is not one of ${allowed.join(', ')}`;
+  }
+  if (rule.pattern && !rule.pattern.test(text)) return `${quoteValue(text)} does not match ${rule.column.pattern!.source}`;
+  return undefined;
+}
+
+/**
+ * Where a value may hold what unsafeTextError refuses: a control character, a surrogate (paired
+ * ones are fine), a formula's first character. One test per value; most values have none.
+ */
+const SUSPICIOUS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]|^[\t\r\n]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+/** What no text value may hold: control characters, a lone surrogate, a formula a spreadsheet would run. */
+function unsafeTextError(text: string): string | undefined {
   const control = CONTROL.exec(text);
   if (control) return `${quoteValue(text)} holds control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   if (LONE_SURROGATE.test(text)) return `${quoteValue(text)} is not well-formed Unicode (a lone surrogate)`;
   if (looksLikeFormula(text)) return `${quoteValue(text)} starts like a spreadsheet formula (=, +, -, @, tab or CR): refused`;
-  if (column.enum && !allowed(column.enum).has(text)) {
-    return column.enum.length > ENUM_SHOWN
-      ? `${quoteValue(text)} is not one of the ${column.enum.length} allowed codes (docs/import.md lists them)`
-      : `${quoteValue(text)} is not one of ${column.enum.join(', ')}`;
-  }
-  if (column.pattern && !wholeMatch(column.pattern).test(text)) return `${quoteValue(text)} does not match ${column.pattern.source}`;
   return undefined;
 }
 
 /** CSV: codes separated by `;` (`[]`: none); JSON lines: an array of strings. Blank or null: no value. */
-function readList(column: ImportColumn, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+function readList(rule: ColumnRule, raw: RawValue, format: ParsedFile['format']): ImportValue | { error: string } {
+  const { column } = rule;
   if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return column.required ? { error: 'missing value' } : null;
   let codes: readonly string[];
   if (typeof raw === 'object') codes = raw;
@@ -221,7 +256,7 @@ function readList(column: ImportColumn, raw: RawValue, format: ParsedFile['forma
   }
   const seen = new Set<string>();
   for (const code of codes) {
-    const error = textError(column, code);
+    const error = textError(rule, code);
     if (error) return { error };
     if (seen.has(code)) return { error: `${JSON.stringify(code)} is listed twice` };
     seen.add(code);
@@ -236,19 +271,7 @@ function bounded(column: ImportColumn, value: number, text: string): { error: st
   return undefined;
 }
 
-// Built once per declared rule, not once per value: a file has hundreds of thousands of values.
-const wholeMatches = new WeakMap<RegExp, RegExp>();
-const enumSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
 /** The pattern anchored at both ends, without state-keeping flags. */
 function wholeMatch(pattern: RegExp): RegExp {
-  let whole = wholeMatches.get(pattern);
-  if (!whole) wholeMatches.set(pattern, (whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''))));
-  return whole;
-}
-
-function allowed(values: readonly string[]): ReadonlySet<string> {
-  let set = enumSets.get(values);
-  if (!set) enumSets.set(values, (set = new Set(values)));
-  return set;
+  return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''));
 }
