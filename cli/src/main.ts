@@ -34,7 +34,7 @@ async function runCommand(command: CommandDeclaration, args: string[]): Promise<
     const missing = Object.entries(command.options).find(([name, option]) => option.required && values[name] === undefined);
     if (missing) throw new UsageError(`--${missing[0]} is required`);
     // No option is declared `multiple`: every value is a string or a boolean.
-    return await command.run({ values: values as ParsedValues<CommandDeclaration['options']>, positionals });
+    return await command.run({ values: values as ParsedValues<CommandDeclaration['options']>, positionals, commands: COMMANDS });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`cswb ${command.name}: ${error.message}\n\n${commandHelp(command)}`);
@@ -71,6 +71,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     process.stderr.write(`cswb: ${(error as Error).message}\n`);
-    process.exit(error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+    // util.parseArgs refusing the command line (an unknown option, a missing value, an argument
+    // the command does not take) is a usage error like the others.
+    process.exit(String(error?.code).startsWith('ERR_PARSE_ARGS_') ? 2 : 1);
   },
 );

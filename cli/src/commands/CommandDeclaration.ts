@@ -22,6 +22,8 @@ export type ParsedValues<O extends OptionDeclarations> = {
 export interface ParsedCommandLine<O extends OptionDeclarations> {
   values: ParsedValues<O>;
   positionals: string[];
+  /** Every registered command, for a command that describes them (completion). */
+  commands: readonly CommandDeclaration[];
 }
 
 /**

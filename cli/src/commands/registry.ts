@@ -3,6 +3,7 @@ import { benchCommand } from './benchCommand';
 import { certsCommand } from './certsCommand';
 import { checkCommand } from './checkCommand';
 import type { CommandDeclaration } from './CommandDeclaration';
+import { completionCommand } from './completionCommand';
 import { composeCommand } from './composeCommand';
 import { importCommand } from './importCommand';
 import { migrateCommand } from './migrateCommand';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandDeclaration[] = [
   persistedCommand,
   auditCommand,
   benchCommand,
+  completionCommand,
 ];
 
 export function findCommand(name: string): CommandDeclaration | undefined {
