@@ -20,7 +20,9 @@ const children: ChildProcess[] = [];
 
 /** `cswb start` as a user runs it, every port free unless `overrides` says otherwise. */
 function spawnStart(overrides: Record<string, string> = {}): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CSWB_DATA_DIR: dataRoot, LOG_LEVEL: 'error' };
+  // Its progress and addresses are info lines.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', CSWB_DATA_DIR: dataRoot, LOG_LEVEL: 'info' };
+  delete env.LOG_FORMAT;
   delete env.DATABASE_URL;
   // As a user runs it: jest's NODE_ENV=test turns off Apollo Server's own signal handlers, which once cut the shutdown short.
   delete env.NODE_ENV;
@@ -114,6 +116,11 @@ describe('cswb start', () => {
     expect(await stopHub(hub)).toBe(0);
     expect(hub.output()).toContain('Stopped.');
     expect(isAlive(pid)).toBe(false);
+    // Its output is not a terminal: every line a JSON log line, without colours, its own lines named `cswb`.
+    expect(hub.output()).not.toMatch(/\u001b\[|\\u001b/);
+    const lines = hub.output().trimEnd().split('\n').map((line) => JSON.parse(line) as { level: string; msg?: string; service: string });
+    expect(lines.find((line) => line.msg?.startsWith("Planner's web app: "))).toMatchObject({ level: 'info', service: 'cswb' });
+    expect(lines.find((line) => line.msg === 'graphql request')).toMatchObject({ level: 'info', service: 'cswb-gateway' });
   });
 
   it('a port already taken stops it with one line naming the port, and leaves nothing running', async () => {

@@ -59,7 +59,7 @@ function linkNodeModules(): void {
 
 /** `cswb start` in the copy, on the test PostgreSQL; resolves with the gateway's URL. */
 function startHub(): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SEED_SIZE: 'small', JWT_DEV_SECRET: TEST_JWT_SECRET, HUB_CERTS_DIR: path.join(root, '.certs'), LOG_LEVEL: 'error' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SEED_SIZE: 'small', JWT_DEV_SECRET: TEST_JWT_SECRET, HUB_CERTS_DIR: path.join(root, '.certs'), LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
   for (const name of readSectorRegistry(root)) {
     const url = freshDatabaseUrl(`new_sector_${name}`);

@@ -19,7 +19,8 @@ interface Output {
 function run(args: string[], env: Record<string, string>): { child: ChildProcess; output: Output } {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    LOG_LEVEL: 'error',
+    // Its "listening on" line is info.
+    LOG_LEVEL: 'info',
     JWT_DEV_SECRET: TEST_JWT_SECRET,
     HUB_CERTS_DIR: process.env.CSWB_TEST_CERTS_DIR,
     ...env,
@@ -54,7 +55,7 @@ function exitOf(child: ChildProcess, ms: number, output: Output): Promise<number
   });
 }
 
-/** The URL of the `listening on <url>` line, once the child prints it. */
+/** The `url` of the `listening on <url>` log line (stdout is a pipe: JSON lines), once the child writes it. */
 function listeningUrl(child: ChildProcess, output: Output, ms: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error, url?: string) => {
@@ -66,8 +67,12 @@ function listeningUrl(child: ChildProcess, output: Output, ms: number): Promise<
     };
     const details = () => `\nstdout:\n${output.stdout}\nstderr:\n${output.stderr}`;
     const check = () => {
-      const match = /listening on (\S+)/.exec(output.stdout);
-      if (match) finish(undefined, match[1]);
+      const listening = output.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{') && line.endsWith('}'))
+        .map((line) => JSON.parse(line) as { msg?: string; url?: string })
+        .find((line) => / listening on /.test(line.msg ?? ''));
+      if (listening?.url) finish(undefined, listening.url);
     };
     const exited = (code: number | null) => finish(new Error(`exited with ${code} before listening${details()}`));
     const timer = setTimeout(() => finish(new Error(`not listening after ${ms} ms${details()}`)), ms);

@@ -80,7 +80,8 @@ async function timeStart(dataDir: string, options: { seedSize: string; timeoutMs
     const text = chunk.toString();
     const at = (performance.now() - started) / 1000;
     if (postgresAt === undefined && /Starting embedded PostgreSQL/.test(text)) postgresAt = at;
-    if (/^Seeded /m.test(text)) seededAt = at;
+    // A line of text on a terminal, a JSON log line's message on a pipe.
+    if (/(^|"msg":")Seeded /m.test(text)) seededAt = at;
     output = (output + text).slice(-4000);
   };
   child.stdout!.on('data', keep);

@@ -1,11 +1,9 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Caller } from '@cswb/contract/auth';
+import type { Logger } from '@cswb/contract/logging';
 
-export interface RequestLogEntry {
-  time: string;
-  level: 'info';
-  msg: 'graphql request';
-  requestId: string | null;
+/** The fields of the one `graphql request` line per request, beside its logger's `requestId` and `traceId`. */
+export interface RequestLogFields {
   /** The `x-request-id` the client sent, kept apart from the hub's own id. */
   clientRequestId?: string;
   /** A member of the hub (e.g. planning) that sent the request for the caller. */
@@ -17,28 +15,24 @@ export interface RequestLogEntry {
   status: number;
   errors: number;
   durationMs: number;
-  /** The OpenTelemetry trace of the request, when tracing is on: look it up in the tracing backend. */
-  traceId?: string;
 }
 
 /**
- * One structured JSON line per GraphQL request, with the request id the gateway forwards to
- * every subgraph (and so finds again in their audit logs) and, when tracing, the trace id.
+ * One `graphql request` line (info) per GraphQL request, written by the request's logger
+ * (`useRequestLogger`): with the request id the gateway forwards to every subgraph (and so finds
+ * again in their audit logs) and the trace id. Who asked and what came of it; never the
+ * variables, the token or the data.
  */
 export function useRequestLog(
-  write: (entry: RequestLogEntry) => void,
-  currentTraceId?: () => string | undefined,
+  loggerOf: (request: Request) => Logger | undefined,
   clientRequestIdOf?: (request: Request) => string | null,
   actorOf?: (request: Request) => string | null,
 ): GatewayPlugin {
   const started = new WeakMap<Request, number>();
-  const traceIds = new WeakMap<Request, string>();
   const details = new WeakMap<Request, { operationName: string | null; caller: Caller | null; errors: number }>();
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
-      const traceId = currentTraceId?.();
-      if (traceId) traceIds.set(request, traceId);
     },
     onExecute({ args }) {
       const context = args.contextValue as { request: Request; currentUser?: Caller | null };
@@ -56,13 +50,10 @@ export function useRequestLog(
     },
     onResponse({ request, response }) {
       const begin = started.get(request);
-      if (begin === undefined || !new URL(request.url).pathname.endsWith('/graphql')) return;
+      const log = loggerOf(request);
+      if (begin === undefined || !log || !new URL(request.url).pathname.endsWith('/graphql')) return;
       const entry = details.get(request);
-      write({
-        time: new Date().toISOString(),
-        level: 'info',
-        msg: 'graphql request',
-        requestId: response.headers.get('x-request-id'),
+      const fields: RequestLogFields = {
         ...(clientRequestIdOf?.(request) ? { clientRequestId: clientRequestIdOf(request)! } : {}),
         ...(actorOf?.(request) ? { actor: actorOf(request)! } : {}),
         operationName: entry?.operationName ?? null,
@@ -72,8 +63,8 @@ export function useRequestLog(
         status: response.status,
         errors: entry?.errors ?? 0,
         durationMs: Math.round((performance.now() - begin) * 10) / 10,
-        traceId: traceIds.get(request),
-      });
+      };
+      log.info(fields, 'graphql request');
     },
   };
 }

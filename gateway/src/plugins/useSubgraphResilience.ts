@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { ExecutionResult } from 'graphql';
 import type { GatewayMetrics } from '../metrics';
 import { subgraphUnavailable } from '../subgraphUnavailable';
+import type { Logger } from '@cswb/contract/logging';
 
 export interface SubgraphResilienceOptions {
   timeoutMs: (subgraphName: string) => number;
@@ -58,6 +59,13 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
         };
         const unavailable = (detail: string, timedOut: boolean): ExecutionResult => {
           observe(timedOut ? (byDeadline ? 'deadline' : 'timeout') : 'unavailable');
+          // On the request's own logger (its ids); the cause by its code only (ECONNREFUSED, …), not the transport's text.
+          const log: Logger | undefined = request.context?.log;
+          const code = /\b(E[A-Z]{3,}|UND_ERR_[A-Z_]+)\b/.exec(detail)?.[1];
+          log?.warn(
+            { subgraph: subgraphName, reason: timedOut ? (byDeadline ? 'request deadline' : 'timeout') : 'unreachable', ...(code ? { code } : {}), ...(timedOut ? { timeoutMs } : {}) },
+            `subgraph ${subgraphName} unavailable`,
+          );
           if (!timedOut) return subgraphUnavailable(subgraphName, 'unreachable', detail);
           return subgraphUnavailable(subgraphName, byDeadline ? 'request deadline' : 'timeout', detail, { timeoutMs });
         };

@@ -1,10 +1,15 @@
 import { DataSource, Logger } from 'typeorm';
 import type { SubgraphDefinition } from '../server/SubgraphDefinition';
 import { SHARED_MIGRATIONS } from './sharedMigrations';
+import { SqlLogger } from './SqlLogger';
+import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
 
 export interface DataSourceOptions {
   url: string;
+  /** Sees every statement (e.g. `SqlStatementCounter`); default: `SqlLogger` over `log`. */
   logger?: Logger;
+  /** Where failing statements are logged, without their parameters; default JSON lines on stdout. */
+  log?: HubLogger;
   poolSize?: number;
 }
 
@@ -21,8 +26,8 @@ export function createDataSource(definition: SubgraphDefinition, options: DataSo
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logger: options.logger,
-    logging: options.logger ? true : ['error'],
+    logger: options.logger ?? new SqlLogger(options.log ?? createLogger({ service: `cswb-${definition.name}`, level: 'info', format: 'json' })),
+    logging: true,
     poolSize: options.poolSize ?? 10,
     applicationName: `cswb-${definition.name}`,
   });

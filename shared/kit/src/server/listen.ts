@@ -6,6 +6,7 @@ import { atMost, gracefulClose, answerClientErrors, HttpRefusal, readBoundedBody
 import { ExecutionBudgetExceededError } from '@cswb/contract/limits';
 import { withinExecutionBudget } from './executionBudget';
 import { ErrorCode } from '@cswb/contract/errors';
+import { createLogger, describeError, requestLogger, runWithLogContext, traceIdOf, type LogContext, type Logger } from '@cswb/contract/logging';
 
 export interface ListeningServer {
   url: string;
@@ -41,6 +42,9 @@ export interface ListenOptions<TContext extends BaseContext, TAdmission = undefi
   aroundRequest?: <T>(execute: () => Promise<T>) => Promise<T>;
   /** Milliseconds after which a GraphQL request is answered 503 EXECUTION_BUDGET_EXCEEDED, whatever it still waits for; 0: none. */
   executionBudgetMs?: number;
+  /** Where a request's unexpected failure is logged, with its request id (`requestIdOf` its admission); default JSON lines on stdout. */
+  log?: Logger;
+  requestIdOf?: (admission: TAdmission) => string | undefined;
 }
 
 function refusal(response: http.ServerResponse, error: RefusalError): void {
@@ -60,8 +64,22 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
 ): Promise<ListeningServer> {
   await server.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const handler: http.RequestListener = async (request, response) => {
+  const log = options.log ?? createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' });
+  // Every line logged while serving a request names its trace and, once admitted, its request id.
+  const handler: http.RequestListener = (request, response) => {
+    const traceparent = request.headers.traceparent;
+    const logContext: LogContext = { traceId: traceIdOf(Array.isArray(traceparent) ? traceparent[0] : traceparent) };
+    const started = performance.now();
+    response.once('finish', () => {
+      if (!request.url?.startsWith('/graphql')) return;
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      requestLogger(log, { requestId: logContext.requestId, traceparent }).debug({ status: response.statusCode, durationMs }, 'graphql request');
+    });
+    return runWithLogContext(logContext, () => serve(request, response, logContext));
+  };
+  const serve = async (request: http.IncomingMessage, response: http.ServerResponse, logContext: LogContext) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    let admitted: { admission: TAdmission } | undefined;
     try {
       if (url.pathname === '/health') return send(response, 200, '{"status":"ok"}');
       if (url.pathname === '/readiness') {
@@ -79,6 +97,8 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
       let admission: TAdmission;
       try {
         admission = options.admit ? await options.admit(request, request.method === 'POST' ? raw : Buffer.from(url.search)) : (undefined as TAdmission);
+        admitted = { admission };
+        logContext.requestId = options.requestIdOf?.(admission);
       } catch (error) {
         if (typeof (error as RefusalError).status === 'number') return refusal(response, error as RefusalError);
         throw error;
@@ -115,7 +135,8 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
     } catch (error) {
       if (error instanceof HttpRefusal) return sendRefusal(request, response, error);
       // Anything else is the subgraph's fault: logged, and answered without its message (no internals).
-      process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
+      const requestId = admitted && options.requestIdOf?.(admitted.admission);
+      requestLogger(log, { requestId, traceparent: request.headers.traceparent }).error({ error: describeError(error) }, 'request failed');
       sendRefusal(request, response, new HttpRefusal(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
     }
   };

@@ -32,6 +32,8 @@ export function tracingPlugin(tracer: Tracer, subgraphName: string): ApolloServe
         parent,
       );
       const endedByScope = setOperationSpan(span);
+      // The request's log lines name this trace (the caller's, or the one this span began).
+      if (contextValue.log) contextValue.log = contextValue.log.child({ traceId: span.spanContext().traceId });
       return {
         async didResolveOperation({ operation, operationName }) {
           const name = contextValue.operationName ?? operationName ?? null;

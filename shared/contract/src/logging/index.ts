@@ -1,0 +1,10 @@
+export { LegacyLogger, Logger } from '@graphql-hive/logger';
+export * from './createLogger';
+export type { LogFormat, LogLevel } from '../config';
+export * from './describeError';
+export * from './JsonLineWriter';
+export * from './redactLogFields';
+export * from './RedactingWriter';
+export * from './traceIdOf';
+export * from './requestLogger';
+export * from './logContext';
