@@ -44,6 +44,8 @@ export function useRateLimit(perMinute: number, callerOf: (request: Request) => 
       const retryAfter = await store.take(client, perMinute);
       if (!retryAfter) return;
       metrics?.rateLimited.inc();
+      // Answered here, before the runtime: its result hooks never see this error.
+      metrics?.countError(ErrorCode.RATE_LIMITED);
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({
