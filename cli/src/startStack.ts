@@ -1,11 +1,12 @@
 import { readAuthConfig } from '@cswb/contract/auth';
-import { readTrustConfig, databaseUrlFor, appDatabaseUrlFor, Env, envPrefix, readEmbeddedPostgresConfig, readGatewayConfig, readPort, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readTracingConfig, subgraphServiceName, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { readTrustConfig, databaseUrlFor, appDatabaseUrlFor, Env, envPrefix, readEmbeddedPostgresConfig, readGatewayConfig, readPort, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, subgraphServiceName, usesEmbeddedPostgres } from '@cswb/contract/config';
 import { ensureDeploymentCertificates } from '@cswb/contract/trust';
 import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import { startGateway, StartedGateway } from '@cswb/gateway';
 import type { Logger } from 'typeorm';
+import type { Logger as HubLogger } from '@cswb/contract/logging';
 import type { TrustConfig } from '@cswb/contract/config';
 import type { DeploymentCertificates } from '@cswb/contract/trust';
 import { discoverSubgraphs } from './discoverSubgraphs';
@@ -21,6 +22,8 @@ export interface StackOptions {
   sqlLogger?: (subgraphName: string) => Logger | undefined;
   /** No gateway logs (tests). */
   quiet?: boolean;
+  /** The process's logger (`createLogger`): gateway and subgraphs log through children naming their service. */
+  logger?: HubLogger;
 }
 
 export interface RunningStack {
@@ -73,6 +76,7 @@ export async function startSubgraphs(
           url: databaseUrlFor(definition.name, env, embeddedUrl),
           appUrl: appDatabaseUrlFor(definition.name, env, embeddedUrl),
           logger: options.sqlLogger?.(definition.name),
+          log: options.logger?.child({ service: subgraphServiceName(definition.name) }),
           seed: city && seedSize !== 'none' ? { city, size: seedSize, progress: log } : undefined,
         });
         if (seeded) log(`Seeded ${definition.name}: ${Object.entries(seeded.rows).map(([t, n]) => `${n} ${t}`).join(', ')}`);
@@ -86,6 +90,9 @@ export async function startSubgraphs(
             maxRepresentations: limits.maxRepresentations,
             operationLimits,
             shutdownGraceMs: readShutdownGraceMs(env),
+            log: options.logger,
+            metricsPort: readSubgraphMetricsPort(definition.name, env, { alone: false }),
+            responseCache: readResponseCacheConfig(env),
           }),
         );
       }),
@@ -127,7 +134,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const subgraphUrls = { ...Object.fromEntries(running.subgraphs.map((s) => [s.name, s.url])), ...gatewayConfig.subgraphUrls };
-    gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, trust, { quiet: options.quiet });
+    gateway = await startGateway({ ...gatewayConfig, subgraphUrls }, auth, trust, { quiet: options.quiet, log: options.logger });
     return { gateway, subgraphs: running.subgraphs, postgres: running.postgres, close };
   } catch (error) {
     await close();

@@ -7,14 +7,17 @@ import type { OperationLimitsConfig, PersistedDocumentsMode } from '@cswb/contra
 import { ErrorCode, InvalidAssertionError, UnauthenticatedError } from '@cswb/contract/errors';
 import { SERVICE_ASSERTION_HEADER, type AssertionSigner, type AssertionVerifier } from '@cswb/contract/trust';
 import type { Tracing } from '@cswb/contract/telemetry';
+import { Logger } from '@cswb/contract/logging';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
-import { trace } from '@graphql-hive/plugin-opentelemetry/api';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useFieldAccessRules } from './plugins/useFieldAccessRules';
 import { useNullForDeniedFields } from './plugins/useNullForDeniedFields';
-import { RequestLogEntry, useRequestLog } from './plugins/useRequestLog';
+import { useRequestLog } from './plugins/useRequestLog';
+import { useRequestLogger } from './plugins/useRequestLogger';
 import { useOperationLimits } from './plugins/useOperationLimits';
 import { useMetrics } from './plugins/useMetrics';
+import { useHivePrometheus } from './plugins/useHivePrometheus';
+import { useDisclosureMetrics } from './plugins/useDisclosureMetrics';
 import { useSubgraphResilience } from './plugins/useSubgraphResilience';
 import { createRequestIds } from './plugins/useHubRequestId';
 import { useSubgraphAssertions } from './plugins/useSubgraphAssertions';
@@ -64,10 +67,11 @@ export interface GatewayOptions {
   subgraphs: readonly SubgraphEndpoint[];
   verifyToken: TokenVerifier;
   trust: GatewayTrust;
-  /** A level, or false for no logs at all. */
-  logging?: false | 'trace' | 'debug' | 'info' | 'warn' | 'error';
-  /** Where the per-request JSON log lines go; none when omitted. */
-  requestLog?: (entry: RequestLogEntry) => void;
+  /**
+   * The gateway's logger (`createLogger`), which the runtime writes through too; each request
+   * logs through a child naming its request id and trace (`useRequestLogger`). None when omitted.
+   */
+  log?: Logger;
   operations?: GatewayOperationsOptions;
   /**
    * OpenTelemetry spans for each request, its GraphQL phases and subgraph fetches, with `traceparent`
@@ -99,6 +103,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     '*.http': { options: { deduplicateInflightRequests: false } },
   };
   const requestIds = createRequestIds();
+  const requestLoggers = useRequestLogger(requestIds.requestIdOf);
   const actors = new WeakMap<Request, string>();
   const persisted = ops.persistedDocuments && ops.persistedDocuments.mode !== 'off' ? ops.persistedDocuments : undefined;
   const cors = ops.corsOrigins ?? [];
@@ -140,7 +145,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     unifiedGraphHandler,
     transports: { http: httpTransport },
     transportEntries,
-    logging: options.logging ?? 'info',
+    logging: options.log ?? new Logger({ level: false }),
     // The hub makes request ids itself (createRequestIds).
     requestId: false,
     ...(options.trust.agent ? { customAgent: ({ url }: { url: string }) => (url.startsWith('https:') ? options.trust.agent : undefined) } : {}),
@@ -189,11 +194,9 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
       const openTelemetry = options.tracing
         ? useOpenTelemetry({ ...pluginContext, traces: { tracer: options.tracing.tracer }, flushOnDispose: false })
         : undefined;
-      // Asked as the request starts, inside the plugin's HTTP span. (Its `getHttpContext` is
-      // process-global and would answer for the first gateway of the process only.)
-      const currentTraceId = openTelemetry ? () => trace.getActiveSpan()?.spanContext().traceId : undefined;
       return [
         requestIds.plugin,
+        requestLoggers.plugin,
         useTypedHttpErrors(),
         // Before the runtime reads the request's parameters: refused requests are never parsed.
         useCsrfPrevention(),
@@ -213,7 +216,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         }),
         // Its spans (instrumentation, not hooks) enclose every other plugin's work.
         ...(openTelemetry ? [openTelemetry] : []),
-        ...(ops.metrics ? [useMetrics(ops.metrics)] : []),
+        ...(ops.metrics ? [useHivePrometheus(ops.metrics.registry, pluginContext.log), useMetrics(ops.metrics), useDisclosureMetrics(ops.metrics)] : []),
         ...(ops.rateLimitPerMinute ? [useRateLimit(ops.rateLimitPerMinute, callerOf, ops.rateLimitStore ?? new RateLimiter(), ops.metrics)] : []),
         ...(ops.limits ? [useOperationLimits(ops.limits)] : []),
         useSubgraphResilience({ timeoutMs: ops.subgraphTimeoutMs ?? (() => 10_000), requestTimeoutMs: ops.requestTimeoutMs, metrics: ops.metrics }),
@@ -221,7 +224,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         ...(ops.circuitBreakers ? [useCircuitBreaker(ops.circuitBreakers, ops.metrics)] : []),
         useNullForDeniedFields(),
         useSubgraphAssertions(options.trust.sign, { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null }),
-        ...(options.requestLog ? [useRequestLog(options.requestLog, currentTraceId, requestIds.clientRequestIdOf, (request) => actors.get(request) ?? null)] : []),
+        useRequestLog(requestLoggers.loggerOf, requestIds.clientRequestIdOf, (request) => actors.get(request) ?? null),
       ];
     },
   });

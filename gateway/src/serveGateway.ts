@@ -125,8 +125,9 @@ export async function serveGateway(
       return;
     }
     if (options.metrics && request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      response.end(options.metrics.render());
+      const text = await options.metrics.render().catch(() => undefined);
+      response.writeHead(text === undefined ? 500 : 200, { 'content-type': text === undefined ? 'text/plain' : options.metrics.contentType });
+      response.end(text ?? 'metrics unavailable\n');
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;

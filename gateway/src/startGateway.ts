@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTokenVerifier, type AuthConfig } from '@cswb/contract/auth';
-import type { GatewayConfig, TrustConfig } from '@cswb/contract/config';
+import { GATEWAY_SERVICE_NAME, type GatewayConfig, type TrustConfig } from '@cswb/contract/config';
 import { createAssertionSigner, createAssertionVerifier, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
 import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
+import { createLogger, Logger } from '@cswb/contract/logging';
 import { createGateway, GatewayTrust } from './createGateway';
-import { GatewayMetrics } from './metrics';
+import { CIRCUIT_STATE_VALUE, GatewayMetrics } from './metrics';
 import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
 import { developmentTokens } from './developmentTokens';
 import { loadWebApp } from './webApp';
@@ -38,8 +39,10 @@ export interface StartedGateway extends ServingGateway {
 }
 
 export interface StartGatewayOptions {
-  /** No runtime logs and no request log (tests). */
+  /** No logs at all (tests). */
   quiet?: boolean;
+  /** The logger of the process (`createLogger` from `readLogConfig`); default: JSON lines at the configured level. */
+  log?: Logger;
 }
 
 /** The gateway's side of the trust boundary, from the deployment's certificates (made by `cswb certs` or `npm start`). */
@@ -64,6 +67,12 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   }
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  const service = config.tracing?.serviceName ?? GATEWAY_SERVICE_NAME;
+  const log = options.quiet
+    ? new Logger({ level: false })
+    : options.log
+      ? options.log.child({ service })
+      : createLogger({ service, level: config.logLevel, format: 'json' });
   const metrics = new GatewayMetrics();
   const webApp = config.webAppDir ? loadWebApp(config.webAppDir) : undefined;
   const persistedDocuments =
@@ -83,9 +92,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   // at start means the in-memory fallback, logged on the first request).
   await sharedStore?.connectNow();
   const rateLimitStore = sharedStore
-    ? new FallbackRateLimitStore(sharedStore, new RateLimiter(), (msg) =>
-        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg })}\n`),
-      )
+    ? new FallbackRateLimitStore(sharedStore, new RateLimiter(), (msg) => log.warn(msg))
     : new RateLimiter();
   // Started before the gateway: Hive's OpenTelemetry plugin looks for the context manager as it is created.
   const tracing = config.tracing ? startTracing(config.tracing) : undefined;
@@ -95,13 +102,12 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     unregisterTracing?.();
   };
   const trust = gatewayTrust(trustConfig);
-  const circuitStateValue = { closed: 0, 'half-open': 1, open: 2 } as const;
   const circuitBreakers =
     config.resilience.breakerFailures > 0
       ? new SubgraphCircuitBreakers({
           failureThreshold: config.resilience.breakerFailures,
           cooldownMs: config.resilience.breakerCooldownMs,
-          onStateChange: (subgraph, state) => metrics.circuitState.set({ subgraph }, circuitStateValue[state]),
+          onStateChange: (subgraph, state) => metrics.circuitState.set({ subgraph }, CIRCUIT_STATE_VALUE[state]),
         })
       : undefined;
   for (const { name } of subgraphs) if (circuitBreakers) metrics.circuitState.set({ subgraph: name }, 0);
@@ -109,9 +115,8 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     supergraphSdl,
     subgraphs,
     trust,
-    logging: options.quiet ? false : config.logLevel,
+    log,
     verifyToken: createTokenVerifier(auth),
-    requestLog: options.quiet ? undefined : (entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
     operations: {
       limits: config.limits,
       subgraphTimeoutMs: (name) => config.subgraphTimeouts[name] ?? config.subgraphTimeoutMs,

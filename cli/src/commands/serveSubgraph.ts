@@ -1,5 +1,6 @@
-import { ConfigError, readGatewayUrl, readTrustConfig, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readSubgraphServerConfig, readTracingConfig, subgraphServiceName } from '@cswb/contract/config';
+import { ConfigError, readLogConfig, readGatewayUrl, readTrustConfig, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readSubgraphServerConfig, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, subgraphServiceName } from '@cswb/contract/config';
 import { readDeploymentCertificates } from '@cswb/contract/trust';
+import { createLogger, describeError, type Logger } from '@cswb/contract/logging';
 import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
 import type { DataSource } from 'typeorm';
@@ -13,7 +14,6 @@ import { PROJECT_ROOT } from '../projectRoot';
  */
 export async function serveOneSubgraph(name: string): Promise<number> {
   const env = process.env;
-  const log = (line: string) => process.stdout.write(`${line}\n`);
   const discovered = discoverSubgraphs();
   const found = discovered.find((s) => s.definition.name === name);
   if (!found) {
@@ -22,6 +22,14 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     return 2;
   }
   const { definition } = found;
+  let logger: Logger;
+  try {
+    logger = createLogger({ service: subgraphServiceName(name), ...readLogConfig(env, process.stdout.isTTY === true) });
+  } catch (error) {
+    process.stderr.write(`cswb serve-subgraph: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const log = (line: string) => logger.info(line);
 
   // Listen for signals from the start: a container stopped while migrating or seeding
   // must stop too (as PID 1, node ignores signals it has no handler for).
@@ -42,16 +50,17 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     const tracing = readTracingConfig(env, subgraphServiceName(name));
     const { maxRepresentations } = readSubgraphLimits(env);
     const operationLimits = readOperationLimits(env);
+    const metricsPort = readSubgraphMetricsPort(name, env, { alone: true });
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;
 
     const starting = (async () => {
-      const prepared = await prepareDatabase(definition, { url: config.databaseUrl, appUrl: config.appDatabaseUrl, seed });
+      const prepared = await prepareDatabase(definition, { log: logger, url: config.databaseUrl, appUrl: config.appDatabaseUrl, seed });
       db = prepared.db;
       if (prepared.seeded) {
         log(`Seeded ${name}: ${Object.entries(prepared.seeded.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
       }
-      server = await serveSubgraph(definition, prepared.db, { port: config.port, host, trust, tracing, maxRepresentations, operationLimits, shutdownGraceMs: readShutdownGraceMs(env), gatewayUrl: () => readGatewayUrl(env) });
+      server = await serveSubgraph(definition, prepared.db, { log: logger, port: config.port, host, trust, tracing, maxRepresentations, operationLimits, shutdownGraceMs: readShutdownGraceMs(env), responseCache: readResponseCacheConfig(env), metricsPort, gatewayUrl: () => readGatewayUrl(env) });
       return server;
     })();
     const first = await Promise.race([starting.then((running) => ({ running })), stopRequested.then((signal) => ({ signal }))]);
@@ -62,7 +71,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
       await closeQuietly(server, db);
       return 0;
     }
-    log(`subgraph ${name} listening on ${first.running.url}`);
+    logger.info({ url: first.running.url }, `subgraph ${name} listening on ${first.running.url}${first.running.metricsUrl ? `, metrics on ${first.running.metricsUrl}` : ''}`);
 
     const signal = await stopRequested;
     log(`${signal}: stopping subgraph ${name}…`);
@@ -71,7 +80,8 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     return 0;
   } catch (error) {
     await closeQuietly(server, db);
-    process.stderr.write(`cswb serve-subgraph: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+    if (error instanceof ConfigError) process.stderr.write(`cswb serve-subgraph: ${error.message}\n`);
+    else logger.error({ error: { ...describeError(error), message: (error as Error)?.message } }, `cswb serve-subgraph: subgraph ${name} could not start`);
     return 1;
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -10,10 +10,12 @@ export type ChildMessage =
 
 /** What the suite asks; every request is answered by a `reply` with the same id. */
 export interface ChildRequest {
-  type: 'stats' | 'counts' | 'connections' | 'stop';
+  type: 'stats' | 'counts' | 'connections' | 'response-cache' | 'stop';
   id: number;
   /** stats: start a new peak-memory window after answering. */
   reset?: boolean;
+  /** response-cache: whether the subgraphs serve and keep answers from now on. */
+  enabled?: boolean;
 }
 
 /** CPU and memory of a gateway process, as it reports them. */
@@ -34,7 +36,7 @@ export interface ProcessStats {
 export interface BenchChild {
   pid: number;
   ready: Extract<ChildMessage, { type: 'ready' }>;
-  request<T>(type: ChildRequest['type'], options?: { reset?: boolean }): Promise<T>;
+  request<T>(type: ChildRequest['type'], options?: { reset?: boolean; enabled?: boolean }): Promise<T>;
   /** Asks it to stop, then SIGTERM, then SIGKILL; resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -109,7 +111,7 @@ export async function forkBenchChild(options: {
     return {
       pid: child.pid!,
       ready,
-      request: <T>(type: ChildRequest['type'], extra: { reset?: boolean } = {}) =>
+      request: <T>(type: ChildRequest['type'], extra: { reset?: boolean; enabled?: boolean } = {}) =>
         new Promise<T>((resolve, reject) => {
           const id = nextId++;
           pending.set(id, { resolve, reject });

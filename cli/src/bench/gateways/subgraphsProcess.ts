@@ -4,7 +4,8 @@
  * gateway's assertion always) but without the gateway: each gateway variant of the suite runs in
  * a process of its own in front of these. Reports the subgraph URLs over IPC, counts the requests
  * each subgraph receives (asked with `counts`) and the connections they accept (`connections`:
- * over mutual TLS each is a handshake), and stops on `stop` or when the suite goes away.
+ * over mutual TLS each is a handshake), turns the subgraphs' response caches on or off
+ * (`response-cache`), and stops on `stop` or when the suite goes away.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { Server } from 'node:http';
@@ -42,7 +43,12 @@ async function main(): Promise<void> {
         ? Object.fromEntries((running?.subgraphs ?? []).map((s) => [s.name, requestsByPort.get(s.port) ?? 0]))
         : request.type === 'connections'
           ? connections
-          : undefined,
+          : request.type === 'response-cache'
+            ? (running?.subgraphs ?? []).map((s) => {
+                if (s.responseCache) s.responseCache.enabled = request.enabled === true;
+                return s.responseCache?.enabled ?? false;
+              })
+            : undefined,
   });
   try {
     const trust = readTrustConfig(env, PROJECT_ROOT);

@@ -35,6 +35,22 @@ export function readSubgraphLimits(env: Env): SubgraphLimitsConfig {
   return { maxRepresentations: readPositiveInt(env, 'MAX_REPRESENTATIONS', DEFAULT_MAX_REPRESENTATIONS) };
 }
 
+/**
+ * A subgraph's cache of aggregate answers (docs/operations.md, "Response cache"): its budget in
+ * MiB (`RESPONSE_CACHE_MB`, 0 turns it off) and how long an answer is served at most
+ * (`RESPONSE_CACHE_TTL_SECONDS`) even when the sector's data has not changed.
+ */
+export interface ResponseCacheConfig {
+  maxBytes: number;
+  ttlMs: number;
+}
+
+export function readResponseCacheConfig(env: Env): ResponseCacheConfig | undefined {
+  const megabytes = readNonNegativeInt(env, 'RESPONSE_CACHE_MB', 64);
+  const ttlSeconds = readPositiveInt(env, 'RESPONSE_CACHE_TTL_SECONDS', 300);
+  return megabytes === 0 ? undefined : { maxBytes: megabytes * 1024 * 1024, ttlMs: ttlSeconds * 1000 };
+}
+
 export const SEED_SIZES = ['none', 'small', 'city'] as const;
 export type SeedSize = (typeof SEED_SIZES)[number];
 
@@ -144,8 +160,41 @@ export function readSubgraphServerConfig(
   };
 }
 
+/**
+ * The port a subgraph serves `GET /metrics` on, over plain HTTP (docs/operations.md, "Metrics"):
+ * `<NAME>_METRICS_PORT`, else `METRICS_PORT` when the process runs this subgraph alone
+ * (`alone`; not for `npm start`, where the subgraphs share a process); none when unset.
+ */
+export function readSubgraphMetricsPort(subgraphName: string, env: Env, options: { alone: boolean }): number | undefined {
+  const NONE = -1;
+  const port = readPort(env, `${envPrefix(subgraphName)}_METRICS_PORT`, options.alone ? readPort(env, 'METRICS_PORT', NONE) : NONE);
+  return port === NONE ? undefined : port;
+}
+
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** How every service of the process logs (docs/operations.md, "Logs"). */
+export interface LogConfig {
+  /** `LOG_LEVEL`, default `info`. */
+  level: LogLevel;
+  /** `LOG_FORMAT`; unset: `pretty` on a terminal, `json` otherwise (a container, a pipe, a file). */
+  format: LogFormat;
+  /** Colours in the pretty format: only on a terminal, and never with `NO_COLOR` set (no-color.org). */
+  color: boolean;
+}
+
+export function readLogLevel(env: Env): LogLevel {
+  return readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+}
+
+/** `stdoutIsTerminal`: `process.stdout.isTTY` of the process that logs. */
+export function readLogConfig(env: Env, stdoutIsTerminal: boolean): LogConfig {
+  const format = readEnum(env, 'LOG_FORMAT', LOG_FORMATS, stdoutIsTerminal ? 'pretty' : 'json');
+  return { level: readLogLevel(env), format, color: stdoutIsTerminal && readString(env, 'NO_COLOR') === undefined };
+}
 
 /** Where a subgraph run on its own finds the gateway (`GATEWAY_URL`), for cross-sector reads. */
 export function readGatewayUrl(env: Env): string | undefined {
@@ -279,7 +328,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     host: readString(env, 'HOST', '127.0.0.1'),
     supergraphPath: path.resolve(readString(env, 'SUPERGRAPH_PATH', defaultSupergraphPath)),
     subgraphUrls,
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logLevel: readLogLevel(env),
     limits: readOperationLimits(env),
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10000),
     subgraphTimeouts: Object.fromEntries(

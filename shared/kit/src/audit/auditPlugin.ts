@@ -3,6 +3,8 @@ import { ErrorCode } from '@cswb/contract/errors';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from './auditEntryFor';
 import { writeAuditEntry } from './writeAuditEntry';
+import { createLogger, describeError, type Logger } from '@cswb/contract/logging';
+import { recordAuditWrite } from '../telemetry/metricsScope';
 
 export const AUDIT_UNAVAILABLE_MESSAGE = 'Audit log unavailable: the data was withheld';
 
@@ -12,7 +14,10 @@ export const AUDIT_UNAVAILABLE_MESSAGE = 'Audit log unavailable: the data was wi
  * database, before the response leaves. Fails closed: when the entry cannot be written the
  * response carries no data, only an AUDIT_UNAVAILABLE error.
  */
-export function auditPlugin(write: typeof writeAuditEntry = writeAuditEntry): ApolloServerPlugin<SubgraphContext> {
+export function auditPlugin(
+  write: typeof writeAuditEntry = writeAuditEntry,
+  fallbackLog: Logger = createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' }),
+): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
@@ -24,16 +29,10 @@ export function auditPlugin(write: typeof writeAuditEntry = writeAuditEntry): Ap
           if (!contextValue.reads || contextValue.reads.length === 0) return;
           try {
             await write(contextValue.db, auditEntryFor(contextValue));
+            recordAuditWrite('written');
           } catch (error) {
-            process.stderr.write(
-              `${JSON.stringify({
-                time: new Date().toISOString(),
-                level: 'error',
-                msg: 'audit entry could not be written; response withheld',
-                requestId: contextValue.requestId,
-                error: (error as Error)?.message ?? String(error),
-              })}\n`,
-            );
+            recordAuditWrite('failed');
+            (contextValue.log ?? fallbackLog).error({ requestId: contextValue.requestId, error: describeError(error) }, 'audit entry could not be written; response withheld');
             response.body = {
               kind: 'single',
               singleResult: { errors: [{ message: AUDIT_UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }] },

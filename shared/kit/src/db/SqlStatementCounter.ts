@@ -1,17 +1,32 @@
 import type { Logger } from 'typeorm';
+import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
+import { SqlLogger } from './SqlLogger';
 
 /**
  * A TypeORM logger that counts the SQL statements a data source sends. Tests and
  * benchmarks use it to prove that a query over N areas costs a constant number of
- * statements. Transaction control (BEGIN/COMMIT/ROLLBACK) is not counted, and the audit
- * log's one write per request is counted apart (`auditWrites`).
+ * statements. Transaction control (BEGIN/COMMIT/ROLLBACK) is not counted; the audit log's one
+ * write per request and the response cache's one read of the data version per query are counted
+ * apart (`auditWrites`, `dataVersionReads`).
  */
 export class SqlStatementCounter implements Logger {
   private statements: string[] = [];
   private audits = 0;
 
+  /** `log`: where a failing statement is reported (its class, SQLSTATE and text; never its parameters). */
+  private readonly errors: SqlLogger;
+
+  constructor(log: HubLogger = createLogger({ service: 'cswb-sql', level: 'info', format: 'json' })) {
+    this.errors = new SqlLogger(log);
+  }
+  private versionReads = 0;
+
   get auditWrites(): number {
     return this.audits;
+  }
+
+  get dataVersionReads(): number {
+    return this.versionReads;
   }
 
   get count(): number {
@@ -25,6 +40,7 @@ export class SqlStatementCounter implements Logger {
   reset(): void {
     this.statements = [];
     this.audits = 0;
+    this.versionReads = 0;
   }
 
   logQuery(query: string): void {
@@ -33,11 +49,15 @@ export class SqlStatementCounter implements Logger {
       this.audits++;
       return;
     }
+    if (/^\s*SELECT version::text AS version FROM data_version\b/i.test(query)) {
+      this.versionReads++;
+      return;
+    }
     this.statements.push(query);
   }
 
   logQueryError(error: string | Error, query: string): void {
-    process.stderr.write(`SQL error: ${error instanceof Error ? error.message : error}\n  in: ${query}\n`);
+    this.errors.logQueryError(error, query);
   }
 
   logQuerySlow(): void {}

@@ -7,6 +7,7 @@ import { type ExactIndicatorSeries, type ExactObservation, type IndicatorSpec, r
 import { DEFAULT_SMALLEST_PUBLISHED, MIN_POPULATION_FOR_SUBANNUAL } from './privacyConfig';
 import { publishCount } from './publishCount';
 import { SuppressionReason } from './SuppressionReason';
+import { recordDisclosure } from '../telemetry/metricsScope';
 
 /**
  * Disclosure control by the cell-key method, the one implementation every subgraph uses
@@ -107,9 +108,9 @@ export function smallestPublishedOf(specs: readonly IndicatorSpec[], measure: st
  * key sum of the units counted. Every breakdown publishes its cells through this.
  */
 export function publishCell(count: number, keySum: number, smallestPublished: number, exact: boolean, withheldFor: SuppressionReason | null): PublishedCount {
-  if (exact) return exactCount(count);
-  if (withheldFor) return suppressedCount(withheldFor);
-  return perturbedCount(count, keySum, smallestPublished);
+  const published = exact ? exactCount(count) : withheldFor ? suppressedCount(withheldFor) : perturbedCount(count, keySum, smallestPublished);
+  recordDisclosure(exact ? 'exact' : withheldFor ? 'withheld' : 'perturbed', 1);
+  return published;
 }
 
 export interface BreakdownCell {
@@ -165,11 +166,17 @@ export function applyDisclosureControl(
   const areaReason = areaSuppressionReason(caller, area, isSubannual(granularity));
   return series.map((one, index) => {
     const spec = selected[index];
-    if (seesExactValues(caller, spec.definition.sector, area.rowOwners)) return { ...one, observations: one.observations.map(visible) };
+    const published = one.observations.filter((observation) => !observation.unavailableReason).length;
+    if (seesExactValues(caller, spec.definition.sector, area.rowOwners)) {
+      recordDisclosure('exact', published);
+      return { ...one, observations: one.observations.map(visible) };
+    }
+    recordDisclosure(areaReason ? 'withheld' : 'perturbed', published);
     return {
       ...one,
+      // A period without data says only that (UnavailableReason): it holds no count to withhold or perturb.
       observations: one.observations.map((observation) =>
-        areaReason ? withheld(observation, areaReason) : perturbObservation(spec, observation, smallest),
+        observation.unavailableReason ? visible(observation) : areaReason ? withheld(observation, areaReason) : perturbObservation(spec, observation, smallest),
       ),
     };
   });

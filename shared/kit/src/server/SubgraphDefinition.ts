@@ -7,6 +7,7 @@ import type { IndicatorSpec } from '../vocabulary/buildIndicatorSeries';
 import type { LocalizedText } from '../vocabulary/LocalizedText';
 import type { LoaderRegistry } from '../loaders/LoaderRegistry';
 import type { Caller, ProtectedContext, ProtectedRead } from '@cswb/contract/auth';
+import type { Logger } from '@cswb/contract/logging';
 import type { FileImport } from '../import/FileImport';
 import type { ImportDataset } from '../import/ImportDataset';
 
@@ -85,4 +86,8 @@ export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   signServiceRequest?: (body: string) => Promise<string>;
   /** Where the gateway is, for the few fields that read across sectors (risk analysis). */
   gatewayUrl?: () => string | undefined;
+  /** False once the answer depends on more than this sector's data (asking the gateway): never cached. */
+  responseCacheable: boolean;
+  /** The request's logger: its lines name the request id and the trace (`requestLogger`). */
+  log?: Logger;
 }

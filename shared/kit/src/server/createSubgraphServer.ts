@@ -17,6 +17,8 @@ import { representationLimitPlugin } from './representationLimit';
 import { knownOperationTypesRule } from './knownOperationTypesRule';
 import { subgraphOperationLimits } from './subgraphOperationLimits';
 import { executionBudgetPlugin } from './executionBudget';
+import { unexpectedErrorLogPlugin } from './unexpectedErrorLog';
+import { createLogger, requestLogger, type Logger } from '@cswb/contract/logging';
 
 export interface SubgraphServerOptions {
   plugins?: ApolloServerPlugin<SubgraphContext>[];
@@ -24,6 +26,8 @@ export interface SubgraphServerOptions {
   maxRepresentations?: number;
   /** Depth, aliases, cost, … checked before validation, and the execution budget; default from the environment (`readOperationLimits`). */
   operationLimits?: OperationLimitsConfig;
+  /** Where its unexpected errors are logged (a request's own logger when its context has one); default JSON lines on stdout. */
+  log?: Logger;
 }
 
 /** The subgraph's Apollo Server, built but not listening: see `listen`. */
@@ -35,6 +39,7 @@ export function createSubgraphServer(
   const maxRepresentations = options.maxRepresentations ?? readSubgraphLimits(process.env).maxRepresentations;
   const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
   const limits = subgraphOperationLimits(operationLimits);
+  const log = options.log ?? createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' });
   return new ApolloServer<SubgraphContext>({
     schema,
     documentStore: limits.documentStore,
@@ -58,16 +63,16 @@ export function createSubgraphServer(
       representationLimitPlugin(maxRepresentations),
       // Past the budget, no further field resolves (`listen` has answered the caller by then).
       executionBudgetPlugin(operationLimits.executionBudgetMs),
-      auditPlugin(),
+      auditPlugin(undefined, log),
+      unexpectedErrorLogPlugin(log),
       ...(options.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => {
-      // Unexpected errors (SQL, bugs) must not leak internals to callers.
+    formatError: (formatted) => {
+      // Unexpected errors (SQL, bugs) must not leak internals to callers (logged by unexpectedErrorLogPlugin).
       const code = formatted.extensions?.code;
       if (code === ErrorCode.INTERNAL_SERVER_ERROR || code === undefined) {
         // Apollo's own request errors (validation, parsing) carry their codes and pass above.
-        process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
         return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }
       return formatted;
@@ -90,22 +95,34 @@ export function createContextFactory<Loaders>(
   db: DataSource,
   gatewayUrl?: () => string | undefined,
   signServiceRequest?: (body: string) => Promise<string>,
+  log?: Logger,
 ) {
-  return (identity: RequestIdentity): SubgraphContext<Loaders> => {
+  /** `traceparent`: the header the request came with, for its log lines' trace id. */
+  return (identity: RequestIdentity, traceparent?: string | string[]): SubgraphContext<Loaders> => {
     const reads: ProtectedRead[] = [];
     const scope = new LoaderRegistry();
-    return {
+    const requestId = identity.requestId ?? randomUUID();
+    const context: SubgraphContext<Loaders> = {
       db,
       loaders: definition.createLoaders(db, scope),
       scope,
-      requestId: identity.requestId ?? randomUUID(),
+      requestId,
+      log: log && requestLogger(log, { requestId, traceparent }),
       caller: identity.caller,
       authorization: identity.assertion ? `Bearer ${identity.assertion}` : undefined,
       signServiceRequest,
-      gatewayUrl,
+      gatewayUrl: gatewayUrl
+        ? () => {
+            // What the gateway answers for other sectors can change without this sector's data version moving.
+            context.responseCacheable = false;
+            return gatewayUrl();
+          }
+        : undefined,
       reads,
       recordRead: (read) => reads.push(read),
       operationName: identity.operationName ?? null,
+      responseCacheable: true,
     };
+    return context;
   };
 }

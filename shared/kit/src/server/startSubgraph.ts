@@ -4,6 +4,7 @@ import { createDataSource } from '../db/createDataSource';
 import { seedAreaRegistry } from '../areas/seedAreaRegistry';
 import { ensureDatabase } from '../db/ensureDatabase';
 import { checkMeasureRollup } from '../profiles/checkMeasureRollup';
+import { checkMeasureCoverage } from '../profiles/checkMeasureCoverage';
 import { ApplicationRole, provisionApplicationRole } from '../db/databaseRoles';
 import { buildFederatedSchema, FederatedSchema } from '../federation/buildFederatedSchema';
 import { protectSchema, ProtectedField } from '@cswb/contract/auth';
@@ -21,9 +22,20 @@ import { startTracing } from '@cswb/contract/telemetry';
 import { tracingPlugin } from '../telemetry/tracingPlugin';
 import { traceSql } from '../telemetry/traceSql';
 import { runInOperationScope } from '../telemetry/operationScope';
+import { SubgraphMetrics } from '../telemetry/SubgraphMetrics';
+import { measureSql } from '../telemetry/measureSql';
+import { metricsPlugin } from '../telemetry/metricsPlugin';
+import { runInMetricsScope } from '../telemetry/metricsScope';
+import { MetricsServer, serveMetrics } from '../telemetry/serveMetrics';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
 import { listen, ListeningServer } from './listen';
+import { attachDataVersionTriggers } from '../cache/attachDataVersionTriggers';
+import { ResponseCache } from '../cache/ResponseCache';
+import { responseCachePlugin } from '../cache/responseCachePlugin';
+import type { ResponseCacheConfig } from '@cswb/contract/config';
 import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
+import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
+import { subgraphServiceName } from '@cswb/contract/config';
 
 export interface SubgraphSchema extends FederatedSchema {
   /** Fields that enforce access rules, with what they require. */
@@ -65,6 +77,8 @@ export interface PrepareDatabaseOptions {
   /** An application role an operator provisioned (`<NAME>_APP_DATABASE_URL`); unset, one is made. */
   appUrl?: string;
   logger?: Logger;
+  /** Where failing statements are logged (`SqlLogger`) when `logger` is not given. */
+  log?: HubLogger;
   /** Seed deterministic synthetic data when the database holds none. */
   seed?: { city: SyntheticCity; size: 'small' | 'city'; progress?: (message: string) => void };
   /**
@@ -89,19 +103,23 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(definition: SubgraphDefinition<unknown>, options: PrepareDatabaseOptions): Promise<PreparedDatabase> {
   await ensureDatabase(options.url);
-  const owner = createDataSource(definition, { url: options.url, logger: options.logger });
+  const owner = createDataSource(definition, { url: options.url, logger: options.logger, log: options.log });
   await owner.initialize();
   let seeded: SeedReport | undefined;
   let app: ApplicationRole;
   const connectAs = options.connectAs ?? 'app';
   try {
     await owner.runMigrations({ transaction: 'each' });
-    if (definition.rollup) await checkMeasureRollup(owner, definition.rollup);
+    if (definition.rollup) {
+      await checkMeasureRollup(owner, definition.rollup);
+      await checkMeasureCoverage(owner, definition.rollup, definition.indicators ?? [], definition.importDatasets);
+    }
     if (options.seed && !(await definition.isSeeded(owner))) {
       seeded = await definition.seed(owner, options.seed);
     }
     // Every subgraph's own copy of the area registry, from the same city (left alone when it holds areas).
     if (options.seed) await seedAreaRegistry(owner, options.seed.city);
+    await attachDataVersionTriggers(owner);
     app = await provisionApplicationRole({ ownerUrl: options.url, appUrl: options.appUrl, writes: definition.writes ?? [], connect: connectAs === 'app' });
   } catch (error) {
     await owner.destroy();
@@ -109,7 +127,7 @@ export async function prepareDatabase(definition: SubgraphDefinition<unknown>, o
   }
   if (connectAs === 'owner') return { db: owner, seeded, appRole: app.role };
   await owner.destroy();
-  const db = createDataSource(definition, { url: app.url!, logger: options.logger });
+  const db = createDataSource(definition, { url: app.url!, logger: options.logger, log: options.log });
   await db.initialize();
   return { db, seeded, appRole: app.role };
 }
@@ -120,6 +138,28 @@ const READINESS_DATABASE_TIMEOUT_MS = 1000;
 export interface RunningSubgraph extends ListeningServer {
   name: string;
   db: DataSource;
+  /** Its cache of aggregate answers, when one is configured. */
+  responseCache?: ResponseCache;
+  /** Where it serves `GET /metrics`, when it does (`metricsPort`). */
+  metricsUrl?: string;
+}
+
+/** The request inside `outer` (tracing), inside the subgraph's metrics scope when it has metrics. */
+function aroundRequest(outer: (<T>(execute: () => Promise<T>) => Promise<T>) | undefined, metrics: SubgraphMetrics | undefined) {
+  if (!metrics) return outer;
+  return <T>(execute: () => Promise<T>): Promise<T> => runInMetricsScope(metrics, outer ? () => outer(execute) : execute);
+}
+
+/** Counts a request `admit` refuses, by its code. */
+async function countRefusals<T>(metrics: SubgraphMetrics, admit: () => Promise<T>): Promise<T> {
+  try {
+    return await admit();
+  } catch (error) {
+    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+    metrics.requests.inc({ outcome: 'refused' });
+    metrics.refusals.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
+    throw error;
+  }
 }
 
 /** Serves a subgraph over a prepared database; closing it closes the database pool too. */
@@ -140,32 +180,50 @@ export async function serveSubgraph(
     operationLimits?: OperationLimitsConfig;
     /** `SHUTDOWN_GRACE_MS` (`readShutdownGraceMs`): in-flight requests' time to finish on close. */
     shutdownGraceMs?: number;
+    /** Its cache of aggregate answers (`readResponseCacheConfig`); none when omitted. */
+    responseCache?: ResponseCacheConfig;
+    /** Serve `GET /metrics` over plain HTTP on this port (`readSubgraphMetricsPort`), on `host`; no metrics when omitted. */
+    metricsPort?: number;
+    /** The process's logger (`createLogger`): its lines here name the subgraph's service; default JSON lines on stdout at info. */
+    log?: HubLogger;
   },
 ): Promise<RunningSubgraph> {
-  const { schema } = await subgraphSchema(definition);
+  const service = options.tracing?.serviceName ?? subgraphServiceName(definition.name);
+  const log = options.log ? options.log.child({ service }) : createLogger({ service, level: 'info', format: 'json' });
+  const { schema, protectedFields } = await subgraphSchema(definition);
+  const responseCache = options.responseCache ? new ResponseCache(options.responseCache) : undefined;
   const tracing = options.tracing ? startTracing(options.tracing) : undefined;
   if (tracing) traceSql(db, tracing.tracer);
   const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
+  const metrics = options.metricsPort !== undefined ? new SubgraphMetrics(definition.name) : undefined;
+  if (metrics) measureSql(db);
   const server = createSubgraphServer(schema, {
-    plugins: tracing ? [tracingPlugin(tracing.tracer, definition.name)] : [],
+    plugins: [
+      ...(metrics ? [metricsPlugin()] : []),
+      ...(tracing ? [tracingPlugin(tracing.tracer, definition.name)] : []),
+      ...(responseCache ? [responseCachePlugin({ cache: responseCache, requirements: new Map(protectedFields.map((f) => [f.coordinate, f.requirements])) })] : []),
+    ],
     maxRepresentations: options.maxRepresentations,
     operationLimits,
+    log,
   });
   const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
   const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
-  const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest);
+  const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest, log);
   let listening: ListeningServer;
   try {
     listening = await listen(server, {
       port: options.port,
       host: options.host,
       tls: trust.serverOptions,
-      aroundRequest: tracing ? runInOperationScope : undefined,
+      aroundRequest: aroundRequest(tracing ? runInOperationScope : undefined, metrics),
       executionBudgetMs: operationLimits.executionBudgetMs,
       // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
       // operation name come from the gateway's verified assertion only (docs/security.md).
-      admit: (request, body) => trust.admit(request, body),
-      context: (_request, asserted) => contextFor(asserted),
+      admit: metrics ? (request, body) => countRefusals(metrics, () => trust.admit(request, body)) : (request, body) => trust.admit(request, body),
+      context: (request, asserted) => contextFor(asserted, request.headers.traceparent),
+      log,
+      requestIdOf: (asserted) => asserted.requestId,
       shutdownGraceMs: options.shutdownGraceMs,
       // A subgraph whose database does not answer cannot serve: not ready (docs/operations.md, "Faults").
       ready: async () => {
@@ -185,11 +243,22 @@ export async function serveSubgraph(
     await tracing?.shutdown();
     throw error;
   }
+  let metricsServer: MetricsServer | undefined;
+  try {
+    metricsServer = metrics && (await serveMetrics(metrics.registry, { port: options.metricsPort!, host: options.host }));
+  } catch (error) {
+    await listening.close();
+    await tracing?.shutdown();
+    throw error;
+  }
   return {
     ...listening,
     name: definition.name,
     db,
+    responseCache,
+    metricsUrl: metricsServer?.url,
     close: async () => {
+      await metricsServer?.close();
       await listening.close();
       if (db.isInitialized) await db.destroy();
       await tracing?.shutdown();

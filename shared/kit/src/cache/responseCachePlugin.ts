@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { AccessRequirements, Caller, SCOPES } from '@cswb/contract/auth';
+import type { SubgraphContext } from '../server/SubgraphDefinition';
+import type { ResponseCache } from './ResponseCache';
+
+/**
+ * The only scope an answer may need to be cached: aggregate figures, already published under
+ * disclosure control. Anything else (record-level data, the audit log, plans being written) is
+ * answered afresh every time.
+ */
+const CACHEABLE_SCOPES: readonly string[] = [SCOPES.aggregatesRead];
+
+/** Everything an access or disclosure decision reads from the caller; the subject decides nothing. */
+export function accessKey(caller: Caller): string {
+  return JSON.stringify([caller.anonymous, caller.agency, caller.sector, [...caller.scopes].sort(), caller.purpose]);
+}
+
+function cacheable(requirements: AccessRequirements | undefined): boolean {
+  // An unprotected field's read is recorded only because it names one neighbourhood (`recordAreaRead`).
+  if (!requirements) return true;
+  return requirements.scopes.every((groups) => groups.every((group) => group.every((scope) => CACHEABLE_SCOPES.includes(scope))));
+}
+
+export interface ResponseCachePluginOptions {
+  cache: ResponseCache;
+  /** What each protected field requires (`protectSchema`), by `Type.field`; a field not in it is unprotected. */
+  requirements: ReadonlyMap<string, AccessRequirements>;
+}
+
+/**
+ * Serves a query's answer from `cache` when the same caller access, document and variables were
+ * answered at the current data version (`data_version`, moved by any write to the sector's data),
+ * without running a resolver. The audit log is unchanged: an answer served from the cache records
+ * the reads it was computed from, under this request's caller and request id, through the same
+ * fail-closed audit plugin. Never cached: mutations, answers with errors, answers that read a
+ * field needing more than aggregate access, and answers that asked the gateway for another
+ * sector's data (`gatewayUrl`), whose version this subgraph does not know.
+ */
+export function responseCachePlugin(options: ResponseCachePluginOptions): ApolloServerPlugin<SubgraphContext> {
+  const { cache, requirements } = options;
+  return {
+    async requestDidStart() {
+      let key: string | undefined;
+      let dataVersion: string | undefined;
+      let servedFromCache = false;
+      return {
+        async responseForOperation({ contextValue, operation, source, request }) {
+          if (!cache.enabled || operation?.operation !== 'query') return null;
+          key = createHash('sha256')
+            .update(accessKey(contextValue.caller))
+            .update('\0')
+            .update(request.operationName ?? '')
+            .update('\0')
+            .update(source)
+            .update('\0')
+            .update(JSON.stringify(request.variables ?? {}))
+            .digest('base64url');
+          // Unreadable (the database is down): answered as without a cache, and nothing kept. A
+          // question that reads no data, such as a probe's `{ __typename }`, still gets its answer.
+          dataVersion = await contextValue.db
+            .query('SELECT version::text AS version FROM data_version')
+            .then((rows: { version?: string }[]) => rows[0]?.version)
+            .catch(() => undefined);
+          if (dataVersion === undefined) return null;
+          const hit = cache.get(key, dataVersion);
+          if (!hit) return null;
+          servedFromCache = true;
+          contextValue.reads.push(...hit.reads);
+          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+        },
+        async willSendResponse({ contextValue, response, errors }) {
+          if (servedFromCache || key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
+          if (errors?.length || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
+          if (!contextValue.reads.every((read) => cacheable(requirements.get(read.coordinate)))) return;
+          const result = response.body.singleResult as Record<string, unknown>;
+          cache.set(key, { dataVersion, result, reads: contextValue.reads, bytes: JSON.stringify(result).length });
+        },
+      };
+    },
+  };
+}
