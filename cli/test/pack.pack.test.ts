@@ -154,7 +154,7 @@ describe('the packed CLI', () => {
     fs.rmSync(path.join(hub, 'subgraphs.txt'));
   });
 
-  it('runs installed globally: --version, --help, completion and a development token, from any folder', () => {
+  it('runs installed globally: --version, --help, completion, a development token and certificates for every sector, from any folder', () => {
     const bin = path.join(globalPrefix, 'bin', 'cswb');
     expect(run(bin, ['--version'], { cwd: hub })).toEqual({ code: 0, stdout: `cswb ${version}\n`, stderr: '' });
     expect(run(bin, ['--help'], { cwd: os.tmpdir() })).toEqual({ code: 0, stdout: checkoutHelp(), stderr: '' });
@@ -166,5 +166,12 @@ describe('the packed CLI', () => {
     const token = run(bin, ['token', '--role', 'auditor'], { cwd: globalHub });
     expect([token.code, token.stdout, token.stderr]).toEqual([0, expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+\n$/), expect.any(String)]);
     expect(fs.existsSync(path.join(globalHub, '.data', 'dev-jwt-secret'))).toBe(true);
+
+    // The sectors come with the CLI: a hub folder needs only its subgraphs.txt.
+    const sectors = readSectorRegistry();
+    fs.writeFileSync(path.join(globalHub, 'subgraphs.txt'), `${sectors.join('\n')}\n`);
+    const certs = run(bin, ['certs'], { cwd: globalHub });
+    expect([certs.code, certs.stderr]).toEqual([0, '']);
+    for (const member of ['ca', 'gateway', ...sectors]) expect(fs.existsSync(path.join(globalHub, '.data', 'certs', `${member}.crt`))).toBe(true);
   });
 });
