@@ -37,3 +37,8 @@ function prettyConsole(out: NodeJS.WritableStream, errors: NodeJS.WritableStream
   const line = (stream: NodeJS.WritableStream) => (text: string) => void stream.write(`${text}\n`);
   return { debug: line(out), info: line(out), warn: line(errors), error: line(errors) };
 }
+
+/** What a part of the hub logs through when its caller gave it no logger: JSON lines on stdout at `info`. */
+export function defaultLogger(service: string): Logger {
+  return createLogger({ service, level: 'info', format: 'json' });
+}

@@ -3,7 +3,7 @@ import { ErrorCode } from '@cswb/contract/errors';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from './auditEntryFor';
 import { writeAuditEntry } from './writeAuditEntry';
-import { createLogger, describeError, type Logger } from '@cswb/contract/logging';
+import { defaultLogger, describeError, type Logger } from '@cswb/contract/logging';
 import { recordAuditWrite } from '../telemetry/metricsScope';
 
 export const AUDIT_UNAVAILABLE_MESSAGE = 'Audit log unavailable: the data was withheld';
@@ -16,7 +16,7 @@ export const AUDIT_UNAVAILABLE_MESSAGE = 'Audit log unavailable: the data was wi
  */
 export function auditPlugin(
   write: typeof writeAuditEntry = writeAuditEntry,
-  fallbackLog: Logger = createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' }),
+  fallbackLog: Logger = defaultLogger('cswb-subgraph'),
 ): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {

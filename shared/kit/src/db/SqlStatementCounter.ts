@@ -1,5 +1,5 @@
 import type { Logger } from 'typeorm';
-import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
+import { defaultLogger, type Logger as HubLogger } from '@cswb/contract/logging';
 import { SqlLogger } from './SqlLogger';
 
 /**
@@ -16,7 +16,7 @@ export class SqlStatementCounter implements Logger {
   /** `log`: where a failing statement is reported (its class, SQLSTATE and text; never its parameters). */
   private readonly errors: SqlLogger;
 
-  constructor(log: HubLogger = createLogger({ service: 'cswb-sql', level: 'info', format: 'json' })) {
+  constructor(log: HubLogger = defaultLogger('cswb-sql')) {
     this.errors = new SqlLogger(log);
   }
   private versionReads = 0;

@@ -2,7 +2,7 @@ import { DataSource, Logger } from 'typeorm';
 import type { SubgraphDefinition } from '../server/SubgraphDefinition';
 import { SHARED_MIGRATIONS } from './sharedMigrations';
 import { SqlLogger } from './SqlLogger';
-import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
+import { defaultLogger, type Logger as HubLogger } from '@cswb/contract/logging';
 
 export interface DataSourceOptions {
   url: string;
@@ -26,7 +26,7 @@ export function createDataSource(definition: SubgraphDefinition, options: DataSo
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logger: options.logger ?? new SqlLogger(options.log ?? createLogger({ service: `cswb-${definition.name}`, level: 'info', format: 'json' })),
+    logger: options.logger ?? new SqlLogger(options.log ?? defaultLogger(`cswb-${definition.name}`)),
     logging: true,
     poolSize: options.poolSize ?? 10,
     applicationName: `cswb-${definition.name}`,

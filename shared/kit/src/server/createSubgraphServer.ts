@@ -18,7 +18,7 @@ import { knownOperationTypesRule } from './knownOperationTypesRule';
 import { subgraphOperationLimits } from './subgraphOperationLimits';
 import { executionBudgetPlugin } from './executionBudget';
 import { unexpectedErrorLogPlugin } from './unexpectedErrorLog';
-import { createLogger, requestLogger, type Logger } from '@cswb/contract/logging';
+import { defaultLogger, requestLogger, type Logger } from '@cswb/contract/logging';
 
 export interface SubgraphServerOptions {
   plugins?: ApolloServerPlugin<SubgraphContext>[];
@@ -39,7 +39,7 @@ export function createSubgraphServer(
   const maxRepresentations = options.maxRepresentations ?? readSubgraphLimits(process.env).maxRepresentations;
   const operationLimits = options.operationLimits ?? readOperationLimits(process.env);
   const limits = subgraphOperationLimits(operationLimits);
-  const log = options.log ?? createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' });
+  const log = options.log ?? defaultLogger('cswb-subgraph');
   return new ApolloServer<SubgraphContext>({
     schema,
     documentStore: limits.documentStore,

@@ -6,7 +6,7 @@ import { atMost, gracefulClose, answerClientErrors, HttpRefusal, readBoundedBody
 import { ExecutionBudgetExceededError } from '@cswb/contract/limits';
 import { withinExecutionBudget } from './executionBudget';
 import { ErrorCode } from '@cswb/contract/errors';
-import { createLogger, describeError, requestLogger, runWithLogContext, traceIdOf, type LogContext, type Logger } from '@cswb/contract/logging';
+import { defaultLogger, describeError, requestLogger, runWithLogContext, traceIdOf, type LogContext, type Logger } from '@cswb/contract/logging';
 
 export interface ListeningServer {
   url: string;
@@ -64,7 +64,7 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
 ): Promise<ListeningServer> {
   await server.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
-  const log = options.log ?? createLogger({ service: 'cswb-subgraph', level: 'info', format: 'json' });
+  const log = options.log ?? defaultLogger('cswb-subgraph');
   // Every line logged while serving a request names its trace and, once admitted, its request id.
   const handler: http.RequestListener = (request, response) => {
     const traceparent = request.headers.traceparent;

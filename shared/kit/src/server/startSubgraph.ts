@@ -34,7 +34,7 @@ import { ResponseCache } from '../cache/ResponseCache';
 import { responseCachePlugin } from '../cache/responseCachePlugin';
 import type { ResponseCacheConfig } from '@cswb/contract/config';
 import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
-import { createLogger, type Logger as HubLogger } from '@cswb/contract/logging';
+import { defaultLogger, type Logger as HubLogger } from '@cswb/contract/logging';
 import { subgraphServiceName } from '@cswb/contract/config';
 
 export interface SubgraphSchema extends FederatedSchema {
@@ -189,7 +189,7 @@ export async function serveSubgraph(
   },
 ): Promise<RunningSubgraph> {
   const service = options.tracing?.serviceName ?? subgraphServiceName(definition.name);
-  const log = options.log ? options.log.child({ service }) : createLogger({ service, level: 'info', format: 'json' });
+  const log = options.log ? options.log.child({ service }) : defaultLogger(service);
   const { schema, protectedFields } = await subgraphSchema(definition);
   const responseCache = options.responseCache ? new ResponseCache(options.responseCache) : undefined;
   const tracing = options.tracing ? startTracing(options.tracing) : undefined;

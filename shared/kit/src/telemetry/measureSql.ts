@@ -1,7 +1,6 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { aroundEachStatement } from '../db/aroundEachStatement';
 import { currentMetrics } from './metricsScope';
-
-type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
 
 const measured = new WeakSet<DataSource>();
 
@@ -9,23 +8,17 @@ const measured = new WeakSet<DataSource>();
 export function measureSql(db: DataSource): void {
   if (measured.has(db)) return;
   measured.add(db);
-  const createQueryRunner = db.createQueryRunner.bind(db);
-  db.createQueryRunner = (mode) => {
-    const runner = createQueryRunner(mode);
-    const query = runner.query.bind(runner) as Query;
-    runner.query = (async (sql: string, parameters?: unknown[], useStructuredResult?: boolean) => {
-      const metrics = currentMetrics();
-      if (!metrics) return query(sql, parameters, useStructuredResult);
-      const begin = performance.now();
-      try {
-        const result = await query(sql, parameters, useStructuredResult);
-        const rows = Array.isArray(result) ? result : (result as { records?: unknown })?.records;
-        if (Array.isArray(rows)) metrics.sqlRows.inc(rows.length);
-        return result;
-      } finally {
-        metrics.sqlDuration.observe((performance.now() - begin) / 1000);
-      }
-    }) as QueryRunner['query'];
-    return runner;
-  };
+  aroundEachStatement(db, async (_sql, run) => {
+    const metrics = currentMetrics();
+    if (!metrics) return run();
+    const begin = performance.now();
+    try {
+      const result = await run();
+      const rows = Array.isArray(result) ? result : (result as { records?: unknown })?.records;
+      if (Array.isArray(rows)) metrics.sqlRows.inc(rows.length);
+      return result;
+    } finally {
+      metrics.sqlDuration.observe((performance.now() - begin) / 1000);
+    }
+  });
 }

@@ -1,8 +1,7 @@
 import { SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { aroundEachStatement } from '../db/aroundEachStatement';
 import { operationContext } from './operationScope';
-
-type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean) => Promise<unknown>;
 
 /**
  * A CLIENT span around every SQL statement the data source runs inside a traced operation,
@@ -12,44 +11,38 @@ type Query = (sql: string, parameters?: unknown[], useStructuredResult?: boolean
  */
 export function traceSql(db: DataSource, tracer: Tracer): void {
   const databaseName = databaseOf(db.options);
-  const createQueryRunner = db.createQueryRunner.bind(db);
-  db.createQueryRunner = (mode) => {
-    const runner = createQueryRunner(mode);
-    const query = runner.query.bind(runner) as Query;
-    runner.query = ((sql: string, parameters?: unknown[], useStructuredResult?: boolean) => {
-      const parent = operationContext();
-      if (!parent) return query(sql, parameters, useStructuredResult);
-      const operation = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
-      const span = tracer.startSpan(
-        databaseName ? `${operation} ${databaseName}` : operation,
-        {
-          kind: SpanKind.CLIENT,
-          attributes: {
-            'db.system': 'postgresql',
-            'db.operation': operation,
-            'db.statement': sql,
-            ...(databaseName ? { 'db.name': databaseName } : {}),
-          },
+  aroundEachStatement(db, (sql, run) => {
+    const parent = operationContext();
+    if (!parent) return run();
+    const operation = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SQL';
+    const span = tracer.startSpan(
+      databaseName ? `${operation} ${databaseName}` : operation,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system': 'postgresql',
+          'db.operation': operation,
+          'db.statement': sql,
+          ...(databaseName ? { 'db.name': databaseName } : {}),
         },
-        parent,
-      );
-      return query(sql, parameters, useStructuredResult).then(
-        (result) => {
-          span.end();
-          return result;
-        },
-        (error: Error & { code?: unknown }) => {
-          // PostgreSQL's messages can quote the offending value: only its SQLSTATE is recorded.
-          const code = typeof error.code === 'string' ? error.code : undefined;
-          if (code) span.setAttribute('db.response.status_code', code);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: code ? `SQLSTATE ${code}` : error.name });
-          span.end();
-          throw error;
-        },
-      );
-    }) as QueryRunner['query'];
-    return runner;
-  };
+      },
+      parent,
+    );
+    return run().then(
+      (result) => {
+        span.end();
+        return result;
+      },
+      (error: Error & { code?: unknown }) => {
+        // PostgreSQL's messages can quote the offending value: only its SQLSTATE is recorded.
+        const code = typeof error.code === 'string' ? error.code : undefined;
+        if (code) span.setAttribute('db.response.status_code', code);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: code ? `SQLSTATE ${code}` : error.name });
+        span.end();
+        throw error;
+      },
+    );
+  });
 }
 
 function databaseOf(options: DataSource['options']): string | undefined {
