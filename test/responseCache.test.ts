@@ -7,6 +7,7 @@ import { analystHeaders } from '@cswb/testing/analyst';
 import { smallCity } from '@cswb/testing/expected';
 import { graphql } from '@cswb/testing/graphql';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
+import { postAsGateway } from '@cswb/testing/trust';
 import { bearer, signToken } from '@cswb/testing/tokens';
 
 /**
@@ -23,6 +24,8 @@ const PROFILE_VARIABLES = { id: neighbourhood.id, from: '2022-01-01', to: '2024-
 const POLICE_PROFILE = `query PoliceOnly($id: ID!) {
   area(id: $id) { police { indicators(from: "2022-01-01", to: "2024-12-31", granularity: YEAR) { indicator { id } observations { period { label } value perturbed } } } }
 }`;
+/** What the gateway asks the police subgraph for a neighbourhood's figures. */
+const POLICE_ENTITIES = `query($id: ID!) { _entities(representations: [{ __typename: "Area", id: $id }]) { ... on Area { police { indicators(from: "2022-01-01", to: "2024-12-31", granularity: YEAR) { observations { value perturbed } } } } } }`;
 const OCCURRENCES = `query Occurrences($areaId: ID!) {
   policeOccurrences(areaId: $areaId, from: "2024-01-01", to: "2024-12-31", limit: 5) { occurrenceNumber }
 }`;
@@ -74,9 +77,20 @@ describe('response cache', () => {
     stack.counters.police.reset();
     const second = await asked(PROFILE, PROFILE_VARIABLES, otherPlanner);
     expect(second.data).toEqual(first.data);
-    // The data version and the audit entry; no rollup or registry read.
+    // One statement: the audit entry, written only at the data version the answer was computed at; no rollup or registry read.
     expect(stack.counters.police.recorded).toEqual([]);
-    expect([stack.counters.police.dataVersionReads, stack.counters.police.auditWrites]).toEqual([1, 1]);
+    expect([stack.counters.police.dataVersionReads, stack.counters.police.auditWrites]).toEqual([0, 1]);
+  });
+
+  it('sends an answer as compact JSON, and a kept one byte for byte as it was first sent', async () => {
+    clearCaches();
+    const body = JSON.stringify({ query: POLICE_ENTITIES, variables: { id: neighbourhood.id } });
+    const computed = await postAsGateway(police, body, planner);
+    const kept = await postAsGateway(police, body, otherPlanner);
+    expect(computed.status).toBe(200);
+    expect(kept.body).toBe(computed.body);
+    expect(computed.body).toBe(JSON.stringify(JSON.parse(computed.body)));
+    expect(JSON.parse(kept.body).data._entities[0].police.indicators.length).toBeGreaterThan(0);
   });
 
   it('audits an answer served from the cache exactly as a computed one, under its own caller and request id', async () => {
@@ -120,15 +134,14 @@ describe('response cache', () => {
 
   it('gives nothing more to a caller who goes around the gateway: the subgraph keys its cache on the caller it verified', async () => {
     clearCaches();
-    const entities = `query($id: ID!) { _entities(representations: [{ __typename: "Area", id: $id }]) { ... on Area { police { indicators(from: "2022-01-01", to: "2024-12-31", granularity: YEAR) { observations { value perturbed } } } } } }`;
     const flags = (answer: { data?: any; errors?: unknown }) => {
       expect(answer.errors).toBeUndefined();
       return answer.data._entities[0].police.indicators.flatMap((s: any) => s.observations.map((o: any) => o.perturbed));
     };
-    const exact = await graphql(police, entities, { id: neighbourhood.id }, analyst);
+    const exact = await graphql(police, POLICE_ENTITIES, { id: neighbourhood.id }, analyst);
     expect(police.responseCache!.size).toBe(1);
-    const asPlanner = await graphql(police, entities, { id: neighbourhood.id }, planner);
-    const exactAgain = await graphql(police, entities, { id: neighbourhood.id }, analyst);
+    const asPlanner = await graphql(police, POLICE_ENTITIES, { id: neighbourhood.id }, planner);
+    const exactAgain = await graphql(police, POLICE_ENTITIES, { id: neighbourhood.id }, analyst);
     expect(flags(exact).every((f: boolean) => f === false)).toBe(true);
     expect(flags(asPlanner)).toContain(true);
     expect(exactAgain.data).toEqual(exact.data);
@@ -149,6 +162,8 @@ describe('response cache', () => {
     expect(Number(versionAfter)).toBeGreaterThan(Number(versionBefore));
     const after = await asked(POLICE_PROFILE, { id: neighbourhood.id }, analyst);
     expect(after.data).not.toEqual(before.data);
+    // The answer kept from before the change was not served, and its attempt wrote no audit entry: one per request.
+    expect((await auditRows()).filter((row) => row.request_id === after.requestId)).toHaveLength(1);
     clearCaches();
     const cold = await asked(POLICE_PROFILE, { id: neighbourhood.id }, analyst);
     expect(after.data).toEqual(cold.data);

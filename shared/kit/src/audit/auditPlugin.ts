@@ -26,7 +26,7 @@ export function auditPlugin(
           contextValue.operationName = contextValue.operationName ?? operationName ?? null;
         },
         async willSendResponse({ contextValue, response }) {
-          if (!contextValue.reads || contextValue.reads.length === 0) return;
+          if (!contextValue.reads || contextValue.reads.length === 0 || contextValue.auditWritten) return;
           try {
             await write(contextValue.db, auditEntryFor(contextValue));
             recordAuditWrite('written');

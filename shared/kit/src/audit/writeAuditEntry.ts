@@ -24,17 +24,37 @@ export async function writeAuditEntry(db: DataSource, entry: AuditEntryInput): P
     `INSERT INTO audit_log (request_id, subject, agency, sector, purpose, operation_name, fields, arguments, rows_returned)
      VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9)
      RETURNING id::text AS id, hash`,
-    [
-      entry.requestId,
-      entry.subject,
-      entry.agency,
-      entry.sector,
-      entry.purpose,
-      entry.operationName,
-      entry.fields,
-      JSON.stringify(entry.arguments),
-      entry.rowsReturned,
-    ],
+    auditEntryParameters(entry),
   )) as { id: string; hash: string }[];
   return rows[0];
+}
+
+/**
+ * Appends the entry only if the sector's data version (`data_version`) is still `dataVersion`,
+ * checked in the same statement: an answer kept from that version is then still the answer, and
+ * serving it costs one round trip. Undefined, and nothing written, when the version has moved.
+ */
+export async function writeAuditEntryAtDataVersion(db: DataSource, entry: AuditEntryInput, dataVersion: string): Promise<{ id: string; hash: string } | undefined> {
+  const rows = (await db.query(
+    `INSERT INTO audit_log (request_id, subject, agency, sector, purpose, operation_name, fields, arguments, rows_returned)
+     SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text[], $8::jsonb, $9::int
+     WHERE (SELECT version FROM data_version) = $10::bigint
+     RETURNING id::text AS id, hash`,
+    [...auditEntryParameters(entry), dataVersion],
+  )) as { id: string; hash: string }[];
+  return rows[0];
+}
+
+function auditEntryParameters(entry: AuditEntryInput): unknown[] {
+  return [
+    entry.requestId,
+    entry.subject,
+    entry.agency,
+    entry.sector,
+    entry.purpose,
+    entry.operationName,
+    entry.fields,
+    JSON.stringify(entry.arguments),
+    entry.rowsReturned,
+  ];
 }

@@ -52,17 +52,31 @@ export class ResponseCache {
     return this.bytes;
   }
 
-  get(key: string, dataVersion: string): CachedResponse | undefined {
+  /**
+   * The answer kept under `key` whatever data version it was computed at (the caller checks the
+   * version, e.g. `writeAuditEntryAtDataVersion`), unless it has expired.
+   */
+  peek(key: string): CachedResponse | undefined {
     if (!this.on) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.dataVersion !== dataVersion || entry.expiresAt <= this.now()) {
+    if (entry.expiresAt <= this.now()) {
       this.delete(key);
       return undefined;
     }
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** The answer kept under `key` if it was computed at `dataVersion` and has not expired. */
+  get(key: string, dataVersion: string): CachedResponse | undefined {
+    const entry = this.peek(key);
+    if (entry && entry.dataVersion !== dataVersion) {
+      this.delete(key);
+      return undefined;
+    }
     return entry;
   }
 

@@ -2,3 +2,4 @@ export * from './CreateDataVersion1796500000000';
 export * from './ResponseCache';
 export * from './attachDataVersionTriggers';
 export * from './responseCachePlugin';
+export * from './serializedAnswers';

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { AccessRequirements, Caller, SCOPES } from '@cswb/contract/auth';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
-import type { ResponseCache } from './ResponseCache';
+import { auditEntryFor } from '../audit/auditEntryFor';
+import { writeAuditEntryAtDataVersion } from '../audit/writeAuditEntry';
+import { recordAuditWrite } from '../telemetry/metricsScope';
+import type { CachedResponse, ResponseCache } from './ResponseCache';
+import { serializeKeptAnswer } from './serializedAnswers';
 
 /**
  * The only scope an answer may need to be cached: aggregate figures, already published under
@@ -22,6 +26,35 @@ function cacheable(requirements: AccessRequirements | undefined): boolean {
   return requirements.scopes.every((groups) => groups.every((group) => group.every((scope) => CACHEABLE_SCOPES.includes(scope))));
 }
 
+/**
+ * Writes the audit entry of an answer about to be served from the cache, in one statement that
+ * also checks the data version it was computed at. False when the version has moved, or when the
+ * entry could not be written: the request is then answered afresh and the audit plugin writes its
+ * entry or withholds the answer (fail-closed as ever).
+ */
+async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): Promise<boolean> {
+  if (kept.reads.length === 0) {
+    const version = await readDataVersion(context);
+    return version === kept.dataVersion;
+  }
+  try {
+    const written = await writeAuditEntryAtDataVersion(context.db, auditEntryFor({ ...context, reads: kept.reads }), kept.dataVersion);
+    if (!written) return false;
+    recordAuditWrite('written');
+    context.auditWritten = true;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readDataVersion(context: SubgraphContext): Promise<string | undefined> {
+  return context.db
+    .query('SELECT version::text AS version FROM data_version')
+    .then((rows: { version?: string }[]) => rows[0]?.version)
+    .catch(() => undefined);
+}
+
 export interface ResponseCachePluginOptions {
   cache: ResponseCache;
   /** What each protected field requires (`protectSchema`), by `Type.field`; a field not in it is unprotected. */
@@ -32,8 +65,8 @@ export interface ResponseCachePluginOptions {
  * Serves a query's answer from `cache` when the same caller access, document and variables were
  * answered at the current data version (`data_version`, moved by any write to the sector's data),
  * without running a resolver. The audit log is unchanged: an answer served from the cache records
- * the reads it was computed from, under this request's caller and request id, through the same
- * fail-closed audit plugin. Never cached: mutations, answers with errors, answers that read a
+ * the reads it was computed from, under this request's caller and request id, before it is served
+ * and in the statement that checks its data version (`auditKeptAnswer`). Never cached: mutations, answers with errors, answers that read a
  * field needing more than aggregate access, and answers that asked the gateway for another
  * sector's data (`gatewayUrl`), whose version this subgraph does not know.
  */
@@ -56,25 +89,25 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
             .update('\0')
             .update(JSON.stringify(request.variables ?? {}))
             .digest('base64url');
+          const kept = cache.peek(key);
+          if (kept && (await auditKeptAnswer(contextValue, kept))) {
+            servedFromCache = true;
+            contextValue.reads.push(...kept.reads);
+            return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: kept.result } };
+          }
+          // Nothing kept, or kept at an earlier version: computed. The version is read first, so an
+          // answer computed across a concurrent change is kept under the older version and never served.
           // Unreadable (the database is down): answered as without a cache, and nothing kept. A
           // question that reads no data, such as a probe's `{ __typename }`, still gets its answer.
-          dataVersion = await contextValue.db
-            .query('SELECT version::text AS version FROM data_version')
-            .then((rows: { version?: string }[]) => rows[0]?.version)
-            .catch(() => undefined);
-          if (dataVersion === undefined) return null;
-          const hit = cache.get(key, dataVersion);
-          if (!hit) return null;
-          servedFromCache = true;
-          contextValue.reads.push(...hit.reads);
-          return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+          dataVersion = await readDataVersion(contextValue);
+          return null;
         },
         async willSendResponse({ contextValue, response, errors }) {
           if (servedFromCache || key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
           if (errors?.length || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
           if (!contextValue.reads.every((read) => cacheable(requirements.get(read.coordinate)))) return;
           const result = response.body.singleResult as Record<string, unknown>;
-          cache.set(key, { dataVersion, result, reads: contextValue.reads, bytes: JSON.stringify(result).length });
+          cache.set(key, { dataVersion, result, reads: contextValue.reads, bytes: serializeKeptAnswer(result).length });
         },
       };
     },

@@ -88,6 +88,8 @@ export interface SubgraphContext<Loaders = unknown> extends ProtectedContext {
   gatewayUrl?: () => string | undefined;
   /** False once the answer depends on more than this sector's data (asking the gateway): never cached. */
   responseCacheable: boolean;
+  /** True once this request's audit entry is written (an answer served from the response cache writes it first). */
+  auditWritten?: boolean;
   /** The request's logger: its lines name the request id and the trace (`requestLogger`). */
   log?: Logger;
 }

@@ -8,6 +8,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { auditPlugin } from '../audit/auditPlugin';
+import { stringifyAnswer } from '../cache/serializedAnswers';
 import { LoaderRegistry } from '../loaders/LoaderRegistry';
 import { ErrorCode } from '@cswb/contract/errors';
 import type { SubgraphContext, SubgraphDefinition } from './SubgraphDefinition';
@@ -47,6 +48,7 @@ export function createSubgraphServer(
     // The gateway sends whole documents; Apollo's automatic persisted queries would only add a
     // cache to fill and malformed `persistedQuery` extensions to answer (without an error code).
     persistedQueries: false,
+    stringifyResult: stringifyAnswer,
     parseOptions: limits.parseOptions,
     // Whoever runs the subgraph stops it (`cswb start`, `serve-subgraph`: bounded by SHUTDOWN_GRACE_MS,
     // PostgreSQL last). Apollo's own handler would stop the server on SIGINT/SIGTERM and then re-raise
