@@ -8,8 +8,9 @@ import { parse } from 'graphql';
 import type { DiscoveredSubgraph } from './discoverSubgraphs';
 import { dockerComposeFile } from './dockerComposeFile';
 import { PROJECT_ROOT } from './projectRoot';
+import { SUPERGRAPH_FILE } from './supergraphFile';
 
-export const SUPERGRAPH_FILE = path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql');
+export { SUPERGRAPH_FILE };
 export const PERSISTED_DOCUMENTS_FILE = path.join(PROJECT_ROOT, 'gateway', 'generated', 'persisted-documents.json');
 /** The published API schema: what clients see through the gateway, for their code generators (docs/dashboards.md). */
 export const API_SCHEMA_FILE = path.join(PROJECT_ROOT, 'gateway', 'generated', 'api-schema.graphql');

@@ -1,6 +1,9 @@
-import { ConfigError, readLogConfig } from '@cswb/contract/config';
+import { ConfigError, readLogConfig, readStartLayout, type Env } from '@cswb/contract/config';
 import { createLogger, describeError, type Logger } from '@cswb/contract/logging';
-import { startStack } from '../startStack';
+import type { RunningSubgraph } from '@cswb/subgraph-kit/server';
+import { GatewayNotStarted } from '../GatewayNotStarted';
+import { logStartFailure } from '../logStartFailure';
+import { startSplitStack } from '../startSplitStack';
 
 export const EXAMPLE_QUERY = `query AreaPolice {
   areas(kind: WARD) {
@@ -16,6 +19,24 @@ export const EXAMPLE_QUERY = `query AreaPolice {
   }
 }`;
 
+/** The hub as `start` runs it, in either layout. */
+interface RunningHub {
+  gateway: { url: string; webAppUrl?: string; pid: number };
+  subgraphs: RunningSubgraph[];
+  /** Resolves with how the gateway's process exited if it exits on its own (never in one process). */
+  gatewayLost: Promise<string>;
+  close(): Promise<void>;
+}
+
+/** START_LAYOUT=split (default): the gateway in a child process; single: everything in this one (docs/operations.md). */
+async function startHub(env: Env, log: (line: string) => void, logger: Logger): Promise<RunningHub> {
+  if (readStartLayout(env) === 'split') return startSplitStack({ env, log, logger });
+  // Loaded only here: the split layout's parent never loads the gateway.
+  const { startStack } = require('../startStack') as typeof import('../startStack');
+  const stack = await startStack({ env, log, logger });
+  return { ...stack, gateway: { url: stack.gateway.url, webAppUrl: stack.gateway.webAppUrl, pid: process.pid }, gatewayLost: new Promise(() => {}) };
+}
+
 export async function start(): Promise<number> {
   const startedAt = Date.now();
   let logger: Logger;
@@ -26,16 +47,25 @@ export async function start(): Promise<number> {
     return 1;
   }
   const log = (line: string) => logger.info(line);
-  let stack;
+  let stack: RunningHub;
   try {
-    stack = await startStack({ env: process.env, log, logger });
+    stack = await startHub(process.env, log, logger);
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`cswb start: ${error.message}\n`);
-    else logStartFailure(logger, error);
+    else if (error instanceof GatewayNotStarted) {
+      if (!error.reported) logger.error(`cswb start: ${error.message}`);
+    } else logStartFailure(logger, error);
     return 1;
   }
   for (const subgraph of stack.subgraphs) logger.info({ subgraph: subgraph.name, url: subgraph.url }, `Subgraph ${subgraph.name}: ${subgraph.url}`);
   logger.info({ url: stack.gateway.url }, `cswb-hub gateway ready on ${stack.gateway.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  const processes = { gatewayPid: stack.gateway.pid, subgraphsPid: process.pid };
+  logger.info(
+    processes,
+    stack.gateway.pid === process.pid
+      ? `Gateway and subgraphs in process ${process.pid} (START_LAYOUT=single)`
+      : `Gateway in process ${stack.gateway.pid}, subgraphs in process ${process.pid}`,
+  );
   const readiness = stack.gateway.url.replace(/\/graphql$/, '/readiness');
   logger.info({ url: readiness }, `Readiness: ${readiness}`);
   if (stack.gateway.webAppUrl) {
@@ -45,33 +75,33 @@ export async function start(): Promise<number> {
   }
   log(`Try it:\n  curl -s ${stack.gateway.url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'`);
   log('Press Ctrl-C to stop everything (PostgreSQL included).');
-  await new Promise<void>((resolve) => {
+  const code = await new Promise<number>((resolve) => {
     let stopping = false;
-    const stop = (signal: string) => {
+    const stop = (code: number) => {
+      stack.close().then(
+        () => resolve(code),
+        (error) => {
+          logger.error({ error: describeError(error) }, 'error while stopping');
+          resolve(code);
+        },
+      );
+    };
+    const onSignal = (signal: string) => {
       if (stopping) return;
       stopping = true;
       log(`${signal}: stopping gateway, subgraphs and PostgreSQL…`);
-      stack.close().then(resolve, (error) => {
-        logger.error({ error: describeError(error) }, 'error while stopping');
-        resolve();
-      });
+      stop(0);
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+    // No half-running hub: without its gateway, the subgraphs and PostgreSQL stop too.
+    void stack.gatewayLost.then((how) => {
+      if (stopping) return;
+      stopping = true;
+      logger.error(processes, `cswb start: the gateway process ${stack.gateway.pid} exited (${how}); stopping subgraphs and PostgreSQL`);
+      stop(1);
+    });
   });
   log('Stopped.');
-  return 0;
-}
-
-/** A taken port in one line naming it; anything else with its class, code and stack frames. */
-function logStartFailure(logger: Logger, error: unknown): void {
-  const { code, address, port } = (error ?? {}) as NodeJS.ErrnoException & { address?: string; port?: number };
-  if (code === 'EADDRINUSE') {
-    logger.error(
-      { address, port },
-      `cswb start: ${address}:${port} is already in use (another hub running?); choose other ports with PORT and <SUBGRAPH>_PORT, e.g. HEALTH_PORT=0 for any free one`,
-    );
-  } else {
-    logger.error({ error: { ...describeError(error), message: (error as Error)?.message } }, 'cswb start: the hub could not start');
-  }
+  return code;
 }

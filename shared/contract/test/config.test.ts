@@ -1,4 +1,4 @@
-import { appDatabaseUrlFor, ConfigError, databaseNameFor, databaseUrlFor, envPrefix, readGatewayConfig, readAuditCheckpointKey, readPort, readSeedSize, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { appDatabaseUrlFor, ConfigError, databaseNameFor, databaseUrlFor, envPrefix, readGatewayConfig, readAuditCheckpointKey, readPort, readSeedSize, readStartLayout, usesEmbeddedPostgres } from '@cswb/contract/config';
 
 describe('configuration from the environment', () => {
   it('derives env prefixes and database names from subgraph names', () => {
@@ -145,5 +145,15 @@ describe('database roles and audit checkpoints from the environment', () => {
     expect(readAuditCheckpointKey({})).toBeUndefined();
     expect(() => readAuditCheckpointKey({ AUDIT_CHECKPOINT_KEY: 'short' })).toThrow('AUDIT_CHECKPOINT_KEY: must be at least 32 characters, got 5');
     expect(readAuditCheckpointKey({ AUDIT_CHECKPOINT_KEY: 'k'.repeat(32) })).toEqual(Buffer.from('k'.repeat(32)));
+  });
+});
+
+describe('how cswb start lays out its processes', () => {
+  it('runs the gateway in a process of its own unless START_LAYOUT=single, failing fast on anything else', () => {
+    expect(readStartLayout({})).toBe('split');
+    expect(readStartLayout({ START_LAYOUT: 'single' })).toBe('single');
+    expect(readStartLayout({ START_LAYOUT: 'split' })).toBe('split');
+    expect(() => readStartLayout({ START_LAYOUT: 'one' })).toThrow(new ConfigError('START_LAYOUT', 'must be one of split, single, got "one"'));
+    expect(() => readStartLayout({ START_LAYOUT: 'one' })).toThrow('START_LAYOUT: must be one of split, single, got "one"');
   });
 });

@@ -196,6 +196,14 @@ export function readLogConfig(env: Env, stdoutIsTerminal: boolean): LogConfig {
   return { level: readLogLevel(env), format, color: stdoutIsTerminal && readString(env, 'NO_COLOR') === undefined };
 }
 
+export const START_LAYOUTS = ['split', 'single'] as const;
+/** How `cswb start` runs the hub: `split`, the gateway in a process of its own; `single`, everything in one (docs/operations.md). */
+export type StartLayout = (typeof START_LAYOUTS)[number];
+
+export function readStartLayout(env: Env): StartLayout {
+  return readEnum(env, 'START_LAYOUT', START_LAYOUTS, 'split');
+}
+
 /** Where a subgraph run on its own finds the gateway (`GATEWAY_URL`), for cross-sector reads. */
 export function readGatewayUrl(env: Env): string | undefined {
   return readHttpUrl(env, 'GATEWAY_URL')?.toString();
