@@ -86,6 +86,9 @@ describe('response cache', () => {
     clearCaches();
     const body = JSON.stringify({ query: POLICE_ENTITIES, variables: { id: neighbourhood.id } });
     const computed = await postAsGateway(police, body, planner);
+    // What it keeps is the text (its budget counts that), not the answer's objects.
+    expect(police.responseCache!.size).toBe(1);
+    expect(police.responseCache!.storedBytes).toBe(computed.body.length);
     const kept = await postAsGateway(police, body, otherPlanner);
     expect(computed.status).toBe(200);
     expect(kept.body).toBe(computed.body);

@@ -11,7 +11,9 @@ type Logger = Parameters<typeof usePrometheus>[0]['log'];
  * Hive's published Grafana dashboard reads them. Its labels are narrowed to bounded sets: no
  * `operationName` (any client could create series with it) and no error `path` (list indices);
  * `graphql_yoga_http_duration` without the request URL (a GET carries the whole query and its
- * variables there). The hub's `/metrics` serves the registry, not the plugin.
+ * variables there). `graphql_envelop_deprecated_field` is off: it walks every document with the
+ * schema's type information to count deprecated fields, and the hub's schema has none.
+ * The hub's `/metrics` serves the registry, not the plugin.
  */
 export function useHivePrometheus(registry: Registry, log: Logger): GatewayPlugin {
   return usePrometheus({
@@ -20,6 +22,7 @@ export function useHivePrometheus(registry: Registry, log: Logger): GatewayPlugi
     endpoint: false,
     labels: { operationName: false, path: false },
     metrics: {
+      graphql_envelop_deprecated_field: false,
       graphql_yoga_http_duration: createHistogram({
         registry,
         histogram: {

@@ -3,7 +3,7 @@ import type { ProtectedRead } from '@cswb/contract/auth';
 /** One cached answer: what the subgraph sent and what it read for the audit log, at a data version. */
 export interface CachedResponse {
   dataVersion: string;
-  /** The `singleResult` Apollo sent; frozen, shared by every answer served from it. */
+  /** What Apollo is given to send (`keepAnswerText`'s stand-in for the answer's text, in the subgraphs); frozen, shared by every answer served from it. */
   result: Readonly<Record<string, unknown>>;
   reads: readonly ProtectedRead[];
   bytes: number;

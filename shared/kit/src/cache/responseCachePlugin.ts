@@ -6,7 +6,7 @@ import { auditEntryFor } from '../audit/auditEntryFor';
 import { writeAuditEntryAtDataVersion } from '../audit/writeAuditEntry';
 import { recordAuditWrite } from '../telemetry/metricsScope';
 import type { CachedResponse, ResponseCache } from './ResponseCache';
-import { serializeKeptAnswer } from './serializedAnswers';
+import { keepAnswerText } from './serializedAnswers';
 
 /**
  * The only scope an answer may need to be cached: aggregate figures, already published under
@@ -106,8 +106,8 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
           if (servedFromCache || key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
           if (errors?.length || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
           if (!contextValue.reads.every((read) => cacheable(requirements.get(read.coordinate)))) return;
-          const result = response.body.singleResult as Record<string, unknown>;
-          cache.set(key, { dataVersion, result, reads: contextValue.reads, bytes: serializeKeptAnswer(result).length });
+          const kept = keepAnswerText(response.body.singleResult as Record<string, unknown>);
+          if (kept) cache.set(key, { dataVersion, result: kept.standIn, reads: contextValue.reads, bytes: kept.text.length });
         },
       };
     },

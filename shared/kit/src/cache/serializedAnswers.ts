@@ -4,8 +4,8 @@ const texts = new WeakMap<object, string>();
 
 /**
  * The subgraph's `stringifyResult`: compact JSON (Apollo Server pretty-prints by default, which
- * only the gateway would read), and the text of an answer kept by the response cache written once
- * and sent as is every time that answer is served again.
+ * only the gateway would read), and an answer whose text is already written (`keepAnswerText`)
+ * sent as that text.
  */
 export function stringifyAnswer(value: FormattedExecutionResult): string {
   const { data } = value;
@@ -17,13 +17,19 @@ export function stringifyAnswer(value: FormattedExecutionResult): string {
 }
 
 /**
- * Serialises a result about to be kept, remembering the text by its `data` object (frozen and
- * shared by every answer served from it), so `stringifyAnswer` does not write it again; the
- * text's length is what the cache counts against its budget.
+ * Writes the text of an answer that is only `data` (no errors, no extensions) once, for this
+ * response and for every later one served from it. What the cache keeps is the text and a small
+ * frozen stand-in for the result, `{ data: <token> }`, that `stringifyAnswer` turns back into the
+ * text: the cache holds the answer's bytes, not its object graph (several times larger), so its
+ * budget (`RESPONSE_CACHE_MB`, counted as the text's length) is what it takes in memory.
+ * Undefined for any other result, which is not kept.
  */
-export function serializeKeptAnswer(result: Readonly<Record<string, unknown>>): string {
-  const text = JSON.stringify(result);
+export function keepAnswerText(result: Readonly<Record<string, unknown>>): { text: string; standIn: Readonly<Record<string, unknown>> } | undefined {
   const { data } = result;
-  if (data && typeof data === 'object' && Object.keys(result).length === 1) texts.set(data, text);
-  return text;
+  if (!data || typeof data !== 'object' || Object.entries(result).some(([key, value]) => key !== 'data' && value !== undefined)) return undefined;
+  const text = JSON.stringify(result);
+  texts.set(data, text);
+  const token = Object.freeze({});
+  texts.set(token, text);
+  return { text, standIn: Object.freeze({ data: token }) };
 }
