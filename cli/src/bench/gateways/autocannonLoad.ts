@@ -8,6 +8,8 @@ interface AutocannonOptions {
   method: 'POST';
   headers: Record<string, string>;
   body: string;
+  /** Each request built afresh: here, its body. */
+  requests?: { setupRequest: (request: { body?: string }) => { body?: string } }[];
   verifyBody?: (body: string) => boolean;
   setupClient?: (client: { on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void }) => void;
 }
@@ -44,7 +46,8 @@ export function hasGraphQLErrors(body: string): boolean {
  */
 export async function runAutocannon(options: {
   url: string;
-  body: string;
+  /** The request body; a function gives each request its own (e.g. the next area's variables). */
+  body: string | (() => string);
   headers: Record<string, string>;
   connections: number;
   seconds: number;
@@ -57,7 +60,8 @@ export async function runAutocannon(options: {
     duration: options.seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-    body: options.body,
+    body: typeof options.body === 'string' ? options.body : options.body(),
+    ...(typeof options.body === 'function' ? { requests: [{ setupRequest: (request) => ({ ...request, body: (options.body as () => string)() }) }] } : {}),
     verifyBody: (body) => !hasGraphQLErrors(body),
     setupClient: (client) =>
       client.on('response', (status, _bytes, ms) => {
