@@ -1,13 +1,7 @@
-import { readAuthConfig } from '@cswb/contract/auth';
-import { readGatewayConfig, readTrustConfig } from '@cswb/contract/config';
-import { ensureDeploymentCertificates } from '@cswb/contract/trust';
 import type { RunningSubgraph } from '@cswb/subgraph-kit/server';
-import { discoverSubgraphs } from './discoverSubgraphs';
-import { withDevelopmentTokenSecret } from './developmentTokenSecret';
 import { GatewayProcess, GatewayReady } from './GatewayProcess';
-import { PROJECT_ROOT } from './projectRoot';
+import { readStackSettings } from './stackSettings';
 import { StackOptions, startSubgraphs } from './startSubgraphs';
-import { SUPERGRAPH_FILE } from './supergraphFile';
 
 /** How long the gateway process has to stop after its grace period before it is killed. */
 const KILL_AFTER_GRACE_MS = 5_000;
@@ -28,13 +22,8 @@ export interface RunningSplitStack {
  * `startStack` is the same hub in one process.
  */
 export async function startSplitStack(options: StackOptions): Promise<RunningSplitStack> {
-  const env = withDevelopmentTokenSecret(options.env, options.log ?? (() => {}));
-  const names = discoverSubgraphs().map((s) => s.definition.name);
-  // Read here too, to fail fast before anything starts; the gateway process reads the same environment.
-  const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
-  readAuthConfig(env);
-  const trust = readTrustConfig(env, PROJECT_ROOT);
-  const certificates = await ensureDeploymentCertificates(trust.certsDir, names, trust.certificateHosts);
+  // Read here, to fail fast before anything starts; the gateway process reads the same environment.
+  const { env, gatewayConfig, trust, certificates } = await readStackSettings(options.env, options.log ?? (() => {}));
   const stopDeadlineMs = gatewayConfig.shutdownGraceMs + KILL_AFTER_GRACE_MS;
   const gateway = GatewayProcess.fork(env);
   let ready: GatewayReady | undefined;

@@ -1,13 +1,7 @@
-import { readAuthConfig } from '@cswb/contract/auth';
-import { readTrustConfig, readGatewayConfig } from '@cswb/contract/config';
-import { ensureDeploymentCertificates } from '@cswb/contract/trust';
 import type { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import type { RunningSubgraph } from '@cswb/subgraph-kit/server';
 import { startGateway, StartedGateway } from '@cswb/gateway';
-import { discoverSubgraphs } from './discoverSubgraphs';
-import { SUPERGRAPH_FILE } from './supergraphFile';
-import { PROJECT_ROOT } from './projectRoot';
-import { withDevelopmentTokenSecret } from './developmentTokenSecret';
+import { readStackSettings } from './stackSettings';
 import { StackOptions, startSubgraphs } from './startSubgraphs';
 
 // The subgraphs' half lives in its own module, which loads no gateway: `cswb start` runs the gateway in a process of its own.
@@ -27,13 +21,7 @@ export interface RunningStack {
  * START_LAYOUT=single; by default `cswb start` runs the gateway in a child process (`startSplitStack`).
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const env = withDevelopmentTokenSecret(options.env, options.log ?? (() => {}));
-  const names = discoverSubgraphs().map((s) => s.definition.name);
-  const gatewayConfig = readGatewayConfig(env, names, SUPERGRAPH_FILE);
-  const auth = readAuthConfig(env);
-  const trust = readTrustConfig(env, PROJECT_ROOT);
-  // The deployment CA and a certificate per member, made on first start (docs/security.md).
-  const certificates = await ensureDeploymentCertificates(trust.certsDir, names, trust.certificateHosts);
+  const { env, gatewayConfig, auth, trust, certificates } = await readStackSettings(options.env, options.log ?? (() => {}));
   let gateway: StartedGateway | undefined;
   const running = await startSubgraphs({
     ...options,
