@@ -5,8 +5,10 @@ import * as path from 'node:path';
  * The PostgreSQL server running on a data directory, read from Linux's `/proc`: the postmaster
  * (`postmaster.pid`, line 1) and its children (backends, writers). CPU is what they have used
  * (user + system, the children that have exited included in the postmaster's `cutime`/`cstime`);
- * memory is their proportional set size summed (`smaps_rollup`'s Pss: shared buffers counted
- * once across the processes that map them, not once per process as RSS would).
+ * memory is every process's private memory plus the shared memory (shared buffers) and mapped
+ * files once (`status`'s RssAnon summed, RssShmem and RssFile at their largest): shared buffers
+ * are not counted once per process as RSS would. (`smaps_rollup`'s Pss would be exact but costs
+ * milliseconds of the sampling process's CPU per read, taken from what is measured.)
  * Elsewhere than Linux, or with no server running, both read undefined.
  */
 export class PostgresProcesses {
@@ -56,19 +58,24 @@ export class PostgresProcesses {
     return (ticks / this.ticksPerSecond) * 1e6;
   }
 
-  /** Bytes the server's processes hold in memory now (Pss summed); undefined where it cannot be read. */
+  /** Bytes the server's processes hold in memory now; undefined where it cannot be read. */
   memoryBytes(pids = this.processes().map((process) => process.pid)): number | undefined {
     if (pids.length === 0) return undefined;
-    let kilobytes = 0;
+    let privateKilobytes = 0;
+    let sharedKilobytes = 0;
+    let fileKilobytes = 0;
     for (const pid of pids) {
       try {
-        const match = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-        if (match) kilobytes += Number(match[1]);
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+        const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+        privateKilobytes += field('RssAnon');
+        sharedKilobytes = Math.max(sharedKilobytes, field('RssShmem'));
+        fileKilobytes = Math.max(fileKilobytes, field('RssFile'));
       } catch {
         // Exited while being read.
       }
     }
-    return kilobytes * 1024;
+    return (privateKilobytes + sharedKilobytes + fileKilobytes) * 1024;
   }
 
   /**

@@ -229,7 +229,7 @@ export async function profileBench(options: BenchOptions): Promise<string> {
       '',
       `"computed": every subgraph computes the answer (response caches off); "response cache": as deployed, the subgraphs answer a question they have answered at the same data version from their caches (docs/operations.md, "Response cache"), still verifying the caller's assertion and writing the audit entry, in the statement that checks the data version. "nothing read": the same seven subgraph fetches as a one-area profile, each selecting only \`__typename\`: what the fetches cost before any figure is read.`,
       '',
-      `Memory: each process's highest over a scenario's runs (Node processes: the kernel's resident high-water mark, VmHWM, reset before each scenario; PostgreSQL: the proportional set size of its server processes summed, sampled every 250 ms). Against the budget in docs/operations.md ("Memory budget"), the highest over every scenario but the last, which is not a planner's or a dashboard's question:`,
+      `Memory: each process's highest over a scenario's runs (Node processes: the kernel's resident high-water mark, VmHWM, reset before each scenario; PostgreSQL: its server processes' private memory summed, plus shared buffers and mapped files once, from \`/proc/<pid>/status\`, sampled every 250 ms). Against the budget in docs/operations.md ("Memory budget"), the highest over every scenario but the last, which is not a planner's or a dashboard's question:`,
       '',
       `| process | peak MiB | budget MiB | ${STRESS}: peak MiB |`,
       '| --- | --- | --- | --- |',
