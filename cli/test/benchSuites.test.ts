@@ -1,11 +1,21 @@
 import { ImportDataset, parseImportFile, validateRecords } from '@cswb/subgraph-kit/import';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
-import { discoverSubgraphs } from '@cswb/cli';
+import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
 import { parseSubgraphFetches, spreadPick } from '@cswb/cli/dist/bench/benchHelpers';
 import { occurrencesCsv } from '@cswb/cli/dist/bench/ingestionBench';
 import { aliasedProfileQuery, profileFragment, statementsVerdict } from '@cswb/cli/dist/bench/sqlScalingBench';
+import { MEMORY_BUDGET_MIB } from '@cswb/cli/dist/bench/profileBench';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 describe('bench suite helpers', () => {
+  it('check the memory budget docs/operations.md writes down, process by process', () => {
+    const operations = fs.readFileSync(path.join(PROJECT_ROOT, 'docs', 'operations.md'), 'utf8');
+    const section = operations.slice(operations.indexOf('## Memory budget'), operations.indexOf('\n## ', operations.indexOf('## Memory budget') + 1));
+    const written = (row: string) => Number(new RegExp(`^\\| ${row}[^|]*\\| (\\d+) MiB \\|`, 'm').exec(section)?.[1]);
+    expect({ gateway: written('gateway'), subgraphs: written('subgraphs'), postgres: written('PostgreSQL') }).toEqual(MEMORY_BUDGET_MIB);
+  });
+
   it('read subgraph fetches per subgraph from the gateway metrics, whatever the outcome', () => {
     const metrics = [
       '# TYPE cswb_gateway_subgraph_fetches_total counter',
