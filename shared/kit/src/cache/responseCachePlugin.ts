@@ -33,10 +33,6 @@ function cacheable(requirements: AccessRequirements | undefined): boolean {
  * entry or withholds the answer (fail-closed as ever).
  */
 async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): Promise<boolean> {
-  if (kept.reads.length === 0) {
-    const version = await readDataVersion(context);
-    return version === kept.dataVersion;
-  }
   try {
     const written = await writeAuditEntryAtDataVersion(context.db, auditEntryFor({ ...context, reads: kept.reads }), kept.dataVersion);
     if (!written) return false;
@@ -89,18 +85,24 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
             .update('\0')
             .update(JSON.stringify(request.variables ?? {}))
             .digest('base64url');
-          const kept = cache.peek(key);
-          if (kept && (await auditKeptAnswer(contextValue, kept))) {
+          const serve = (kept: CachedResponse) => {
             servedFromCache = true;
             contextValue.reads.push(...kept.reads);
-            return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: kept.result } };
-          }
-          // Nothing kept, or kept at an earlier version: computed. The version is read first, so an
-          // answer computed across a concurrent change is kept under the older version and never served.
-          // Unreadable (the database is down): answered as without a cache, and nothing kept. A
-          // question that reads no data, such as a probe's `{ __typename }`, still gets its answer.
+            return { http: { headers: new HeaderMap() }, body: { kind: 'single' as const, singleResult: kept.result } };
+          };
+          // An answer that read protected fields is served only once its audit entry is written.
+          const audited = cache.peek(key);
+          if (audited && audited.reads.length > 0 && (await auditKeptAnswer(contextValue, audited))) return serve(audited);
+          // Otherwise the version is read first, so an answer computed across a concurrent change
+          // is kept under the older version and never served. Unreadable (the database is down):
+          // answered as without a cache, and nothing kept. A question that reads no data, such as a
+          // probe's `{ __typename }`, still gets its answer.
           dataVersion = await readDataVersion(contextValue);
-          return null;
+          if (dataVersion === undefined) return null;
+          // An answer that read nothing protected needs no audit entry: served at the current version.
+          // (An entry kept at an earlier version is dropped here.)
+          const current = cache.get(key, dataVersion);
+          return current && current.reads.length === 0 ? serve(current) : null;
         },
         async willSendResponse({ contextValue, response, errors }) {
           if (servedFromCache || key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
