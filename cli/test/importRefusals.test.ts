@@ -48,9 +48,9 @@ async function snapshot() {
   };
 }
 
-async function expectRefused(name: string, content: string | Buffer, message: string): Promise<void> {
+async function expectRefused(name: string, content: string | Buffer, message: string, options: string[] = []): Promise<void> {
   const before = await snapshot();
-  const result = await cswb(['import', 'police', 'occurrences', writeFileIn(tmp, name, content)]);
+  const result = await cswb(['import', 'police', 'occurrences', ...options, writeFileIn(tmp, name, content)]);
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.stdout).toBe('');
   expect(result.stderr).toContain(message);
@@ -116,6 +116,11 @@ function refusesLateProblems(from: number, ruleRefusal: string) {
     it('a rule of the database the dataset does not declare', async () => {
       await query(`ALTER TABLE police_occurrence ADD CONSTRAINT test_refuses_one_row CHECK (occurrence_number <> 'R-${from + ROWS - 2}')`);
       await expectRefused('rule.csv', csv(rows(from)), `${ruleRefusal}: new row for relation "police_occurrence" violates check constraint "test_refuses_one_row"`);
+    });
+
+    it('with --skip-invalid too: a row the database refuses is not skipped, nothing is written', async () => {
+      await query(`ALTER TABLE police_occurrence ADD CONSTRAINT test_refuses_one_row CHECK (occurrence_number <> 'R-${from + ROWS - 2}')`);
+      await expectRefused('rule-skip.csv', csv(rows(from)), `${ruleRefusal}: new row for relation "police_occurrence" violates check constraint "test_refuses_one_row"`, ['--skip-invalid']);
     });
   });
 }
