@@ -45,6 +45,8 @@ async function snapshot() {
   return {
     rows: await query(`SELECT occurrence_number, category, occurred_on::text, record_key::text FROM police_occurrence ORDER BY 1`),
     rollup: await query(`SELECT area_id, month::text, measure, value::text, key_sum::text FROM police_measure_monthly ORDER BY 1, 2, 3`),
+    // A first import builds the table's plain indexes after its rows: a refused one must leave them as they were.
+    indexes: await query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'police_occurrence' ORDER BY 1`),
   };
 }
 

@@ -92,10 +92,17 @@ describe('cswb import, streamed a slice at a time', () => {
   });
 
   it('loads a file into the empty table, then merges one of changed, unchanged and new rows keeping every record key', async () => {
+    const indexes = () => query(`SELECT i.indexname, i.indexdef, x.indisvalid FROM pg_indexes i JOIN pg_index x ON x.indexrelid = format('%I', i.indexname)::regclass WHERE i.tablename = 'police_occurrence' ORDER BY 1`);
+    const indexesBefore = await indexes();
+    expect(indexesBefore.length).toBeGreaterThanOrEqual(3);
     const first = await cswb(['import', 'police', 'occurrences', writeFile('first.csv', csv(range(0, ROWS).map((i) => row(i))))]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`${ROWS.toLocaleString('en-CA')} rows read, ${ROWS.toLocaleString('en-CA')} inserted, 0 updated, 0 unchanged, 0 rejected`);
     await expectRollupOfTable();
+    // The plain indexes were built after the rows: the same ones, valid, and used.
+    expect(await indexes()).toEqual(indexesBefore);
+    const plan = await query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT occurred_on FROM police_occurrence WHERE area_id = 'lakeshore-n001' AND occurred_on < '2023-01-05'`);
+    expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toMatch(/Index (Only )?Scan using police_occurrence_\w+_idx/);
     const keysBefore = new Map((await query<{ n: string; k: string }>('SELECT occurrence_number AS n, record_key::text AS k FROM police_occurrence')).map((r) => [r.n, r.k]));
     expect(new Set(keysBefore.values()).size).toBeGreaterThan(ROWS * 0.99); // drawn, not all alike
 

@@ -8,16 +8,28 @@ import type { ValidRow } from './validateRecords';
 
 /**
  * Where the rows go as they come. `table`: COPY straight into the table, which was empty when the
- * lock was taken (the bulk of a first import: every row is new). `stage`: COPY into a temporary
+ * lock was taken (the bulk of a first import: every row is new); its plain indexes are dropped
+ * and built again after the rows (`deferredIndexes`), as PostgreSQL advises for bulk loads: one
+ * sorted build instead of an insertion per row (the COPY ~2× faster; primary key and unique
+ * indexes stay, so a duplicate is still refused at its line). `stage`: COPY into a temporary
  * table, merged at the end in two statements (UPDATE of the rows that changed, their record keys
  * kept; INSERT of the new ones): no per-row lookup, and a re-import that changes nothing writes
  * nothing. `held`: kept in memory and merged whole at the end (datasets with child tables).
  */
-type Destination = { kind: 'table' | 'stage'; copy: CopyIn } | { kind: 'held'; rows: ValidRow[] };
+type Destination = { kind: 'table'; copy: CopyIn; deferredIndexes: readonly string[] } | { kind: 'stage'; copy: CopyIn } | { kind: 'held'; rows: ValidRow[] };
+
+/** The table's indexes that back no constraint (not unique, no primary key, no exclusion): their names and definitions. */
+const PLAIN_INDEXES = `
+  SELECT x.indexrelid::regclass::text AS name, pg_get_indexdef(x.indexrelid) AS definition
+    FROM pg_index x
+   WHERE x.indrelid = $1::regclass AND NOT x.indisunique AND NOT x.indisprimary
+     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+   ORDER BY 1`;
 
 /**
  * Writes an import's validated rows while the rest of the file is still being validated, in one
- * transaction that holds the table's writer lock (readers go on) from the first row to the commit.
+ * transaction that holds the table's writer lock from the first row to the commit (readers go on,
+ * except into an empty table, which the transaction holds alone).
  * Rollups are rebuilt once, if a row changed. Nothing is visible to anyone until `finish` commits;
  * `abort` (or any error) rolls everything back. PostgreSQL refusing a row (a constraint the
  * dataset does not declare) fails the import with a DatabaseRefusedRowError naming its line.
@@ -43,8 +55,13 @@ export class ImportWriter {
       if (dataset.children?.length) return new ImportWriter(runner, dataset, { kind: 'held', rows: [] });
       const [{ empty }] = (await runner.query(`SELECT NOT EXISTS (SELECT 1 FROM "${dataset.table}") AS empty`)) as { empty: boolean }[];
       if (empty) {
+        // Dropping an index needs the table to itself: readers wait for the commit (there is nothing to read yet).
+        await runner.query(`LOCK TABLE "${dataset.table}" IN ACCESS EXCLUSIVE MODE`);
+        const indexes = (await runner.query(PLAIN_INDEXES, [`"${dataset.table}"`])) as { name: string; definition: string }[];
+        for (const { name } of indexes) await runner.query(`DROP INDEX ${name}`);
         const columns = dataset.columns.map((c) => `"${c.name}"`).join(', ');
-        return new ImportWriter(runner, dataset, { kind: 'table', copy: CopyIn.start(runner, `COPY "${dataset.table}" (${columns}) FROM STDIN`) });
+        const copy = CopyIn.start(runner, `COPY "${dataset.table}" (${columns}) FROM STDIN`);
+        return new ImportWriter(runner, dataset, { kind: 'table', copy, deferredIndexes: indexes.map((index) => index.definition) });
       }
       await createStage(runner.manager, dataset);
       return new ImportWriter(runner, dataset, { kind: 'stage', copy: CopyIn.start(runner, stageCopySql(dataset)) });
@@ -90,7 +107,10 @@ export class ImportWriter {
         progress?.('merging', total, total);
         const copied = await destination.copy.end();
         if (copied !== total) throw new Error(`COPY wrote ${copied} rows, expected ${total}`);
-        counts = destination.kind === 'table' ? { inserted: total, updated: 0, unchanged: 0 } : await mergeStage(manager, dataset, total, progress, false);
+        if (destination.kind === 'table') {
+          for (const definition of destination.deferredIndexes) await manager.query(definition);
+          counts = { inserted: total, updated: 0, unchanged: 0 };
+        } else counts = await mergeStage(manager, dataset, total, progress, false);
       }
       const total = counts.inserted + counts.updated + counts.unchanged;
       if (counts.inserted + counts.updated > 0) await refreshDatasetRollups(manager, dataset, () => progress?.('refreshing', total, total));
