@@ -5,6 +5,7 @@ import { envPrefix } from '@cswb/contract/config';
 import { verifyAuditChain } from '@cswb/subgraph-kit/audit';
 import type { DataSource } from 'typeorm';
 import { CliResult, cswb } from '@cswb/testing/cli';
+import { withAuditLogGone } from '@cswb/testing/database';
 import { smallCity } from '@cswb/testing/expected';
 import { graphql } from '@cswb/testing/graphql';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
@@ -207,15 +208,10 @@ describe('audit log', () => {
 
   it('withholds the data when the entry cannot be written (fail closed)', async () => {
     const before = await entries();
-    await policeOwner.query('ALTER TABLE audit_log RENAME TO audit_log_x');
-    let viaGateway: Awaited<ReturnType<typeof throughGateway>>;
-    let direct: Awaited<ReturnType<typeof graphql>>;
-    try {
-      viaGateway = await throughGateway(OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
-      direct = await graphql(stack.subgraphs.find((s) => s.name === 'police')!, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst()));
-    } finally {
-      await policeOwner.query('ALTER TABLE audit_log_x RENAME TO audit_log');
-    }
+    const { viaGateway, direct } = await withAuditLogGone(policeOwner, async () => ({
+      viaGateway: await throughGateway(OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst())),
+      direct: await graphql(stack.subgraphs.find((s) => s.name === 'police')!, OCCURRENCES, OCCURRENCE_VARIABLES, bearer(await analyst())),
+    }));
     expect(viaGateway.data?.policeOccurrences ?? null).toBeNull();
     expect(viaGateway.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
     expect(JSON.stringify(viaGateway)).not.toContain('occurrenceNumber');

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '@cswb/cli';
 import { refreshRollups } from '@cswb/subgraph-kit/db';
 import type { RunningSubgraph } from '@cswb/subgraph-kit/server';
 import { analystHeaders } from '@cswb/testing/analyst';
+import { withAuditLogGone } from '@cswb/testing/database';
 import { smallCity } from '@cswb/testing/expected';
 import { graphql } from '@cswb/testing/graphql';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
@@ -201,13 +202,7 @@ describe('response cache', () => {
     const computed = await asked(POLICE_PROFILE, { id: neighbourhood.id }, planner);
     expect(computed.errors).toBeUndefined();
     const owner = await stack.ownerDb('police');
-    await owner.query('ALTER TABLE audit_log RENAME TO audit_log_x');
-    let refused: Awaited<ReturnType<typeof asked>>;
-    try {
-      refused = await asked(POLICE_PROFILE, { id: neighbourhood.id }, planner);
-    } finally {
-      await owner.query('ALTER TABLE audit_log_x RENAME TO audit_log');
-    }
+    const refused = await withAuditLogGone(owner, () => asked(POLICE_PROFILE, { id: neighbourhood.id }, planner));
     expect(refused.errors?.map((e) => e.extensions?.code)).toContain('AUDIT_UNAVAILABLE');
     expect(JSON.stringify(refused.data ?? null)).not.toContain('observations');
   });

@@ -31,6 +31,9 @@ import type { SubgraphEndpoint } from './subgraphEndpoints';
 import type { SubgraphCircuitBreakers } from './SubgraphCircuitBreakers';
 import { useCircuitBreaker } from './plugins/useCircuitBreaker';
 import { documentIdOf } from './persistedDocuments';
+import type { AnswerCache } from './AnswerCache';
+import { createAnswerConfirmer } from './confirmKeptAnswers';
+import { useAnswerCache } from './plugins/useAnswerCache';
 
 export interface GatewayOperationsOptions {
   limits?: OperationLimitsConfig;
@@ -46,6 +49,8 @@ export interface GatewayOperationsOptions {
   /** Where rate-limit windows are counted; this process's memory when omitted. */
   rateLimitStore?: RateLimitStore;
   metrics?: GatewayMetrics;
+  /** Answers kept and served once their subgraphs confirm them (`useAnswerCache`); none when omitted. */
+  answerCache?: AnswerCache;
   /** The offline GraphQL IDE, with these queries open in tabs; no IDE when omitted. */
   ide?: { tabs: { query: string }[] };
 }
@@ -80,6 +85,9 @@ export interface GatewayOptions {
    */
   tracing?: Tracing;
 }
+
+/** The longest a subgraph's confirmation of a kept answer is waited for. */
+const CONFIRMATION_TIMEOUT_MS = 2_000;
 
 /** The hash a client sends: GraphQL-over-HTTP `documentId` (optionally `sha256:`-prefixed) or Apollo's `persistedQuery`. */
 function persistedDocumentId(params: { extensions?: Record<string, any> } & Record<string, any>): string | null {
@@ -225,6 +233,22 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         useNullForDeniedFields(),
         useSubgraphAssertions(options.trust.sign, { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null }),
         useRequestLog(requestLoggers.loggerOf, requestIds.clientRequestIdOf, (request) => actors.get(request) ?? null),
+        // Last: it ends execution early on a confirmed answer, which skips the onExecute hooks after it.
+        ...(ops.answerCache
+          ? [
+              useAnswerCache(
+                ops.answerCache,
+                createAnswerConfirmer(options.trust.sign, {
+                  agent: options.trust.agent,
+                  // A confirmation is one statement: a subgraph that cannot give it soon is asked to answer instead.
+                  timeoutMs: (subgraph) => Math.min(CONFIRMATION_TIMEOUT_MS, ops.subgraphTimeoutMs?.(subgraph) ?? CONFIRMATION_TIMEOUT_MS),
+                  available: ops.circuitBreakers && ((subgraph) => ops.circuitBreakers!.state(subgraph) === 'closed'),
+                }),
+                { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null },
+                ops.metrics && ((outcome) => ops.metrics!.answerCache.inc({ outcome })),
+              ),
+            ]
+          : []),
       ];
     },
   });

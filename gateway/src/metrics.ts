@@ -54,6 +54,12 @@ export class GatewayMetrics {
   readonly subgraphDuration = new Histogram({ name: 'cswb_gateway_subgraph_fetch_duration_seconds', help: 'Time a subgraph took to answer one fetch.', labelNames: ['subgraph'], buckets: DURATION_BUCKETS, registers: [this.registry] });
   readonly rateLimited = new Counter({ name: 'cswb_gateway_rate_limited_total', help: 'Requests refused by the rate limit.', registers: [this.registry] });
   readonly circuitState = new Gauge({ name: 'cswb_gateway_circuit_state', help: 'Each subgraph circuit breaker: 0 closed, 1 half-open, 2 open.', labelNames: ['subgraph'], registers: [this.registry] });
+  readonly answerCache = new Counter({
+    name: 'cswb_gateway_answer_cache_total',
+    help: 'Questions looked up in the answer cache, by outcome (served: every subgraph confirmed it; unconfirmed: kept but answered afresh; kept: answered afresh and kept).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   readonly disclosureControlled = new Counter({
     name: 'cswb_gateway_disclosure_controlled_values_total',
     help: 'Values returned to clients marked by disclosure control, by outcome (perturbed, withheld); counted where the client selected the perturbed or suppressed marker.',

@@ -5,6 +5,7 @@ import { GATEWAY_SERVICE_NAME, type GatewayConfig, type TrustConfig } from '@csw
 import { createAssertionSigner, createAssertionVerifier, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
 import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createLogger, Logger } from '@cswb/contract/logging';
+import { AnswerCache } from './AnswerCache';
 import { createGateway, GatewayTrust } from './createGateway';
 import { CIRCUIT_STATE_VALUE, GatewayMetrics } from './metrics';
 import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
@@ -36,6 +37,8 @@ export interface StartedGateway extends ServingGateway {
   subgraphs: SubgraphEndpoint[];
   /** Where the planner's web app is served; undefined when it is off or not built. */
   webAppUrl?: string;
+  /** The gateway's answer cache (`ANSWER_CACHE_MB`); undefined when it is off. */
+  answerCache?: AnswerCache;
 }
 
 export interface StartGatewayOptions {
@@ -111,6 +114,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
         })
       : undefined;
   for (const { name } of subgraphs) if (circuitBreakers) metrics.circuitState.set({ subgraph: name }, 0);
+  const answerCache = config.answerCache && new AnswerCache(config.answerCache);
   const gateway = createGateway({
     supergraphSdl,
     subgraphs,
@@ -126,6 +130,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
       corsOrigins: config.corsOrigins,
       rateLimitPerMinute: config.rateLimitPerMinute,
       rateLimitStore,
+      answerCache,
       metrics,
       ide: config.graphiql ? { tabs: exampleQueries() } : undefined,
     },
@@ -144,6 +149,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
     ...serving,
     subgraphs,
     webAppUrl: webApp ? serving.url.replace(/graphql$/, '') : undefined,
+    answerCache,
     close: async () => {
       await serving.close();
       trust.agent?.destroy();

@@ -47,6 +47,8 @@ const SUPERGRAPH = path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.g
 interface Serving {
   url: string;
   close(): Promise<void>;
+  /** The production gateway's answer cache, turned on and off with the subgraphs' caches (`response-cache`). */
+  answerCache?: { enabled: boolean };
 }
 
 async function startSecure(subgraphUrls: Record<string, string>): Promise<Serving> {
@@ -62,7 +64,7 @@ async function startSecure(subgraphUrls: Record<string, string>): Promise<Servin
     readAuthConfig(env),
     readTrustConfig(env, PROJECT_ROOT),
   );
-  return { url: started.url, close: () => started.close() };
+  return { url: started.url, close: () => started.close(), answerCache: started.answerCache };
 }
 
 async function startHiveBare(subgraphUrls: Record<string, string>): Promise<Serving> {
@@ -266,7 +268,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const variant = process.argv[2] as GatewayVariant;
   let serving: Serving | undefined;
-  const parent = serveBenchParent({ stop: async () => serving?.close() });
+  const parent = serveBenchParent({
+    stop: async () => serving?.close(),
+    handle: (request) => {
+      if (request.type !== 'response-cache' || !serving?.answerCache) return undefined;
+      serving.answerCache.enabled = request.enabled === true;
+      return serving.answerCache.enabled;
+    },
+  });
   try {
     if (!GATEWAY_VARIANTS.includes(variant)) throw new Error(`unknown gateway variant "${variant}"; one of ${GATEWAY_VARIANTS.join(', ')}`);
     const subgraphUrls = JSON.parse(process.env.CSWB_BENCH_SUBGRAPH_URLS ?? '{}') as Record<string, string>;

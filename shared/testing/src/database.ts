@@ -38,3 +38,13 @@ export async function queryRows<T = Record<string, unknown>>(url: string, sql: s
     await client.end();
   }
 }
+
+/** Runs `run` while the sector's audit log is out of reach (renamed by its owner), then puts it back: what an audited answer must then be withheld under. */
+export async function withAuditLogGone<T>(owner: { query(sql: string): Promise<unknown> }, run: () => Promise<T>): Promise<T> {
+  await owner.query('ALTER TABLE audit_log RENAME TO audit_log_x');
+  try {
+    return await run();
+  } finally {
+    await owner.query('ALTER TABLE audit_log_x RENAME TO audit_log');
+  }
+}

@@ -46,7 +46,7 @@ export async function gatewaysBench(options: BenchOptions): Promise<string> {
     const gateways = new Map<Variant['id'], BenchChild>();
     for (const variant of GATEWAYS) {
       log(`bench: starting ${variant.label} in its own process`);
-      const gateway = await fork(GATEWAY_SCRIPT, variant.label, [variant.id], { CSWB_BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }, 120_000);
+      const gateway = await fork(GATEWAY_SCRIPT, variant.label, [variant.process ?? variant.id], { ...variant.env, CSWB_BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls) }, 120_000);
       log(`bench: ${variant.label} ready in ${gateway.ready.seconds.toFixed(1)} s (pid ${gateway.pid})`);
       gateways.set(variant.id, gateway);
     }

@@ -29,7 +29,7 @@ export function gatewaysReport(
       `Gateway CPU is the gateway process's user + system time (\`process.cpuUsage()\`, reported over IPC) from before a run until it is idle again after it, divided by the HTTP requests it received meanwhile (requests autocannon abandons at the end of a run are finished, and counted, before the next starts); ` +
       `peak RSS is the gateway process's resident-set high-water mark over the run (Linux VmHWM, reset before each run through \`/proc/self/clear_refs\`). ` +
       `Before measuring, one answer of each gateway is compared with the others (\`data\`, keys sorted): they must be identical and free of errors. ` +
-      `**cswb gateway, security on** is the production gateway wired as \`startGateway\` does from the same settings (token verification, \`@requiresScopes\`/\`@policy\` access rules, operation limits, request log to stdout, metrics, subgraph timeouts, the boundary of \`gatewayTrust\`); ` +
+      `**cswb gateway, security on** is the production gateway wired as \`startGateway\` does from the same settings (token verification, \`@requiresScopes\`/\`@policy\` access rules, operation limits, request log to stdout, metrics, subgraph timeouts, the boundary of \`gatewayTrust\`) with its answer cache off (\`ANSWER_CACHE_MB=0\`), so that every request is planned, fetched and merged as by the others; **as deployed** is the same with its answer cache on (docs/operations.md, "Answer cache"): a repeated question is served once every subgraph fetch of it is confirmed by its subgraph (one parallel round, each confirmation audited), which only this gateway can do; ` +
       `the per-caller rate limit is on but set out of reach (10⁹/min) since one load client is one caller. ` +
       `**same runtime, bare** is Hive Gateway runtime 2.12 with the same Rust query planner, supergraph and HTTP transport and nothing else but the boundary: the caller read from the client's token (\`createTokenVerifier\`, once per request), an assertion per fetch signed in \`onFetch\` as \`useSubgraphAssertions\` does, the certificate through the runtime's \`customAgent\`; it passes no client header on. ` +
       `Both Hive variants have the runtime's merging of identical in-flight subgraph requests turned off (\`deduplicateInflightRequests: false\`; checked: 4 concurrent identical requests make 4× the plan's subgraph calls), since a load test of one query would otherwise measure the merging. ` +
@@ -61,6 +61,7 @@ export function gatewaysReport(
   lines.push('Targets, on this run:', '');
   for (const query of queries) {
     const secure = find(query, 'secure');
+    const deployed = find(query, 'secure-answer-cache');
     const bare = find(query, 'hive-bare');
     const apollo = find(query, 'apollo');
     const direct = find(query, 'direct');
@@ -71,7 +72,7 @@ export function gatewaysReport(
     const errors = results.filter((r) => r.query === query && r.errors > 0).map((r) => `${r.variant.label} ${r.errors}`);
     lines.push(
       `- ${query.title}:`,
-      `  - security on ≥ 2× the requests/s of bare @apollo/gateway: ${verdict(vsApollo >= 2)} (${secure.perSecond.median.toFixed(1)} vs ${apollo.perSecond.median.toFixed(1)} req/s, ${vsApollo.toFixed(2)}×).`,
+      `  - security on ≥ 2× the requests/s of bare @apollo/gateway: ${verdict(vsApollo >= 2)} (${secure.perSecond.median.toFixed(1)} vs ${apollo.perSecond.median.toFixed(1)} req/s, ${vsApollo.toFixed(2)}×); as deployed, with the answer cache: ${verdict(deployed.perSecond.median / apollo.perSecond.median >= 2)} (${deployed.perSecond.median.toFixed(1)} req/s, ${(deployed.perSecond.median / apollo.perSecond.median).toFixed(2)}×).`,
       `  - security on ≥ 0.9× the same runtime bare (security costs at most 10%): ${verdict(vsBare >= 0.9)} (${secure.perSecond.median.toFixed(1)} vs ${bare.perSecond.median.toFixed(1)} req/s, ${vsBare.toFixed(2)}×; CPU ${secure.cpu!.median.toFixed(2)} vs ${bare.cpu!.median.toFixed(2)} ms/request).`,
       `  - gateway p50 ≤ 1.3× the direct subgraph calls: ${verdict(vsDirect <= 1.3)} (${secure.p50.median.toFixed(1)} vs ${direct.p50.median.toFixed(1)} ms, ${vsDirect.toFixed(2)}×; same runtime bare ${(bare.p50.median / direct.p50.median).toFixed(2)}×, @apollo/gateway ${(apollo.p50.median / direct.p50.median).toFixed(2)}×).`,
       `  - where the time goes: ${[secure, bare, apollo, direct]
@@ -81,7 +82,8 @@ export function gatewaysReport(
         })
         .join('; ')} (of ${os.cpus().length}, shared with the load generator and PostgreSQL). ` +
         `Per request, a gateway costs ${secure.cpu!.median.toFixed(1)} ms of CPU with security on, ${bare.cpu!.median.toFixed(1)} ms bare and ${apollo.cpu!.median.toFixed(1)} ms as @apollo/gateway ` +
-        `(security on can serve ${(apollo.cpu!.median / secure.cpu!.median).toFixed(2)}× the requests per core of @apollo/gateway and ${(bare.cpu!.median / secure.cpu!.median).toFixed(2)}× those of the bare runtime), against ${direct.subgraphCpu.median.toFixed(1)} ms in the subgraphs.`,
+        `(security on can serve ${(apollo.cpu!.median / secure.cpu!.median).toFixed(2)}× the requests per core of @apollo/gateway and ${(bare.cpu!.median / secure.cpu!.median).toFixed(2)}× those of the bare runtime), against ${direct.subgraphCpu.median.toFixed(1)} ms in the subgraphs; ` +
+        `as deployed, a repeated question costs the gateway ${deployed.cpu!.median.toFixed(1)} ms (${(apollo.cpu!.median / deployed.cpu!.median).toFixed(2)}× the requests per core of @apollo/gateway) and the subgraphs ${deployed.subgraphCpu.median.toFixed(1)} ms.`,
       ...(errors.length ? [`  - errors during the runs (non-2xx, GraphQL errors, socket errors): ${errors.join(', ')}: the figures above count successful responses only.`] : []),
     );
   }

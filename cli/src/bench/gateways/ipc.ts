@@ -14,7 +14,7 @@ export interface ChildRequest {
   id: number;
   /** stats: start a new peak-memory window after answering. */
   reset?: boolean;
-  /** response-cache: whether the subgraphs serve and keep answers from now on. */
+  /** response-cache: whether the subgraphs' response caches (or the gateway's answer cache) serve and keep answers from now on. */
   enabled?: boolean;
 }
 

@@ -1,4 +1,5 @@
 export * from './Caller';
+export * from './accessKey';
 export * from './accessRequirements';
 export * from './authConfig';
 export * from './createTokenVerifier';

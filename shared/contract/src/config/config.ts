@@ -46,7 +46,12 @@ export interface ResponseCacheConfig {
 }
 
 export function readResponseCacheConfig(env: Env): ResponseCacheConfig | undefined {
-  const megabytes = readNonNegativeInt(env, 'RESPONSE_CACHE_MB', 64);
+  return readCacheConfig(env, 'RESPONSE_CACHE_MB');
+}
+
+/** A cache's budget in MiB from `budgetVariable` (default 64, 0 turns it off), its answers' life from `RESPONSE_CACHE_TTL_SECONDS`. */
+function readCacheConfig(env: Env, budgetVariable: string): ResponseCacheConfig | undefined {
+  const megabytes = readNonNegativeInt(env, budgetVariable, 64);
   const ttlSeconds = readPositiveInt(env, 'RESPONSE_CACHE_TTL_SECONDS', 300);
   return megabytes === 0 ? undefined : { maxBytes: megabytes * 1024 * 1024, ttlMs: ttlSeconds * 1000 };
 }
@@ -233,6 +238,8 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   /** Redis shared by gateway replicas for rate-limit windows (`RATE_LIMIT_REDIS_URL`); unset: in memory. */
   rateLimitRedisUrl?: string;
+  /** The gateway's answer cache (`ANSWER_CACHE_MB`, 0 turns it off; `RESPONSE_CACHE_TTL_SECONDS`). */
+  answerCache?: ResponseCacheConfig;
   /** The built planner's web app served at / (`WEB_APP_DIR`, default web/dist; `WEB_APP=off` serves none). */
   webAppDir?: string;
   /** The offline GraphQL IDE on GET /graphql in a browser (`GRAPHIQL=on|off`). */
@@ -359,6 +366,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     corsOrigins: readCorsOrigins(env),
     rateLimitPerMinute: readNonNegativeInt(env, 'RATE_LIMIT_PER_MINUTE', 600),
     rateLimitRedisUrl: readRedisUrl(env, 'RATE_LIMIT_REDIS_URL')?.toString(),
+    answerCache: readCacheConfig(env, 'ANSWER_CACHE_MB'),
     webAppDir:
       readEnum(env, 'WEB_APP', ['on', 'off'] as const, 'on') === 'on'
         ? path.resolve(readString(env, 'WEB_APP_DIR', path.join(path.dirname(defaultSupergraphPath), '..', '..', 'web', 'dist')))

@@ -1,5 +1,6 @@
 export * from './ReplayCache';
 export * from './SubgraphAssertion';
+export * from './answerConfirmation';
 export * from './createAssertionSigner';
 export * from './createAssertionVerifier';
 export * from './createGatewayAgent';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { AccessRequirements, Caller, SCOPES } from '@cswb/contract/auth';
+import { AccessRequirements, accessKeyOf, Caller, SCOPES } from '@cswb/contract/auth';
+import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from '../audit/auditEntryFor';
 import { writeAuditEntryAtDataVersion } from '../audit/writeAuditEntry';
@@ -15,11 +16,6 @@ import { keepAnswerText } from './serializedAnswers';
  */
 const CACHEABLE_SCOPES: readonly string[] = [SCOPES.aggregatesRead];
 
-/** Everything an access or disclosure decision reads from the caller; the subject decides nothing. */
-export function accessKey(caller: Caller): string {
-  return JSON.stringify([caller.anonymous, caller.agency, caller.sector, [...caller.scopes].sort(), caller.purpose]);
-}
-
 function cacheable(requirements: AccessRequirements | undefined): boolean {
   // An unprotected field's read is recorded only because it names one neighbourhood (`recordAreaRead`).
   if (!requirements) return true;
@@ -32,7 +28,7 @@ function cacheable(requirements: AccessRequirements | undefined): boolean {
  * entry could not be written: the request is then answered afresh and the audit plugin writes its
  * entry or withholds the answer (fail-closed as ever).
  */
-async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): Promise<boolean> {
+export async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): Promise<boolean> {
   try {
     const written = await writeAuditEntryAtDataVersion(context.db, auditEntryFor({ ...context, reads: kept.reads }), kept.dataVersion);
     if (!written) return false;
@@ -44,11 +40,28 @@ async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): 
   }
 }
 
-function readDataVersion(context: SubgraphContext): Promise<string | undefined> {
+/** The sector's current data version; undefined when it cannot be read. */
+export function readDataVersion(context: SubgraphContext): Promise<string | undefined> {
   return context.db
     .query('SELECT version::text AS version FROM data_version')
     .then((rows: { version?: string }[]) => rows[0]?.version)
     .catch(() => undefined);
+}
+
+/**
+ * The key an answer is kept under: the caller's access (`accessKeyOf`), never its subject, with the
+ * operation name, document and variables the subgraph was asked.
+ */
+export function answerKeyOf(caller: Caller, operationName: string | null | undefined, query: string, variables: Record<string, unknown> | null | undefined): string {
+  return createHash('sha256')
+    .update(accessKeyOf(caller))
+    .update('\0')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(query)
+    .update('\0')
+    .update(JSON.stringify(variables ?? {}))
+    .digest('base64url');
 }
 
 export interface ResponseCachePluginOptions {
@@ -64,7 +77,8 @@ export interface ResponseCachePluginOptions {
  * the reads it was computed from, under this request's caller and request id, before it is served
  * and in the statement that checks its data version (`auditKeptAnswer`). Never cached: mutations, answers with errors, answers that read a
  * field needing more than aggregate access, and answers that asked the gateway for another
- * sector's data (`gatewayUrl`), whose version this subgraph does not know.
+ * sector's data (`gatewayUrl`), whose version this subgraph does not know. An answer kept after
+ * the request (served from the cache or just kept) is sent with `cswb-answer-kept: 1`.
  */
 export function responseCachePlugin(options: ResponseCachePluginOptions): ApolloServerPlugin<SubgraphContext> {
   const { cache, requirements } = options;
@@ -76,15 +90,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
       return {
         async responseForOperation({ contextValue, operation, source, request }) {
           if (!cache.enabled || operation?.operation !== 'query') return null;
-          key = createHash('sha256')
-            .update(accessKey(contextValue.caller))
-            .update('\0')
-            .update(request.operationName ?? '')
-            .update('\0')
-            .update(source)
-            .update('\0')
-            .update(JSON.stringify(request.variables ?? {}))
-            .digest('base64url');
+          key = answerKeyOf(contextValue.caller, request.operationName, source, request.variables);
           const serve = (kept: CachedResponse) => {
             servedFromCache = true;
             contextValue.reads.push(...kept.reads);
@@ -105,11 +111,14 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
           return current && current.reads.length === 0 ? serve(current) : null;
         },
         async willSendResponse({ contextValue, response, errors }) {
-          if (servedFromCache || key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
+          // The gateway's answer cache asks only for answers kept here to be confirmed (`confirmKeptAnswer`).
+          const markKept = () => void response.http.headers.set(ANSWER_KEPT_HEADER, '1');
+          if (servedFromCache) return markKept();
+          if (key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
           if (errors?.length || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
           if (!contextValue.reads.every((read) => cacheable(requirements.get(read.coordinate)))) return;
           const kept = keepAnswerText(response.body.singleResult as Record<string, unknown>);
-          if (kept) cache.set(key, { dataVersion, result: kept.standIn, reads: contextValue.reads, bytes: kept.text.length });
+          if (kept && cache.set(key, { dataVersion, result: kept.standIn, reads: contextValue.reads, bytes: kept.text.length })) markKept();
         },
       };
     },

@@ -6,6 +6,7 @@ import { atMost, gracefulClose, answerClientErrors, HttpRefusal, readBoundedBody
 import { ExecutionBudgetExceededError } from '@cswb/contract/limits';
 import { withinExecutionBudget } from './executionBudget';
 import { ErrorCode } from '@cswb/contract/errors';
+import { CONFIRM_PATH, type AnswerConfirmation } from '@cswb/contract/trust';
 import { defaultLogger, describeError, requestLogger, runWithLogContext, traceIdOf, type LogContext, type Logger } from '@cswb/contract/logging';
 
 export interface ListeningServer {
@@ -32,6 +33,12 @@ export interface ListenOptions<TContext extends BaseContext, TAdmission = undefi
    */
   admit?: (request: http.IncomingMessage, body: Buffer) => Promise<TAdmission>;
   context: (request: http.IncomingMessage, admission: TAdmission) => Promise<TContext> | TContext;
+  /**
+   * Answers `POST CONFIRM_PATH` (admitted as a GraphQL POST, its body parsed as JSON) with
+   * `{"confirmed": …}`: whether an answer the gateway already gave is still kept for the caller
+   * (`confirmKeptAnswer`). Throws an `HttpRefusal` to refuse it. Without it, that path is 404.
+   */
+  confirm?: (request: http.IncomingMessage, admission: TAdmission, body: unknown) => Promise<boolean>;
   /** Answers GET /readiness: 200 when true; 503 with the error's message as `reason` when false or it throws. */
   ready?: () => Promise<boolean>;
   /** Milliseconds in-flight requests get to finish on close before their sockets are destroyed (default 10 s). */
@@ -87,10 +94,14 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
         const ready = options.ready ? await options.ready().catch((error: Error) => ((reason = error.message), false)) : true;
         return send(response, ready ? 200 : 503, JSON.stringify({ status: ready ? 'ready' : 'unavailable', ...(reason ? { reason } : {}) }));
       }
-      if (url.pathname !== '/graphql') return send(response, 404, '{"error":"not found"}');
+      const confirming = url.pathname === CONFIRM_PATH && options.confirm !== undefined;
+      if (url.pathname !== '/graphql' && !confirming) return send(response, 404, '{"error":"not found"}');
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      if (confirming && request.method !== 'POST') {
+        throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `answers are confirmed with POST, not ${request.method}`, { allow: 'POST' });
       }
       refuseMethod(request, ['GET', 'POST']);
       const raw = request.method === 'POST' ? await readBoundedBody(request, maxBodyBytes) : Buffer.alloc(0);
@@ -104,12 +115,16 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
         throw error;
       }
       let body: unknown = undefined;
-      if (raw.length > 0) {
+      if (raw.length > 0 || confirming) {
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
           return send(response, 400, refusalBody(ErrorCode.BAD_REQUEST, 'request body is not valid JSON'));
         }
+      }
+      if (confirming) {
+        const answer: AnswerConfirmation = { confirmed: await options.confirm!(request, admission, body) };
+        return send(response, 200, JSON.stringify(answer));
       }
       const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
       const execute = () =>

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../db/createDataSource';
@@ -15,7 +16,7 @@ import { IndicatorDefinitionResolver, indicatorTextProblems } from '../vocabular
 import { localizedTextProblems } from '../vocabulary/LocalizedText';
 import type { SubgraphTlsMode } from '@cswb/contract/config';
 import type { DeploymentCertificates } from '@cswb/contract/trust';
-import { createSubgraphTrust, createServiceAssertionSigner } from '@cswb/contract/trust';
+import { createSubgraphTrust, createServiceAssertionSigner, type AssertedRequest } from '@cswb/contract/trust';
 import type { SyntheticCity } from '../synthetic/syntheticCity';
 import { readOperationLimits, type OperationLimitsConfig, type TracingConfig } from '@cswb/contract/config';
 import { startTracing } from '@cswb/contract/telemetry';
@@ -32,6 +33,7 @@ import { listen, ListeningServer } from './listen';
 import { attachDataVersionTriggers } from '../cache/attachDataVersionTriggers';
 import { ResponseCache } from '../cache/ResponseCache';
 import { responseCachePlugin } from '../cache/responseCachePlugin';
+import { confirmKeptAnswer } from '../cache/confirmKeptAnswer';
 import type { ResponseCacheConfig } from '@cswb/contract/config';
 import type { SeedReport, SubgraphDefinition } from './SubgraphDefinition';
 import { defaultLogger, type Logger as HubLogger } from '@cswb/contract/logging';
@@ -210,6 +212,7 @@ export async function serveSubgraph(
   const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
   const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
   const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest, log);
+  const context = (request: IncomingMessage, asserted: AssertedRequest) => contextFor(asserted, request.headers.traceparent);
   let listening: ListeningServer;
   try {
     listening = await listen(server, {
@@ -221,7 +224,9 @@ export async function serveSubgraph(
       // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
       // operation name come from the gateway's verified assertion only (docs/security.md).
       admit: metrics ? (request, body) => countRefusals(metrics, () => trust.admit(request, body)) : (request, body) => trust.admit(request, body),
-      context: (request, asserted) => contextFor(asserted, request.headers.traceparent),
+      context,
+      // The gateway's answer cache: yes or no, audited as a cache hit (docs/operations.md, "Response cache").
+      confirm: responseCache ? (request, asserted, body) => confirmKeptAnswer(responseCache, context(request, asserted), body) : undefined,
       log,
       requestIdOf: (asserted) => asserted.requestId,
       shutdownGraceMs: options.shutdownGraceMs,

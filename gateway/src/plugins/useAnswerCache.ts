@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { DocumentNode, getOperationAST, print } from 'graphql';
+import { accessKeyOf, type Caller } from '@cswb/contract/auth';
+import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
+import type { AnswerCache, KeptFetch } from '../AnswerCache';
+import type { AnswerConfirmer } from '../confirmKeptAnswers';
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
+export interface AnswerCacheSource {
+  callerOf(request: Request): Promise<Caller>;
+  requestIdOf(request: Request): string;
+  /** The member acting for the caller, when a member sent the request: such requests are never kept. */
+  actorOf(request: Request): string | null;
+}
+
+export type AnswerCacheOutcome = 'served' | 'unconfirmed' | 'kept';
+
+/**
+ * The gateway's answer cache (docs/operations.md, "Answer cache"). A query answered without
+ * errors, every subgraph fetch of which the subgraph kept in its own response cache (header
+ * `cswb-answer-kept`: aggregate answers only), is kept with those fetches under the document,
+ * variables, operation name and the caller's access. The same question again, from a caller with
+ * the same access, is answered from it only once every one of those subgraphs has confirmed its
+ * part for this request (`AnswerConfirmer`): each checks it still holds that answer for that
+ * access at its current data version and writes this request's audit entry, as a cache hit of its
+ * own. No planning, no subgraph answers sent, one parallel round of confirmations. Anything else
+ * (a no, a subgraph down, a mutation, a member acting for a caller) is answered afresh.
+ * It sits after every plugin that may refuse or limit a request, which all still run.
+ */
+export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, source: AnswerCacheSource, count: (outcome: AnswerCacheOutcome) => void = () => {}): GatewayPlugin {
+  /** The fetches of the request being answered afresh, or null once one of them was not kept. */
+  const fetchesOf = new WeakMap<object, KeptFetch[] | null>();
+  /** A parsed document's text, once per document the runtime's parser cache hands out. */
+  const texts = new WeakMap<DocumentNode, string>();
+  const textOf = (document: DocumentNode) => {
+    let text = texts.get(document);
+    if (text === undefined) {
+      text = print(document);
+      texts.set(document, text);
+    }
+    return text;
+  };
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const context = args.contextValue as { request?: Request } | undefined;
+      const request = context?.request;
+      if (!cache.enabled || !context || !request || source.actorOf(request) !== null) return;
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      if (operation?.operation !== 'query') return;
+      const caller = await source.callerOf(request);
+      const key = createHash('sha256')
+        .update(accessKeyOf(caller))
+        .update('\0')
+        .update(args.operationName ?? '')
+        .update('\0')
+        .update(textOf(args.document))
+        .update('\0')
+        .update(JSON.stringify(args.variableValues ?? {}))
+        .digest('base64url');
+      const kept = cache.get(key);
+      if (kept) {
+        const operationName = operation.name?.value ?? null;
+        const confirmed = await confirm(kept.fetches, {
+          caller,
+          requestId: source.requestIdOf(request),
+          operationName: operationName && GRAPHQL_NAME.test(operationName) ? operationName : null,
+          actor: null,
+        });
+        if (confirmed) {
+          count('served');
+          return setResultAndStopExecution(JSON.parse(kept.text));
+        }
+        count('unconfirmed');
+        cache.delete(key);
+      }
+      fetchesOf.set(context, []);
+      return {
+        onExecuteDone({ result }) {
+          const fetches = fetchesOf.get(context);
+          fetchesOf.delete(context);
+          if (!fetches?.length || Symbol.asyncIterator in result || result.errors?.length) return;
+          cache.set(key, { text: JSON.stringify(result), fetches });
+          count('kept');
+        },
+      };
+    },
+    onFetch({ url, options, executionRequest, context }) {
+      const fetches = context ? fetchesOf.get(context as object) : undefined;
+      if (!fetches) return;
+      const subgraph = executionRequest?.subgraphName;
+      const { body } = options;
+      if (!subgraph || typeof body !== 'string') {
+        fetchesOf.set(context as object, null);
+        return;
+      }
+      return ({ response }) => {
+        if (response.headers.get(ANSWER_KEPT_HEADER) === '1') fetches.push({ subgraph, url, body });
+        else fetchesOf.set(context as object, null);
+      };
+    },
+  };
+}
