@@ -262,6 +262,25 @@ describe('traces across gateway and subgraphs', () => {
     expect(root?.name).toBe('POST /graphql');
   });
 
+  it('follows a question answered again from the gateway answer cache into every subgraph that confirms it', async () => {
+    await areaProfile(stack.gateway.url, planner);
+    const response = await areaProfile(stack.gateway.url, planner);
+    expect(response.errors).toBeUndefined();
+    const spans = await traceOfRequest(response.requestId);
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+    const confirmations = spans.filter((s) => s.kind === SPAN_KIND_SERVER && s.service !== 'cswb-gateway');
+    for (const sector of SECTORS) expect(confirmations.map((s) => s.attributes['cswb.subgraph'])).toContain(sector);
+    for (const server of confirmations) {
+      expect(server.name).toBe('confirm AreaProfile');
+      expect(server.attributes).toMatchObject({ 'cswb.request_id': response.requestId, 'cswb.confirmed': true });
+      const parent = byId.get(server.parentSpanId!);
+      expect(parent).toMatchObject({ service: 'cswb-gateway', kind: SPAN_KIND_CLIENT, name: `answer cache confirm ${server.attributes['cswb.subgraph']}` });
+      // Its audit statement is in the trace, under the confirmation.
+      expect(spans.some((s) => s.parentSpanId === server.spanId && s.attributes['db.system'] === 'postgresql')).toBe(true);
+    }
+    expect(spans.some((s) => s.service === 'cswb-gateway' && s.name.startsWith('subgraph.execute'))).toBe(false);
+  });
+
   it("keeps planning's own call to the gateway (risk analysis) in the client's trace", async () => {
     const answer = await fetch(stack.gateway.url, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import type * as https from 'node:https';
+import { inClientSpan, type Tracing } from '@cswb/contract/telemetry';
 import { ASSERTION_HEADER, CONFIRM_PATH, postJson, type AnswerConfirmation, type AssertionSigner, type AssertionSubject } from '@cswb/contract/trust';
 import type { KeptFetch } from './AnswerCache';
 
@@ -11,6 +12,8 @@ export interface AnswerConfirmerOptions {
   timeoutMs: (subgraph: string) => number;
   /** False for a subgraph not to be asked now (its circuit is open): the answer is computed afresh instead. */
   available?: (subgraph: string) => boolean;
+  /** Each confirmation in a span of the request's trace, continued by the subgraph. */
+  tracer?: Tracing['tracer'];
 }
 
 /**
@@ -25,12 +28,14 @@ export function createAnswerConfirmer(sign: AssertionSigner, options: AnswerConf
     try {
       const url = new URL(CONFIRM_PATH.slice(1), fetch.url).toString();
       const assertion = await sign(fetch.subgraph, subject, fetch.body);
-      const response = await postJson(url, fetch.body, {
-        headers: { [ASSERTION_HEADER]: assertion },
-        agent: url.startsWith('https:') ? options.agent : undefined,
-        timeoutMs: options.timeoutMs(fetch.subgraph),
+      return await inClientSpan(options.tracer, `answer cache confirm ${fetch.subgraph}`, { 'cswb.subgraph': fetch.subgraph }, async (traceHeaders) => {
+        const response = await postJson(url, fetch.body, {
+          headers: { ...traceHeaders, [ASSERTION_HEADER]: assertion },
+          agent: url.startsWith('https:') ? options.agent : undefined,
+          timeoutMs: options.timeoutMs(fetch.subgraph),
+        });
+        return response.status === 200 && (JSON.parse(response.body) as AnswerConfirmation).confirmed === true;
       });
-      return response.status === 200 && (JSON.parse(response.body) as AnswerConfirmation).confirmed === true;
     } catch {
       return false;
     }

@@ -243,6 +243,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
                   // A confirmation is one statement: a subgraph that cannot give it soon is asked to answer instead.
                   timeoutMs: (subgraph) => Math.min(CONFIRMATION_TIMEOUT_MS, ops.subgraphTimeoutMs?.(subgraph) ?? CONFIRMATION_TIMEOUT_MS),
                   available: ops.circuitBreakers && ((subgraph) => ops.circuitBreakers!.state(subgraph) === 'closed'),
+                  tracer: options.tracing?.tracer,
                 }),
                 { callerOf, requestIdOf: requestIds.requestIdOf, actorOf: (request) => actors.get(request) ?? null },
                 ops.metrics && ((outcome) => ops.metrics!.answerCache.inc({ outcome })),

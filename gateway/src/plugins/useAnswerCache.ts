@@ -32,15 +32,15 @@ export type AnswerCacheOutcome = 'served' | 'unconfirmed' | 'kept';
 export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, source: AnswerCacheSource, count: (outcome: AnswerCacheOutcome) => void = () => {}): GatewayPlugin {
   /** The fetches of the request being answered afresh, or null once one of them was not kept. */
   const fetchesOf = new WeakMap<object, KeptFetch[] | null>();
-  /** A parsed document's text, once per document the runtime's parser cache hands out. */
-  const texts = new WeakMap<DocumentNode, string>();
-  const textOf = (document: DocumentNode) => {
-    let text = texts.get(document);
-    if (text === undefined) {
-      text = print(document);
-      texts.set(document, text);
+  /** A parsed document's digest, once per document the runtime's parser cache hands out. */
+  const digests = new WeakMap<DocumentNode, string>();
+  const digestOf = (document: DocumentNode) => {
+    let digest = digests.get(document);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(print(document)).digest('base64url');
+      digests.set(document, digest);
     }
-    return text;
+    return digest;
   };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -55,7 +55,7 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
         .update('\0')
         .update(args.operationName ?? '')
         .update('\0')
-        .update(textOf(args.document))
+        .update(digestOf(args.document))
         .update('\0')
         .update(JSON.stringify(args.variableValues ?? {}))
         .digest('base64url');

@@ -52,6 +52,7 @@ describe('configuration from the environment', () => {
       persistedDocuments: { mode: 'allow', path: '/repo/gateway/persisted-documents.json', registeredDir: '/repo/registered-documents' },
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      answerCache: { maxBytes: 64 * 1024 * 1024, ttlMs: 300_000 },
       // Beside the default supergraph (gateway/generated/supergraph.graphql): <root>/web/dist.
       webAppDir: '/web/dist',
       graphiql: true,

@@ -1,3 +1,4 @@
 export * from './ensureAsyncContextManager';
 export * from './registerGlobalTracing';
 export * from './startTracing';
+export * from './inClientSpan';

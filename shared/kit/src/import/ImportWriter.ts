@@ -108,6 +108,8 @@ export class ImportWriter {
         const copied = await destination.copy.end();
         if (copied !== total) throw new Error(`COPY wrote ${copied} rows, expected ${total}`);
         if (destination.kind === 'table') {
+          // An index cannot be built while deferred constraint checks of the table's new rows are pending: they run now.
+          if (destination.deferredIndexes.length) await manager.query('SET CONSTRAINTS ALL IMMEDIATE');
           for (const definition of destination.deferredIndexes) await manager.query(definition);
           counts = { inserted: total, updated: 0, unchanged: 0 };
         } else counts = await mergeStage(manager, dataset, total, progress, false);

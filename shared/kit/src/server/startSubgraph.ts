@@ -21,6 +21,7 @@ import type { SyntheticCity } from '../synthetic/syntheticCity';
 import { readOperationLimits, type OperationLimitsConfig, type TracingConfig } from '@cswb/contract/config';
 import { startTracing } from '@cswb/contract/telemetry';
 import { tracingPlugin } from '../telemetry/tracingPlugin';
+import { traceConfirmation } from '../telemetry/traceConfirmation';
 import { traceSql } from '../telemetry/traceSql';
 import { runInOperationScope } from '../telemetry/operationScope';
 import { SubgraphMetrics } from '../telemetry/SubgraphMetrics';
@@ -213,6 +214,7 @@ export async function serveSubgraph(
   const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
   const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest, log);
   const context = (request: IncomingMessage, asserted: AssertedRequest) => contextFor(asserted, request.headers.traceparent);
+  const traced = tracing ? traceConfirmation(tracing.tracer, definition.name) : (_request: IncomingMessage, _asserted: AssertedRequest, confirm: () => Promise<boolean>) => confirm();
   let listening: ListeningServer;
   try {
     listening = await listen(server, {
@@ -226,7 +228,7 @@ export async function serveSubgraph(
       admit: metrics ? (request, body) => countRefusals(metrics, () => trust.admit(request, body)) : (request, body) => trust.admit(request, body),
       context,
       // The gateway's answer cache: yes or no, audited as a cache hit (docs/operations.md, "Response cache").
-      confirm: responseCache ? (request, asserted, body) => confirmKeptAnswer(responseCache, context(request, asserted), body) : undefined,
+      confirm: responseCache ? (request, asserted, body) => traced(request, asserted, () => confirmKeptAnswer(responseCache, context(request, asserted), body)) : undefined,
       log,
       requestIdOf: (asserted) => asserted.requestId,
       shutdownGraceMs: options.shutdownGraceMs,
