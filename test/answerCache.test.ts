@@ -57,6 +57,13 @@ async function metric(name: string, labels: Record<string, string> = {}): Promis
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
+/** The police subgraph's audit writes, from its /metrics. */
+async function policeAuditWrites(): Promise<number> {
+  const text = await (await fetch(stack.subgraphs.find((s) => s.name === 'police')!.metricsUrl!)).text();
+  const line = text.split('\n').find((l) => l.startsWith('cswb_subgraph_audit_writes_total{') && l.includes('outcome="written"'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
 /** Each subgraph's audit entries for one request: subject, fields and arguments. */
 async function auditOf(requestId: string | null) {
   const entries: Record<string, unknown[]> = {};
@@ -74,7 +81,7 @@ beforeAll(async () => {
   planner = bearer(await signToken({ sub: 'answer-planner', scope: 'aggregates:read', purpose: 'planning' }));
   otherPlanner = bearer(await signToken({ sub: 'answer-planner-2', scope: 'aggregates:read', purpose: 'planning' }));
   analyst = await analystHeaders();
-  stack = await startTestStack('answer_cache');
+  stack = await startTestStack('answer_cache', { POLICE_METRICS_PORT: '0' });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -89,6 +96,7 @@ describe('the gateway answer cache', () => {
     const fetchesBefore = await metric('cswb_gateway_subgraph_fetches_total', { subgraph: 'police', outcome: 'ok' });
     const servedBefore = await metric('cswb_gateway_answer_cache_total', { outcome: 'served' });
     for (const name of Object.keys(stack.counters)) stack.counters[name].reset();
+    const auditWritesBefore = await policeAuditWrites();
 
     const second = await asked(PROFILE, PROFILE_VARIABLES, otherPlanner);
     expect(second.data).toEqual(first.data);
@@ -104,6 +112,8 @@ describe('the gateway answer cache', () => {
     expect(withoutSubject(secondAudit as any)).toEqual(withoutSubject(firstAudit as any));
     for (const rows of Object.values(secondAudit)) for (const row of rows as { subject: string }[]) expect(row.subject).toBe('answer-planner-2');
     expect(Object.values(firstAudit).flat().length).toBe(Object.values(stack.counters).reduce((sum, c) => sum + c.auditWrites, 0));
+    // A confirmation's audit entry is counted as any other.
+    expect(await policeAuditWrites()).toBe(auditWritesBefore + secondAudit.police.length);
   });
 
   it("never serves an answer kept for one caller's access to another: exact figures stay with the analyst", async () => {

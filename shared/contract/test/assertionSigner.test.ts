@@ -1,8 +1,8 @@
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JWTHeaderParameters, type KeyLike } from 'jose';
 import { createAssertionSigner, createAssertionVerifier, ensureDeploymentCertificates, GATEWAY_MEMBER } from '@cswb/contract/trust';
 
 describe('the gateway\'s assertion signer', () => {
@@ -41,5 +41,61 @@ describe('the gateway\'s assertion signer', () => {
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'mallory' })).toString('base64url')}.${s}`;
     await expect(verifier.verifyRequest(forged, body, null)).rejects.toThrow('its signature does not verify');
     expect(p).not.toBe(forged.split('.')[1]);
+  });
+});
+
+describe("a subgraph's verifier of the gateway's assertions", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-verifier-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const body = '{"query":"{ __typename }"}';
+
+  it('refuses every assertion that is not exactly what the gateway signs, with the reason', async () => {
+    const certificates = await ensureDeploymentCertificates(dir, [GATEWAY_MEMBER, 'police', 'planning']);
+    const gateway = certificates.member(GATEWAY_MEMBER);
+    const gatewayKey = createPrivateKey(gateway.keyPem);
+    const verifier = createAssertionVerifier({ audience: 'police', gatewayCertificatePem: gateway.certificatePem, caPem: certificates.caPem, ttlSeconds: 30 });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = () => ({ rid: randomUUID(), anon: false, scope: 'aggregates:read', purpose: 'planning', bh: createHash('sha256').update(body).digest('base64url') });
+    const craft = (options: { header?: Record<string, unknown>; iss?: string; aud?: string; iat?: number; exp?: number; nbf?: number; jti?: boolean; key?: KeyLike | Uint8Array } = {}) => {
+      let jwt = new SignJWT(claims())
+        .setProtectedHeader({ alg: 'ES256', typ: 'cswb-assertion+jwt', ...options.header } as JWTHeaderParameters)
+        .setIssuer(options.iss ?? 'cswb-gateway')
+        .setAudience(options.aud ?? 'police')
+        .setIssuedAt(options.iat ?? now)
+        .setExpirationTime(options.exp ?? now + 30);
+      if (options.jti !== false) jwt = jwt.setJti(randomUUID());
+      if (options.nbf !== undefined) jwt = jwt.setNotBefore(options.nbf);
+      return jwt.sign(options.key ?? gatewayKey);
+    };
+    const refusal = (token: string) => verifier.verifyRequest(token, body, null).then(() => 'accepted', (error: Error) => error.message.replace('Gateway assertion refused: ', ''));
+    const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const signRaw = (header: Record<string, unknown>, payload: unknown) => {
+      const input = `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+      return `${input}.${sign('sha256', Buffer.from(input), { key: gatewayKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+    };
+    const [h, p] = (await craft()).split('.');
+    const cases: [string, string][] = [
+      [await craft(), 'accepted'],
+      [`${Buffer.from('{"alg":"none","typ":"cswb-assertion+jwt"}').toString('base64url')}.${p}.`, 'its algorithm is not allowed'],
+      [await craft({ header: { alg: 'HS256' }, key: new TextEncoder().encode('a shared secret of at least 32 bytes!') }), 'its algorithm is not allowed'],
+      [await craft({ key: otherKey }), 'its signature does not verify'],
+      [await craft({ key: createPrivateKey(certificates.member('planning').keyPem) }), 'its signature does not verify'],
+      [await craft({ header: { typ: 'JWT' } }), 'it is not a gateway assertion'],
+      [await craft({ jti: false }), 'claim "jti" is invalid'],
+      [await craft({ iss: 'someone-else' }), 'it was not issued by the gateway'],
+      [await craft({ aud: 'health' }), 'it is meant for another subgraph'],
+      [await craft({ iat: now - 60, exp: now - 30 }), 'it has expired'],
+      [await craft({ iat: now + 600, exp: now + 620 }), 'it is too old or issued in the future'],
+      [await craft({ exp: now + 3600 }), 'it lives longer than allowed'],
+      [await craft({ nbf: now + 600 }), 'claim "nbf" is invalid'],
+      [signRaw({ alg: 'ES256', typ: 'cswb-assertion+jwt', crit: ['x-cswb'], 'x-cswb': 1 }, JSON.parse(Buffer.from(p, 'base64url').toString())), 'it is malformed'],
+      [`${h}.${p}`, 'it is malformed'],
+      [`${h}.${p}.not base64!`, 'it is malformed'],
+      ['', 'the request carries none'],
+      ['a.b.c', 'it is malformed'],
+    ];
+    for (const [token, expected] of cases) expect({ token: token.slice(0, 40), reason: await refusal(token) }).toEqual({ token: token.slice(0, 40), reason: expected });
+    // A payload that is not a JSON object, correctly signed, is refused too.
+    expect(await refusal(signRaw({ alg: 'ES256', typ: 'cswb-assertion+jwt' }, [1, 2]))).toBe('it is malformed');
   });
 });

@@ -9,3 +9,4 @@ export * from './deploymentCertificates';
 export * from './memberCertificate';
 export * from './postJson';
 export * from './serviceAssertion';
+export * from './verifyCompactEs256';

@@ -1,8 +1,7 @@
 import { HttpRefusal } from '@cswb/contract/http';
 import { ErrorCode } from '@cswb/contract/errors';
-import type { SubgraphContext } from '../server/SubgraphDefinition';
 import type { ResponseCache } from './ResponseCache';
-import { answerKeyOf, auditKeptAnswer, readDataVersion } from './responseCachePlugin';
+import { answerKeyOf, auditKeptAnswer, readDataVersion, type AuditedRequest } from './responseCachePlugin';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -15,7 +14,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * protected fields, this request's audit entry is written as for a cache hit, in the statement
  * that checks the version. Nothing of the answer leaves; any failure is false (fail closed).
  */
-export async function confirmKeptAnswer(cache: ResponseCache, context: SubgraphContext, body: unknown): Promise<boolean> {
+export async function confirmKeptAnswer(cache: ResponseCache, context: AuditedRequest, body: unknown): Promise<boolean> {
   const refuse = (message: string) => new HttpRefusal(400, ErrorCode.BAD_REQUEST, message);
   if (!isObject(body)) throw refuse('the body must be a JSON object');
   const { query, variables, operationName } = body;

@@ -28,7 +28,10 @@ function cacheable(requirements: AccessRequirements | undefined): boolean {
  * entry could not be written: the request is then answered afresh and the audit plugin writes its
  * entry or withholds the answer (fail-closed as ever).
  */
-export async function auditKeptAnswer(context: SubgraphContext, kept: CachedResponse): Promise<boolean> {
+/** What writing a kept answer's audit entry needs of a request. */
+export type AuditedRequest = Pick<SubgraphContext, 'db' | 'caller' | 'requestId' | 'operationName' | 'auditWritten'>;
+
+export async function auditKeptAnswer(context: AuditedRequest, kept: CachedResponse): Promise<boolean> {
   try {
     const written = await writeAuditEntryAtDataVersion(context.db, auditEntryFor({ ...context, reads: kept.reads }), kept.dataVersion);
     if (!written) return false;
@@ -41,7 +44,7 @@ export async function auditKeptAnswer(context: SubgraphContext, kept: CachedResp
 }
 
 /** The sector's current data version; undefined when it cannot be read. */
-export function readDataVersion(context: SubgraphContext): Promise<string | undefined> {
+export function readDataVersion(context: Pick<SubgraphContext, 'db'>): Promise<string | undefined> {
   return context.db
     .query('SELECT version::text AS version FROM data_version')
     .then((rows: { version?: string }[]) => rows[0]?.version)

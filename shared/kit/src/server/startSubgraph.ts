@@ -27,7 +27,7 @@ import { runInOperationScope } from '../telemetry/operationScope';
 import { SubgraphMetrics } from '../telemetry/SubgraphMetrics';
 import { measureSql } from '../telemetry/measureSql';
 import { metricsPlugin } from '../telemetry/metricsPlugin';
-import { runInMetricsScope } from '../telemetry/metricsScope';
+import { runInMetricsScope, runInMetricsScopeUncounted } from '../telemetry/metricsScope';
 import { MetricsServer, serveMetrics } from '../telemetry/serveMetrics';
 import { createContextFactory, createSubgraphServer } from './createSubgraphServer';
 import { listen, ListeningServer } from './listen';
@@ -213,7 +213,6 @@ export async function serveSubgraph(
   const trust = createSubgraphTrust({ name: definition.name, certificates: options.trust.certificates, tls: options.trust.tls, assertionTtlSeconds: options.trust.assertionTtlSeconds });
   const signServiceRequest = createServiceAssertionSigner(options.trust.certificates.member(definition.name));
   const contextFor = createContextFactory(definition, db, options.gatewayUrl, signServiceRequest, log);
-  const context = (request: IncomingMessage, asserted: AssertedRequest) => contextFor(asserted, request.headers.traceparent);
   const traced = tracing ? traceConfirmation(tracing.tracer, definition.name) : (_request: IncomingMessage, _asserted: AssertedRequest, confirm: () => Promise<boolean>) => confirm();
   let listening: ListeningServer;
   try {
@@ -226,9 +225,16 @@ export async function serveSubgraph(
       // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
       // operation name come from the gateway's verified assertion only (docs/security.md).
       admit: metrics ? (request, body) => countRefusals(metrics, () => trust.admit(request, body)) : (request, body) => trust.admit(request, body),
-      context,
+      context: (request, asserted) => contextFor(asserted, request.headers.traceparent),
       // The gateway's answer cache: yes or no, audited as a cache hit (docs/operations.md, "Response cache").
-      confirm: responseCache ? (request, asserted, body) => traced(request, asserted, () => confirmKeptAnswer(responseCache, context(request, asserted), body)) : undefined,
+      // Only what its audit entry needs: no loaders, no request logger.
+      confirm: responseCache
+        ? (request, asserted, body) => {
+            const confirm = () => confirmKeptAnswer(responseCache, { db, caller: asserted.caller, requestId: asserted.requestId, operationName: asserted.operationName ?? null }, body);
+            const counted = metrics ? () => runInMetricsScopeUncounted(metrics, confirm) : confirm;
+            return traced(request, asserted, counted);
+          }
+        : undefined,
       log,
       requestIdOf: (asserted) => asserted.requestId,
       shutdownGraceMs: options.shutdownGraceMs,

@@ -25,6 +25,11 @@ export async function runInMetricsScope<T>(metrics: SubgraphMetrics, run: () => 
   }
 }
 
+/** Runs work that is not a GraphQL request (a confirmation of a kept answer) in `metrics`' scope: its SQL and audit writes are counted, not a request. */
+export function runInMetricsScopeUncounted<T>(metrics: SubgraphMetrics, run: () => Promise<T>): Promise<T> {
+  return scopes.run({ metrics }, run);
+}
+
 export function currentMetrics(): SubgraphMetrics | undefined {
   return scopes.getStore()?.metrics;
 }
