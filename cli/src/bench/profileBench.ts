@@ -34,7 +34,7 @@ const TARGETS = {
  * The memory budget of the hub as `npm start` runs it, under this load on `city` data (docs/operations.md,
  * "Memory budget"): the highest resident memory of each process over every run, MiB.
  */
-export const MEMORY_BUDGET_MIB = { gateway: 640, subgraphs: 768, postgres: 512 } as const;
+export const MEMORY_BUDGET_MIB = { gateway: 768, subgraphs: 768, postgres: 512 } as const;
 
 function ms(value: number): string {
   return value.toFixed(1);
