@@ -5,8 +5,7 @@ import { accessKeyOf, type Caller } from '@cswb/contract/auth';
 import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { AnswerCache, KeptFetch } from '../AnswerCache';
 import type { AnswerConfirmer } from '../confirmKeptAnswers';
-
-const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+import { assertableOperationName } from './useSubgraphAssertions';
 
 export interface AnswerCacheSource {
   callerOf(request: Request): Promise<Caller>;
@@ -61,11 +60,10 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
         .digest('base64url');
       const kept = cache.get(key);
       if (kept) {
-        const operationName = operation.name?.value ?? null;
         const confirmed = await confirm(kept.fetches, {
           caller,
           requestId: source.requestIdOf(request),
-          operationName: operationName && GRAPHQL_NAME.test(operationName) ? operationName : null,
+          operationName: assertableOperationName(operation.name?.value),
           actor: null,
         });
         if (confirmed) {

@@ -5,6 +5,11 @@ import { ASSERTION_HEADER, type AssertionSigner } from '@cswb/contract/trust';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
+/** The operation name an assertion may carry: a GraphQL name, else none. */
+export function assertableOperationName(name: string | null | undefined): string | null {
+  return typeof name === 'string' && GRAPHQL_NAME.test(name) ? name : null;
+}
+
 export interface AssertionSource {
   callerOf(request: Request): Promise<Caller>;
   requestIdOf(request: Request): string;
@@ -36,7 +41,7 @@ export function useSubgraphAssertions(sign: AssertionSigner, source: AssertionSo
         {
           caller: await source.callerOf(request),
           requestId: source.requestIdOf(request),
-          operationName: typeof operationName === 'string' && GRAPHQL_NAME.test(operationName) ? operationName : null,
+          operationName: assertableOperationName(operationName),
           actor: source.actorOf(request),
         },
         body,
