@@ -65,7 +65,8 @@ describe('cswb completion zsh, in real zsh', () => {
   });
 
   /**
-   * An interactive zsh on a pseudo-terminal (zsh/zpty): the line typed, then Tab, and what the
+   * An interactive zsh on a pseudo-terminal (zsh/zpty): once its prompt is drawn (typed earlier, the
+   * line can be echoed before the line editor takes it and drawn twice), the line typed, then Tab, and what the
    * shell draws read until they match the glob `until` (a completion that never comes is the child's timeout).
    */
   function zshTab(line: string, until: string): string {
@@ -73,7 +74,8 @@ describe('cswb completion zsh, in real zsh', () => {
 setopt extendedglob
 zmodload zsh/zpty
 zpty z zsh -f -i
-zpty -w z 'PS1="> "; fpath=(${path.join(dir, 'zsh')} $fpath); autoload -U compinit; compinit -u -D; cswb() { :; }'
+zpty -w z 'PS1="rea""dy> "; fpath=(${path.join(dir, 'zsh')} $fpath); autoload -U compinit; compinit -u -D; cswb() { :; }'
+zpty -r z setup '*ready> *'
 zpty -w -n z ${JSON.stringify(line)}$'\\t'
 zpty -r z out ${JSON.stringify(until)}
 print -r -- "\${out//$'\\e'\\[[0-9;?]#[a-zA-Z]/}"
