@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { DocumentNode, getOperationAST, print } from 'graphql';
-import { accessKeyOf, type Caller } from '@cswb/contract/auth';
+import { answerKeyOf, type Caller } from '@cswb/contract/auth';
 import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { AnswerCache, KeptFetch } from '../AnswerCache';
 import type { AnswerConfirmer } from '../confirmKeptAnswers';
@@ -49,15 +49,7 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
       if (operation?.operation !== 'query') return;
       const caller = await source.callerOf(request);
-      const key = createHash('sha256')
-        .update(accessKeyOf(caller))
-        .update('\0')
-        .update(args.operationName ?? '')
-        .update('\0')
-        .update(digestOf(args.document))
-        .update('\0')
-        .update(JSON.stringify(args.variableValues ?? {}))
-        .digest('base64url');
+      const key = answerKeyOf(caller, args.operationName, digestOf(args.document), args.variableValues as Record<string, unknown> | undefined);
       const kept = cache.get(key);
       if (kept) {
         const confirmed = await confirm(kept.fetches, {

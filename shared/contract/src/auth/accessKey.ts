@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from './Caller';
 
 /**
@@ -7,4 +8,21 @@ import type { Caller } from './Caller';
  */
 export function accessKeyOf(caller: Caller): string {
   return JSON.stringify([caller.anonymous, caller.agency, caller.sector, [...caller.scopes].sort(), caller.purpose]);
+}
+
+/**
+ * The key an answer to a question is kept under, by a subgraph's response cache and by the
+ * gateway's answer cache alike: the caller's access (never its subject), the operation name, the
+ * document (its text, or a digest of it) and the variables.
+ */
+export function answerKeyOf(caller: Caller, operationName: string | null | undefined, document: string, variables: Record<string, unknown> | null | undefined): string {
+  return createHash('sha256')
+    .update(accessKeyOf(caller))
+    .update('\0')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(document)
+    .update('\0')
+    .update(JSON.stringify(variables ?? {}))
+    .digest('base64url');
 }

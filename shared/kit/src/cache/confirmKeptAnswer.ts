@@ -1,7 +1,8 @@
 import { HttpRefusal } from '@cswb/contract/http';
 import { ErrorCode } from '@cswb/contract/errors';
 import type { ResponseCache } from './ResponseCache';
-import { answerKeyOf, auditKeptAnswer, readDataVersion, type AuditedRequest } from './responseCachePlugin';
+import { answerKeyOf } from '@cswb/contract/auth';
+import { auditKeptAnswer, readDataVersion, type AuditedRequest } from './responseCachePlugin';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

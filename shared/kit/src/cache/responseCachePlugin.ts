@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { AccessRequirements, accessKeyOf, Caller, SCOPES } from '@cswb/contract/auth';
+import { AccessRequirements, answerKeyOf, SCOPES } from '@cswb/contract/auth';
 import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from '../audit/auditEntryFor';
@@ -22,15 +21,15 @@ function cacheable(requirements: AccessRequirements | undefined): boolean {
   return requirements.scopes.every((groups) => groups.every((group) => group.every((scope) => CACHEABLE_SCOPES.includes(scope))));
 }
 
+/** What writing a kept answer's audit entry needs of a request. */
+export type AuditedRequest = Pick<SubgraphContext, 'db' | 'caller' | 'requestId' | 'operationName' | 'auditWritten'>;
+
 /**
  * Writes the audit entry of an answer about to be served from the cache, in one statement that
  * also checks the data version it was computed at. False when the version has moved, or when the
  * entry could not be written: the request is then answered afresh and the audit plugin writes its
  * entry or withholds the answer (fail-closed as ever).
  */
-/** What writing a kept answer's audit entry needs of a request. */
-export type AuditedRequest = Pick<SubgraphContext, 'db' | 'caller' | 'requestId' | 'operationName' | 'auditWritten'>;
-
 export async function auditKeptAnswer(context: AuditedRequest, kept: CachedResponse): Promise<boolean> {
   try {
     const written = await writeAuditEntryAtDataVersion(context.db, auditEntryFor({ ...context, reads: kept.reads }), kept.dataVersion);
@@ -49,22 +48,6 @@ export function readDataVersion(context: Pick<SubgraphContext, 'db'>): Promise<s
     .query('SELECT version::text AS version FROM data_version')
     .then((rows: { version?: string }[]) => rows[0]?.version)
     .catch(() => undefined);
-}
-
-/**
- * The key an answer is kept under: the caller's access (`accessKeyOf`), never its subject, with the
- * operation name, document and variables the subgraph was asked.
- */
-export function answerKeyOf(caller: Caller, operationName: string | null | undefined, query: string, variables: Record<string, unknown> | null | undefined): string {
-  return createHash('sha256')
-    .update(accessKeyOf(caller))
-    .update('\0')
-    .update(operationName ?? '')
-    .update('\0')
-    .update(query)
-    .update('\0')
-    .update(JSON.stringify(variables ?? {}))
-    .digest('base64url');
 }
 
 export interface ResponseCachePluginOptions {

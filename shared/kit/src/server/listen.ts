@@ -96,10 +96,6 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
       }
       const confirming = url.pathname === CONFIRM_PATH && options.confirm !== undefined;
       if (url.pathname !== '/graphql' && !confirming) return send(response, 404, '{"error":"not found"}');
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(request.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
       if (confirming && request.method !== 'POST') {
         throw new HttpRefusal(405, ErrorCode.METHOD_NOT_ALLOWED, `answers are confirmed with POST, not ${request.method}`, { allow: 'POST' });
       }
@@ -125,6 +121,10 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
       if (confirming) {
         const answer: AnswerConfirmation = { confirmed: await options.confirm!(request, admission, body) };
         return send(response, 200, JSON.stringify(answer));
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const graphqlRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
       const execute = () =>
