@@ -7,6 +7,7 @@ import { subgraph as policeDefinition } from '@cswb/subgraph-police';
 import { analystHeaders } from '@cswb/testing/analyst';
 import { withAuditLogGone } from '@cswb/testing/database';
 import { smallCity } from '@cswb/testing/expected';
+import { rawRequest } from '@cswb/testing/http';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
 import { startTestSubgraph } from '@cswb/testing/subgraph';
 import { gatewayAgent, gatewaySigner, postAsGateway, testCertificates } from '@cswb/testing/trust';
@@ -71,16 +72,11 @@ async function callerOf(headers: Record<string, string>): Promise<Caller> {
 
 /** Any request over the gateway's TLS client (or `agent`), with the response's headers. */
 function send(url: string, options: { method?: string; body?: string; headers?: Record<string, string>; agent?: https.Agent }) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const request = https.request(url, { method: options.method ?? 'POST', agent: options.agent ?? gatewayAgent(), headers: { 'content-type': 'application/json', ...options.headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(options.body);
-  });
+  return rawRequest(
+    url,
+    { method: options.method ?? 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: options.body === undefined ? undefined : Buffer.from(options.body) },
+    { agent: options.agent ?? gatewayAgent() },
+  );
 }
 
 /** A GraphQL POST to the police subgraph as the gateway, with the response's headers. */
