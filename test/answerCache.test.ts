@@ -34,6 +34,8 @@ let analyst: Record<string, string>;
 
 interface Answer {
   requestId: string | null;
+  /** Response headers the hub's own protocol uses between gateway and subgraphs: never sent to clients. */
+  internalHeaders: string[];
   status: number;
   data?: any;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -41,7 +43,8 @@ interface Answer {
 
 async function asked(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { requestId: response.headers.get('x-request-id'), status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+  const internalHeaders = [...response.headers.keys()].filter((name) => name.startsWith('cswb-') || name.startsWith('x-cswb-'));
+  return { requestId: response.headers.get('x-request-id'), internalHeaders, status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
 }
 
 function clearCaches(): void {
@@ -100,6 +103,8 @@ describe('the gateway answer cache', () => {
 
     const second = await asked(PROFILE, PROFILE_VARIABLES, otherPlanner);
     expect(second.data).toEqual(first.data);
+    // How the subgraphs named their kept answers stays between them and the gateway.
+    expect([first.internalHeaders, second.internalHeaders]).toEqual([[], []]);
     expect(await metric('cswb_gateway_answer_cache_total', { outcome: 'served' })).toBe(servedBefore + 1);
     // No subgraph fetch through the runtime: only confirmations, each one audit statement and no data read.
     expect(await metric('cswb_gateway_subgraph_fetches_total', { subgraph: 'police', outcome: 'ok' })).toBe(fetchesBefore);

@@ -4,7 +4,8 @@ import { BudgetedCache } from '@cswb/contract/cache';
 export interface KeptFetch {
   subgraph: string;
   url: string;
-  body: string;
+  /** The question as the subgraph named it when it kept its answer (`cswb-answer-kept`). */
+  question: string;
 }
 
 /** An answer the gateway gave, as sent, and the subgraph fetches it was made of. */
@@ -24,7 +25,7 @@ export class AnswerCache extends BudgetedCache<KeptAnswer> {
   }
 
   set(key: string, answer: KeptAnswer): boolean {
-    const bytes = answer.text.length + answer.fetches.reduce((sum, fetch) => sum + fetch.body.length + fetch.url.length + fetch.subgraph.length, 0);
+    const bytes = answer.text.length + answer.fetches.reduce((sum, fetch) => sum + fetch.question.length + fetch.url.length + fetch.subgraph.length, 0);
     return this.keep(key, answer, bytes);
   }
 }

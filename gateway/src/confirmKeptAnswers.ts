@@ -1,6 +1,6 @@
 import type * as https from 'node:https';
 import { inClientSpan, type Tracing } from '@cswb/contract/telemetry';
-import { ASSERTION_HEADER, CONFIRM_PATH, postJson, type AnswerConfirmation, type AssertionSigner, type AssertionSubject } from '@cswb/contract/trust';
+import { ASSERTION_HEADER, CONFIRM_PATH, postJson, type AnswerConfirmation, type AssertionSubject, type ConfirmationRequest, type ConfirmationSigner } from '@cswb/contract/trust';
 import type { KeptFetch } from './AnswerCache';
 
 /** True when every subgraph fetch of a kept answer is confirmed for this request (and so audited by its subgraph). */
@@ -17,22 +17,19 @@ export interface AnswerConfirmerOptions {
 }
 
 /**
- * Asks, all at once, each subgraph fetch of a kept answer to confirm it (POST `CONFIRM_PATH`
- * beside the subgraph's GraphQL endpoint, the fetch's own body, a fresh assertion for this
- * request). Any answer but `{"confirmed":true}` (stale, unknown, refused, unreachable, too slow)
- * is a no: the caller then answers afresh, as without a cache.
+ * Asks, all at once, each subgraph of a kept answer to confirm its fetches (POST `CONFIRM_PATH`
+ * beside the subgraph's GraphQL endpoint, the questions it named them by, one assertion for this
+ * request signed for all of them). Any answer but `{"confirmed":true}` (stale, unknown, refused,
+ * unreachable, too slow) is a no: the caller then answers afresh, as without a cache.
  */
-export function createAnswerConfirmer(sign: AssertionSigner, options: AnswerConfirmerOptions): AnswerConfirmer {
-  const confirmOne = async (fetch: KeptFetch, subject: AssertionSubject): Promise<boolean> => {
-    if (options.available && !options.available(fetch.subgraph)) return false;
+export function createAnswerConfirmer(sign: ConfirmationSigner, options: AnswerConfirmerOptions): AnswerConfirmer {
+  const confirmOne = async (subgraph: string, url: string, body: string, assertion: string): Promise<boolean> => {
     try {
-      const url = new URL(CONFIRM_PATH.slice(1), fetch.url).toString();
-      const assertion = await sign(fetch.subgraph, subject, fetch.body);
-      return await inClientSpan(options.tracer, `answer cache confirm ${fetch.subgraph}`, { 'cswb.subgraph': fetch.subgraph }, async (traceHeaders) => {
-        const response = await postJson(url, fetch.body, {
+      return await inClientSpan(options.tracer, `answer cache confirm ${subgraph}`, { 'cswb.subgraph': subgraph }, async (traceHeaders) => {
+        const response = await postJson(url, body, {
           headers: { ...traceHeaders, [ASSERTION_HEADER]: assertion },
           agent: url.startsWith('https:') ? options.agent : undefined,
-          timeoutMs: options.timeoutMs(fetch.subgraph),
+          timeoutMs: options.timeoutMs(subgraph),
         });
         return response.status === 200 && (JSON.parse(response.body) as AnswerConfirmation).confirmed === true;
       });
@@ -40,5 +37,23 @@ export function createAnswerConfirmer(sign: AssertionSigner, options: AnswerConf
       return false;
     }
   };
-  return async (fetches, subject) => (await Promise.all(fetches.map((fetch) => confirmOne(fetch, subject)))).every(Boolean);
+  return async (fetches, subject) => {
+    const questions = new Map<string, { url: string; questions: string[] }>();
+    for (const fetch of fetches) {
+      if (options.available && !options.available(fetch.subgraph)) return false;
+      const asked = questions.get(fetch.subgraph);
+      if (asked) asked.questions.push(fetch.question);
+      else questions.set(fetch.subgraph, { url: new URL(CONFIRM_PATH.slice(1), fetch.url).toString(), questions: [fetch.question] });
+    }
+    const bodies: Record<string, string> = {};
+    for (const [subgraph, asked] of questions) bodies[subgraph] = JSON.stringify({ questions: asked.questions } satisfies ConfirmationRequest);
+    let assertion: string;
+    try {
+      assertion = sign(bodies, subject);
+    } catch {
+      return false;
+    }
+    const answers = await Promise.all([...questions].map(([subgraph, asked]) => confirmOne(subgraph, asked.url, bodies[subgraph], assertion)));
+    return answers.every(Boolean);
+  };
 }

@@ -5,7 +5,7 @@ import type * as https from 'node:https';
 import { Caller, TokenVerifier } from '@cswb/contract/auth';
 import type { OperationLimitsConfig, PersistedDocumentsMode } from '@cswb/contract/config';
 import { ErrorCode, InvalidAssertionError, UnauthenticatedError } from '@cswb/contract/errors';
-import { SERVICE_ASSERTION_HEADER, type AssertionSigner, type AssertionVerifier } from '@cswb/contract/trust';
+import { SERVICE_ASSERTION_HEADER, type AssertionSigner, type AssertionVerifier, type ConfirmationSigner } from '@cswb/contract/trust';
 import type { Tracing } from '@cswb/contract/telemetry';
 import { Logger } from '@cswb/contract/logging';
 import { useOpenTelemetry } from '@graphql-hive/plugin-opentelemetry';
@@ -59,6 +59,8 @@ export interface GatewayOperationsOptions {
 export interface GatewayTrust {
   /** Signs the per-fetch assertion every subgraph requires. */
   sign: AssertionSigner;
+  /** Signs one assertion per round of answer confirmations (the answer cache's). */
+  signConfirmation: ConfirmationSigner;
   /** The client certificate for HTTPS subgraphs (mutual TLS); none when TLS is terminated in front of them. */
   agent?: https.Agent;
   /** Verifies assertions the gateway signed, when a member presents one to act for its caller. */
@@ -238,7 +240,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
           ? [
               useAnswerCache(
                 ops.answerCache,
-                createAnswerConfirmer(options.trust.sign, {
+                createAnswerConfirmer(options.trust.signConfirmation, {
                   agent: options.trust.agent,
                   // A confirmation is one statement: a subgraph that cannot give it soon is asked to answer instead.
                   timeoutMs: (subgraph) => Math.min(CONFIRMATION_TIMEOUT_MS, ops.subgraphTimeoutMs?.(subgraph) ?? CONFIRMATION_TIMEOUT_MS),

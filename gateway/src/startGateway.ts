@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTokenVerifier, type AuthConfig } from '@cswb/contract/auth';
 import { GATEWAY_SERVICE_NAME, type GatewayConfig, type TrustConfig } from '@cswb/contract/config';
-import { createAssertionSigner, createAssertionVerifier, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
+import { createAssertionSigner, createAssertionVerifier, createConfirmationSigner, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
 import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createLogger, Logger } from '@cswb/contract/logging';
 import { AnswerCache } from './AnswerCache';
@@ -53,6 +53,7 @@ export function gatewayTrust(trust: TrustConfig): GatewayTrust {
   const certificates = readDeploymentCertificates(trust.certsDir);
   return {
     sign: createAssertionSigner(certificates.member(GATEWAY_MEMBER), trust.assertionTtlSeconds),
+    signConfirmation: createConfirmationSigner(certificates.member(GATEWAY_MEMBER), trust.assertionTtlSeconds),
     agent: trust.subgraphTls === 'mutual' ? createGatewayAgent(certificates) : undefined,
     verifier: createAssertionVerifier({
       audience: GATEWAY_MEMBER,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { DocumentNode, getOperationAST, print } from 'graphql';
-import { answerKeyOf, type Caller } from '@cswb/contract/auth';
-import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
+import { answerKeyOf, questionDigestOf, type Caller } from '@cswb/contract/auth';
+import { ANSWER_KEPT_HEADER, QUESTION_DIGEST } from '@cswb/contract/trust';
 import type { AnswerCache, KeptFetch } from '../AnswerCache';
 import type { AnswerConfirmer } from '../confirmKeptAnswers';
 import { assertableOperationName } from './useSubgraphAssertions';
@@ -49,7 +49,7 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
       if (operation?.operation !== 'query') return;
       const caller = await source.callerOf(request);
-      const key = answerKeyOf(caller, args.operationName, digestOf(args.document), args.variableValues as Record<string, unknown> | undefined);
+      const key = answerKeyOf(caller, questionDigestOf(args.operationName, digestOf(args.document), args.variableValues as Record<string, unknown> | undefined));
       const kept = cache.get(key);
       if (kept) {
         const confirmed = await confirm(kept.fetches, {
@@ -76,17 +76,17 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
         },
       };
     },
-    onFetch({ url, options, executionRequest, context }) {
+    onFetch({ url, executionRequest, context }) {
       const fetches = context ? fetchesOf.get(context as object) : undefined;
       if (!fetches) return;
       const subgraph = executionRequest?.subgraphName;
-      const { body } = options;
-      if (!subgraph || typeof body !== 'string') {
+      if (!subgraph) {
         fetchesOf.set(context as object, null);
         return;
       }
       return ({ response }) => {
-        if (response.headers.get(ANSWER_KEPT_HEADER) === '1') fetches.push({ subgraph, url, body });
+        const question = response.headers.get(ANSWER_KEPT_HEADER);
+        if (question !== null && QUESTION_DIGEST.test(question)) fetches.push({ subgraph, url, question });
         else fetchesOf.set(context as object, null);
       };
     },

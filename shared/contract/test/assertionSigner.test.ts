@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JWTHeaderParameters, type KeyLike } from 'jose';
-import { createAssertionSigner, createAssertionVerifier, ensureDeploymentCertificates, GATEWAY_MEMBER } from '@cswb/contract/trust';
+import { createAssertionSigner, createAssertionVerifier, createConfirmationSigner, ensureDeploymentCertificates, GATEWAY_MEMBER } from '@cswb/contract/trust';
 
 describe('the gateway\'s assertion signer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-signer-'));
@@ -41,6 +41,64 @@ describe('the gateway\'s assertion signer', () => {
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'mallory' })).toString('base64url')}.${s}`;
     await expect(verifier.verifyRequest(forged, body, null)).rejects.toThrow('its signature does not verify');
     expect(p).not.toBe(forged.split('.')[1]);
+  });
+});
+
+describe("the gateway's confirmation signer", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-confirmation-signer-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('signs one assertion for every subgraph of a round, each bound to its own body; each kind is accepted only where it belongs', async () => {
+    const certificates = await ensureDeploymentCertificates(dir, [GATEWAY_MEMBER, 'police', 'health']);
+    const gateway = certificates.member(GATEWAY_MEMBER);
+    const verifierOf = (audience: string) => createAssertionVerifier({ audience, gatewayCertificatePem: gateway.certificatePem, caPem: certificates.caPem, ttlSeconds: 30 });
+    const [police, health] = [verifierOf('police'), verifierOf('health')];
+    const bodies = { police: '{"questions":["p"]}', health: '{"questions":["h"]}' };
+    const caller = { anonymous: false, subject: 'planner-1', agency: null, sector: null, scopes: ['aggregates:read'], purpose: 'planning' as const };
+    const token = createConfirmationSigner(gateway, 30)(bodies, { caller, requestId: 'req-9', operationName: 'Profile' });
+
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', typ: 'cswb-confirmation+jwt' });
+    const claims = decodeJwt(token);
+    expect(Object.keys(claims)).toEqual(['rid', 'op', 'anon', 'sub', 'scope', 'purpose', 'bhs', 'cnf', 'iss', 'aud', 'iat', 'exp', 'jti']);
+    expect(claims.aud).toEqual(['police', 'health']);
+    expect(claims.bhs).toEqual({ police: createHash('sha256').update(bodies.police).digest('base64url'), health: createHash('sha256').update(bodies.health).digest('base64url') });
+
+    const refusal = (verify: Promise<unknown>) => verify.then(() => 'accepted', (error: Error) => error.message.replace('Gateway assertion refused: ', ''));
+    // Each subgraph of the round, with its own body only, once.
+    expect(await refusal(police.verifyRequest(token, bodies.health, null, 'confirmation'))).toBe('it was signed for another request body');
+    await expect(police.verifyRequest(token, bodies.police, null, 'confirmation')).resolves.toMatchObject({ caller, requestId: 'req-9', operationName: 'Profile' });
+    expect(await refusal(police.verifyRequest(token, bodies.police, null, 'confirmation'))).toBe('it was already used');
+    await expect(health.verifyRequest(token, bodies.health, null, 'confirmation')).resolves.toMatchObject({ requestId: 'req-9' });
+    // Not for a subgraph outside the round.
+    expect(await refusal(verifierOf('housing').verifyRequest(token, bodies.police, null, 'confirmation'))).toBe('it is meant for another subgraph');
+    // A confirmation's assertion never runs a GraphQL request, nor is a fetch's a confirmation.
+    const fresh = createConfirmationSigner(gateway, 30)(bodies, { caller, requestId: 'req-10' });
+    expect(await refusal(verifierOf('police').verifyRequest(fresh, bodies.police, null))).toBe('it is not a gateway assertion');
+    const fetchToken = await createAssertionSigner(gateway, 30)('police', { caller, requestId: 'req-11' }, bodies.police);
+    expect(await refusal(verifierOf('police').verifyRequest(fetchToken, bodies.police, null, 'confirmation'))).toBe('it is not a gateway assertion');
+    // A fetch's assertion names one subgraph: one signed for a list is refused, even if it names this one.
+    const key = createPrivateKey(gateway.keyPem);
+    const listed = await new SignJWT({ rid: randomUUID(), anon: true, bh: createHash('sha256').update(bodies.police).digest('base64url') })
+      .setProtectedHeader({ alg: 'ES256', typ: 'cswb-assertion+jwt' })
+      .setIssuer('cswb-gateway')
+      .setAudience(['police', 'health'])
+      .setIssuedAt()
+      .setExpirationTime('30s')
+      .setJti(randomUUID())
+      .sign(key);
+    expect(await refusal(verifierOf('police').verifyRequest(listed, bodies.police, null))).toBe('it is meant for another subgraph');
+    // A confirmation without its body hashes, or with them not by name, is refused.
+    for (const bhs of [undefined, 'x', ['p'], { health: 'x' }]) {
+      const crafted = await new SignJWT({ rid: randomUUID(), anon: true, ...(bhs === undefined ? {} : { bhs }) })
+        .setProtectedHeader({ alg: 'ES256', typ: 'cswb-confirmation+jwt' })
+        .setIssuer('cswb-gateway')
+        .setAudience(['police'])
+        .setIssuedAt()
+        .setExpirationTime('30s')
+        .setJti(randomUUID())
+        .sign(key);
+      expect(await refusal(verifierOf('police').verifyRequest(crafted, bodies.police, null, 'confirmation'))).toBe(bhs === undefined ? 'claim "bhs" is invalid' : 'it was signed for another request body');
+    }
   });
 });
 

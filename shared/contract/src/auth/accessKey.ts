@@ -11,18 +11,24 @@ export function accessKeyOf(caller: Caller): string {
 }
 
 /**
- * The key an answer to a question is kept under, by a subgraph's response cache and by the
- * gateway's answer cache alike: the caller's access (never its subject), the operation name, the
- * document (its text, or a digest of it) and the variables.
+ * A question without who asks it: the operation name, the document (its text, or a digest of it)
+ * and the variables, as one digest. A subgraph names a kept answer to the gateway by it
+ * (`cswb-answer-kept`): it says nothing of the caller.
  */
-export function answerKeyOf(caller: Caller, operationName: string | null | undefined, document: string, variables: Record<string, unknown> | null | undefined): string {
+export function questionDigestOf(operationName: string | null | undefined, document: string, variables: Record<string, unknown> | null | undefined): string {
   return createHash('sha256')
-    .update(accessKeyOf(caller))
-    .update('\0')
     .update(operationName ?? '')
     .update('\0')
     .update(document)
     .update('\0')
     .update(JSON.stringify(variables ?? {}))
     .digest('base64url');
+}
+
+/**
+ * The key an answer is kept under, by a subgraph's response cache and by the gateway's answer
+ * cache alike: the caller's access (never its subject) and the question (`questionDigestOf`).
+ */
+export function answerKeyOf(caller: Caller, question: string): string {
+  return createHash('sha256').update(accessKeyOf(caller)).update('\0').update(question).digest('base64url');
 }

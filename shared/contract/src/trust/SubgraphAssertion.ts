@@ -8,6 +8,15 @@ export const SERVICE_ASSERTION_HEADER = 'x-cswb-service-assertion';
 /** `iss` of every assertion the gateway signs. */
 export const GATEWAY_ISSUER = 'cswb-gateway';
 
+/**
+ * The assertions the gateway signs, by the `typ` of their header: one per subgraph fetch (for one
+ * subgraph, `aud`, and one body, `bh`), and one per round of answer confirmations (for the
+ * subgraphs of a kept answer, `aud` a list, each with its own body, `bhs`). A subgraph accepts
+ * each kind only where it belongs: a confirmation's assertion never runs a GraphQL request.
+ */
+export const ASSERTION_TYPES = { fetch: 'cswb-assertion+jwt', confirmation: 'cswb-confirmation+jwt' } as const;
+export type AssertionKind = keyof typeof ASSERTION_TYPES;
+
 /** What the gateway vouches for, per subgraph fetch. */
 export interface AssertionClaims {
   /** The gateway's own id of the client request (never the client's). */
@@ -23,8 +32,10 @@ export interface AssertionClaims {
   purpose?: Purpose;
   /** A member acting on the caller's behalf (e.g. planning's risk analysis). */
   act?: string;
-  /** base64url SHA-256 of the exact request body (or query string of a GET). */
-  bh: string;
+  /** base64url SHA-256 of the exact request body (or query string of a GET); a fetch's. */
+  bh?: string;
+  /** A confirmation's: each subgraph's body hash, by the subgraph's name (each is sent only its own body). */
+  bhs?: Record<string, string>;
   /** RFC 8705: the SHA-256 thumbprint of the gateway's TLS certificate. */
   cnf: { 'x5t#S256': string };
 }

@@ -4,7 +4,7 @@ import { InvalidAssertionError } from '../errors/InvalidAssertionError';
 import { GATEWAY_MEMBER } from './deploymentCertificates';
 import { issuedByDeployment, memberNameOf } from './memberCertificate';
 import { ReplayCache } from './ReplayCache';
-import { AssertedRequest, bodyHash, GATEWAY_ISSUER } from './SubgraphAssertion';
+import { AssertedRequest, ASSERTION_TYPES, bodyHash, GATEWAY_ISSUER, type AssertionKind } from './SubgraphAssertion';
 import { verifyCompactEs256 } from './verifyCompactEs256';
 
 type JWTPayload = Record<string, unknown>;
@@ -25,9 +25,10 @@ export interface AssertionVerifier {
   /**
    * Verifies the assertion of one request before anything of it is parsed: signature by the
    * gateway, audience, age, body hash, once only, and — when the request came over mutual
-   * TLS — that it was sent by the certificate it names.
+   * TLS — that it was sent by the certificate it names. `kind`: a GraphQL request's (`fetch`,
+   * the default) or an answer confirmation's; the one is never accepted for the other.
    */
-  verifyRequest(token: string | undefined, body: string | Uint8Array, peerThumbprint: string | null): Promise<AssertedRequest>;
+  verifyRequest(token: string | undefined, body: string | Uint8Array, peerThumbprint: string | null, kind?: AssertionKind): Promise<AssertedRequest>;
   /**
    * The gateway's check of an assertion it signed for member `audience`, which that member now
    * presents to act for the caller (no body or once-only check: one assertion may serve a few
@@ -84,24 +85,32 @@ export function createAssertionVerifier(options: AssertionVerifierOptions): Asse
   }
   const key = gateway.publicKey;
   const replays = new ReplayCache();
-  const verify = async (token: string, audience = options.audience) => {
+  const verify = async (token: string, audience = options.audience, kind: AssertionKind = 'fetch') => {
     const payload = verifyCompactEs256(token, key, {
       issuer: GATEWAY_ISSUER,
       audience,
-      type: 'cswb-assertion+jwt',
+      type: ASSERTION_TYPES[kind],
       maxAgeSeconds: options.ttlSeconds,
       clockToleranceSeconds: options.clockToleranceSeconds ?? 5,
-      required: ['iat', 'exp', 'jti', 'rid', 'bh', 'anon'],
+      required: ['iat', 'exp', 'jti', 'rid', kind === 'fetch' ? 'bh' : 'bhs', 'anon'],
     });
     if ((payload.exp as number) - (payload.iat as number) > options.ttlSeconds) throw new InvalidAssertionError('it lives longer than allowed');
+    // A fetch's assertion is for one subgraph only.
+    if (kind === 'fetch' && typeof payload.aud !== 'string') throw new InvalidAssertionError('it is meant for another subgraph');
     return payload;
   };
+  /** The hash of the body the assertion was signed for, sent to `audience`. */
+  const signedBodyHash = (payload: JWTPayload, kind: AssertionKind): unknown => {
+    if (kind === 'fetch') return payload.bh;
+    const hashes = payload.bhs;
+    return typeof hashes === 'object' && hashes !== null && Object.hasOwn(hashes, options.audience) ? (hashes as Record<string, unknown>)[options.audience] : undefined;
+  };
   return {
-    async verifyRequest(token, body, peerThumbprint) {
+    async verifyRequest(token, body, peerThumbprint, kind = 'fetch') {
       if (!token) throw new InvalidAssertionError('the request carries none');
       if (token.length > 16_384) throw new InvalidAssertionError('it is too large');
-      const payload = await verify(token);
-      if (payload.bh !== bodyHash(body)) throw new InvalidAssertionError('it was signed for another request body');
+      const payload = await verify(token, options.audience, kind);
+      if (signedBodyHash(payload, kind) !== bodyHash(body)) throw new InvalidAssertionError('it was signed for another request body');
       const bound = (payload.cnf as Record<string, unknown> | undefined)?.['x5t#S256'];
       if (peerThumbprint !== null && bound !== peerThumbprint) throw new InvalidAssertionError('it was not sent by the certificate it names');
       if (!replays.admit(payload.jti as string, (payload.exp as number) * 1000)) throw new InvalidAssertionError('it was already used');

@@ -5,7 +5,7 @@ import type { SubgraphTlsMode } from '../config/config';
 import { UntrustedClientError } from '../errors/UntrustedClientError';
 import { createAssertionVerifier } from './createAssertionVerifier';
 import { GATEWAY_MEMBER, type DeploymentCertificates } from './deploymentCertificates';
-import { ASSERTION_HEADER, AssertedRequest, certificateThumbprint } from './SubgraphAssertion';
+import { ASSERTION_HEADER, AssertedRequest, certificateThumbprint, type AssertionKind } from './SubgraphAssertion';
 
 export interface SubgraphTrustOptions {
   /** The subgraph's member name (its certificate's CN and the assertions' audience). */
@@ -18,8 +18,8 @@ export interface SubgraphTrustOptions {
 export interface SubgraphTrust {
   /** HTTPS server options (mutual TLS), or none when TLS is terminated in front of the subgraph. */
   serverOptions?: https.ServerOptions;
-  /** Admits a request only from the gateway: its client certificate, then its assertion for this body. */
-  admit(request: http.IncomingMessage, body: Buffer): Promise<AssertedRequest>;
+  /** Admits a request only from the gateway: its client certificate, then its assertion of this `kind` for this body. */
+  admit(request: http.IncomingMessage, body: Buffer, kind?: AssertionKind): Promise<AssertedRequest>;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
@@ -54,12 +54,12 @@ export function createSubgraphTrust(options: SubgraphTrustOptions): SubgraphTrus
           rejectUnauthorized: false,
         }
       : undefined,
-    async admit(request, body) {
+    async admit(request, body, kind = 'fetch') {
       let thumbprint: string | null = null;
       if (mutual) {
         const socket = request.socket as TLSSocket;
         const known = gatewayConnections.get(socket);
-        if (known !== undefined) return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, known);
+        if (known !== undefined) return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, known, kind);
         const peer = socket.getPeerCertificate?.();
         if (!peer || !peer.raw) throw new UntrustedClientError('no client certificate was presented');
         if (!socket.authorized) throw new UntrustedClientError('the client certificate was not issued by this deployment');
@@ -67,7 +67,7 @@ export function createSubgraphTrust(options: SubgraphTrustOptions): SubgraphTrus
         thumbprint = certificateThumbprint(peer.raw);
         if (socket.getProtocol?.() === 'TLSv1.3') gatewayConnections.set(socket, thumbprint);
       }
-      return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, thumbprint);
+      return verifier.verifyRequest(headerValue(request.headers[ASSERTION_HEADER]), body, thumbprint, kind);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { AccessRequirements, answerKeyOf, SCOPES } from '@cswb/contract/auth';
+import { AccessRequirements, answerKeyOf, questionDigestOf, SCOPES } from '@cswb/contract/auth';
 import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from '../audit/auditEntryFor';
@@ -64,19 +64,23 @@ export interface ResponseCachePluginOptions {
  * and in the statement that checks its data version (`auditKeptAnswer`). Never cached: mutations, answers with errors, answers that read a
  * field needing more than aggregate access, and answers that asked the gateway for another
  * sector's data (`gatewayUrl`), whose version this subgraph does not know. An answer kept after
- * the request (served from the cache or just kept) is sent with `cswb-answer-kept: 1`.
+ * the request (served from the cache or just kept) is sent with `cswb-answer-kept: <question>`, the
+ * digest of its operation name, document and variables (`questionDigestOf`), which the gateway
+ * names it by when it asks for a confirmation (`confirmKeptAnswer`).
  */
 export function responseCachePlugin(options: ResponseCachePluginOptions): ApolloServerPlugin<SubgraphContext> {
   const { cache, requirements } = options;
   return {
     async requestDidStart() {
+      let question: string | undefined;
       let key: string | undefined;
       let dataVersion: string | undefined;
       let servedFromCache = false;
       return {
         async responseForOperation({ contextValue, operation, source, request }) {
           if (!cache.enabled || operation?.operation !== 'query') return null;
-          key = answerKeyOf(contextValue.caller, request.operationName, source, request.variables);
+          question = questionDigestOf(request.operationName, source, request.variables);
+          key = answerKeyOf(contextValue.caller, question);
           const serve = (kept: CachedResponse) => {
             servedFromCache = true;
             contextValue.reads.push(...kept.reads);
@@ -98,7 +102,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
         },
         async willSendResponse({ contextValue, response, errors }) {
           // The gateway's answer cache asks only for answers kept here to be confirmed (`confirmKeptAnswer`).
-          const markKept = () => void response.http.headers.set(ANSWER_KEPT_HEADER, '1');
+          const markKept = () => void response.http.headers.set(ANSWER_KEPT_HEADER, question!);
           if (servedFromCache) return markKept();
           if (key === undefined || dataVersion === undefined || !contextValue.responseCacheable) return;
           if (errors?.length || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;

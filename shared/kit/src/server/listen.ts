@@ -6,7 +6,7 @@ import { atMost, gracefulClose, answerClientErrors, HttpRefusal, readBoundedBody
 import { ExecutionBudgetExceededError } from '@cswb/contract/limits';
 import { withinExecutionBudget } from './executionBudget';
 import { ErrorCode } from '@cswb/contract/errors';
-import { CONFIRM_PATH, type AnswerConfirmation } from '@cswb/contract/trust';
+import { CONFIRM_PATH, type AnswerConfirmation, type AssertionKind } from '@cswb/contract/trust';
 import { defaultLogger, describeError, requestLogger, runWithLogContext, traceIdOf, type LogContext, type Logger } from '@cswb/contract/logging';
 
 export interface ListeningServer {
@@ -29,12 +29,12 @@ export interface ListenOptions<TContext extends BaseContext, TAdmission = undefi
   /**
    * Decides, from the connection, headers and raw body (the query string of a GET), whether a
    * GraphQL request is executed at all, before anything of it is parsed; throws an error with a
-   * `status` to refuse it.
+   * `status` to refuse it. `kind`: `confirmation` for a POST to `CONFIRM_PATH`.
    */
-  admit?: (request: http.IncomingMessage, body: Buffer) => Promise<TAdmission>;
+  admit?: (request: http.IncomingMessage, body: Buffer, kind: AssertionKind) => Promise<TAdmission>;
   context: (request: http.IncomingMessage, admission: TAdmission) => Promise<TContext> | TContext;
   /**
-   * Answers `POST CONFIRM_PATH` (admitted as a GraphQL POST, its body parsed as JSON) with
+   * Answers `POST CONFIRM_PATH` (admitted as a confirmation, its body parsed as JSON) with
    * `{"confirmed": …}`: whether an answer the gateway already gave is still kept for the caller
    * (`confirmKeptAnswer`). Throws an `HttpRefusal` to refuse it. Without it, that path is 404.
    */
@@ -103,7 +103,7 @@ export async function listen<TContext extends BaseContext, TAdmission = undefine
       const raw = request.method === 'POST' ? await readBoundedBody(request, maxBodyBytes) : Buffer.alloc(0);
       let admission: TAdmission;
       try {
-        admission = options.admit ? await options.admit(request, request.method === 'POST' ? raw : Buffer.from(url.search)) : (undefined as TAdmission);
+        admission = options.admit ? await options.admit(request, request.method === 'POST' ? raw : Buffer.from(url.search), confirming ? 'confirmation' : 'fetch') : (undefined as TAdmission);
         admitted = { admission };
         logContext.requestId = options.requestIdOf?.(admission);
       } catch (error) {

@@ -224,7 +224,7 @@ export async function serveSubgraph(
       executionBudgetMs: operationLimits.executionBudgetMs,
       // Nothing runs for a caller that is not the gateway; who is asking, the request id and the
       // operation name come from the gateway's verified assertion only (docs/security.md).
-      admit: metrics ? (request, body) => countRefusals(metrics, () => trust.admit(request, body)) : (request, body) => trust.admit(request, body),
+      admit: metrics ? (request, body, kind) => countRefusals(metrics, () => trust.admit(request, body, kind)) : (request, body, kind) => trust.admit(request, body, kind),
       context: (request, asserted) => contextFor(asserted, request.headers.traceparent),
       // The gateway's answer cache: yes or no, audited as a cache hit (docs/operations.md, "Response cache").
       // Only what its audit entry needs: no loaders, no request logger.
