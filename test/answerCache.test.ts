@@ -36,6 +36,9 @@ interface Answer {
   requestId: string | null;
   /** Response headers the hub's own protocol uses between gateway and subgraphs: never sent to clients. */
   internalHeaders: string[];
+  /** The body as sent, and its content type. */
+  text: string;
+  contentType: string | null;
   status: number;
   data?: any;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -44,7 +47,8 @@ interface Answer {
 async function asked(query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
   const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const internalHeaders = [...response.headers.keys()].filter((name) => name.startsWith('cswb-') || name.startsWith('x-cswb-'));
-  return { requestId: response.headers.get('x-request-id'), internalHeaders, status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+  const text = await response.text();
+  return { requestId: response.headers.get('x-request-id'), internalHeaders, text, contentType: response.headers.get('content-type'), status: response.status, ...(JSON.parse(text) as { data?: any; errors?: any[] }) };
 }
 
 function clearCaches(): void {
@@ -138,6 +142,20 @@ describe('the gateway answer cache', () => {
     // And a planner's kept answer, served again to a planner, is still the planner's.
     const plannerAgain = await asked(POLICE_PROFILE, { id: neighbourhood.id }, otherPlanner);
     expect(plannerAgain.data).toEqual(plannerCold.data);
+  });
+
+  it('serves the kept answer byte for byte, and counts its values marked by disclosure control as the computed answer did', async () => {
+    clearCaches();
+    const perturbed = () => metric('cswb_gateway_disclosure_controlled_values_total', { outcome: 'perturbed' });
+    const servedBefore = await metric('cswb_gateway_answer_cache_total', { outcome: 'served' });
+    const beforeComputed = await perturbed();
+    const computed = await asked(POLICE_PROFILE, { id: neighbourhood.id }, planner);
+    const afterComputed = await perturbed();
+    const served = await asked(POLICE_PROFILE, { id: neighbourhood.id }, otherPlanner);
+    expect(await metric('cswb_gateway_answer_cache_total', { outcome: 'served' })).toBe(servedBefore + 1);
+    expect([served.status, served.contentType, served.text]).toEqual([computed.status, computed.contentType, computed.text]);
+    expect(afterComputed - beforeComputed).toBeGreaterThan(0);
+    expect((await perturbed()) - afterComputed).toBe(afterComputed - beforeComputed);
   });
 
   it('answers afresh once a change commits at a subgraph, whoever made it, and audits that request once', async () => {

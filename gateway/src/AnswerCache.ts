@@ -1,4 +1,5 @@
 import { BudgetedCache } from '@cswb/contract/cache';
+import type { DisclosureCounts } from './disclosureCounts';
 
 /** One subgraph fetch of a kept answer: what the subgraph is asked to confirm. */
 export interface KeptFetch {
@@ -12,6 +13,8 @@ export interface KeptFetch {
 export interface KeptAnswer {
   text: string;
   fetches: readonly KeptFetch[];
+  /** Its values marked by disclosure control, counted again each time it is served. */
+  disclosure: DisclosureCounts;
 }
 
 /**

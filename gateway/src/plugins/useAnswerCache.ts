@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { DocumentNode, getOperationAST, print } from 'graphql';
+import { DocumentNode, ExecutionResult, getOperationAST, print } from 'graphql';
 import { answerKeyOf, questionDigestOf, type Caller } from '@cswb/contract/auth';
 import { ANSWER_KEPT_HEADER, QUESTION_DIGEST } from '@cswb/contract/trust';
 import type { AnswerCache, KeptFetch } from '../AnswerCache';
+import { disclosureCountsOf, KNOWN_DISCLOSURE_COUNTS } from '../disclosureCounts';
 import type { AnswerConfirmer } from '../confirmKeptAnswers';
 import { assertableOperationName } from './useSubgraphAssertions';
 
@@ -12,6 +13,13 @@ export interface AnswerCacheSource {
   requestIdOf(request: Request): string;
   /** The member acting for the caller, when a member sent the request: such requests are never kept. */
   actorOf(request: Request): string | null;
+}
+
+/** The text yoga sends for a result without errors: itself, less the internal `extensions.http`. */
+function sentText(result: ExecutionResult): string {
+  if (!result.extensions || !('http' in result.extensions)) return JSON.stringify(result);
+  const { http: _http, ...extensions } = result.extensions;
+  return JSON.stringify({ ...result, extensions: Object.keys(extensions).length ? extensions : undefined });
 }
 
 export type AnswerCacheOutcome = 'served' | 'unconfirmed' | 'kept';
@@ -60,7 +68,8 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
         });
         if (confirmed) {
           count('served');
-          return setResultAndStopExecution(JSON.parse(kept.text));
+          // Sent as kept, neither parsed nor serialised again (yoga sends what `stringify` gives).
+          return setResultAndStopExecution({ data: {}, stringify: () => kept.text, [KNOWN_DISCLOSURE_COUNTS]: kept.disclosure } as ExecutionResult);
         }
         count('unconfirmed');
         cache.delete(key);
@@ -71,7 +80,7 @@ export function useAnswerCache(cache: AnswerCache, confirm: AnswerConfirmer, sou
           const fetches = fetchesOf.get(context);
           fetchesOf.delete(context);
           if (!fetches?.length || Symbol.asyncIterator in result || result.errors?.length) return;
-          cache.set(key, { text: JSON.stringify(result), fetches });
+          cache.set(key, { text: sentText(result), fetches, disclosure: disclosureCountsOf(args.document, result.data) });
           count('kept');
         },
       };
