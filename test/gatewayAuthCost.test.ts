@@ -188,6 +188,31 @@ describe('access rules at the gateway answer as generic-auth did', () => {
     });
   }
 
+  it('never applies a decision remembered for one access, operation or variables to another', async () => {
+    // A document the gateway found denying nothing is not walked again for the same operation,
+    // access and variables: asked first by the most entitled roles, then by the least, every
+    // answer is still generic-auth's.
+    for (const c of CASES) {
+      for (const role of Object.keys(ROLES).reverse()) {
+        const body = { query: c.query, variables: c.variables };
+        await post(stack.gateway.url, body, headers[role]);
+        const expected = await post(reference.url, body, headers[role]);
+        const actual = await post(stack.gateway.url, body, headers[role]);
+        expect({ case: c.name, role, ...actual }).toEqual({ case: c.name, role, ...expected });
+      }
+    }
+    // One document, two operations: each operation name decided (and answered) as generic-auth does.
+    const twoOperations = 'query Open { plans { id } } query Closed { plans { id createdBy } }';
+    for (const operationName of ['Open', 'Closed', 'Open']) {
+      for (const role of ['auditor', 'planner', 'anonymous']) {
+        const body = { query: twoOperations, operationName };
+        await post(stack.gateway.url, body, headers[role]);
+        const expected = await post(reference.url, body, headers[role]);
+        expect({ operationName, role, ...(await post(stack.gateway.url, body, headers[role])) }).toEqual({ operationName, role, ...expected });
+      }
+    }
+  });
+
   it('reports a denied field inside a fragment at its response path, null in the data', async () => {
     const response = await post(stack.gateway.url, { query: CASES[1].query }, headers.planner);
     expect(response.status).toBe(200);

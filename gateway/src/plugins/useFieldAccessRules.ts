@@ -1,5 +1,4 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { useExtendedValidation } from '@envelop/extended-validation';
 import { removeEmptyOrUnusedNodes } from '@envelop/generic-auth/utils';
 import { getVariableValues } from '@graphql-tools/executor';
 import { getDefinedRootType, getDirectiveExtensions } from '@graphql-tools/utils';
@@ -25,7 +24,10 @@ import {
   isObjectType,
   isUnionType,
   OperationTypeNode,
+  TypeInfo,
   ValidationContext,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 
 /** Parent type → field name → requirement; fields that anyone may read are absent. */
@@ -74,6 +76,36 @@ function shouldIncludeNode(variableValues: Record<string, unknown>, node: FieldN
 
 const CONTEXT_FIELD = 'currentUser';
 
+/** Distinct callers' access and variables remembered per document as denying nothing; past it, forgotten and decided again. */
+const MAX_DECISIONS_PER_DOCUMENT = 256;
+
+/** Whether a document has any `@skip`/`@include`: only then do its variables take part in the decision. */
+const conditionalDocuments = new WeakMap<DocumentNode, boolean>();
+function isConditional(document: DocumentNode): boolean {
+  let conditional = conditionalDocuments.get(document);
+  if (conditional === undefined) {
+    conditional = false;
+    visit(document, {
+      Directive(node) {
+        if (node.name.value === 'skip' || node.name.value === 'include') conditional = true;
+      },
+    });
+    conditionalDocuments.set(document, conditional);
+  }
+  return conditional;
+}
+
+/** Everything the rule's outcome for one document depends on besides the schema: the operation, the access held, and the variables when they can skip or include a field. */
+function decisionKey(args: ExecutionArgs, held: HeldAccess): string {
+  return JSON.stringify([
+    args.operationName ?? null,
+    held.authenticated,
+    [...held.scopes].sort(),
+    [...held.policies].sort(),
+    isConditional(args.document) ? (args.variableValues ?? null) : null,
+  ]);
+}
+
 /**
  * The supergraph's `@authenticated`, `@requiresScopes` and `@policy`, enforced before planning as
  * `@envelop/generic-auth` (mode `protect-granular`, not rejecting unauthenticated requests) does,
@@ -86,12 +118,10 @@ const CONTEXT_FIELD = 'currentUser';
  */
 export function useFieldAccessRules(resolveUser: (request: Request) => Promise<Caller | null>): GatewayPlugin {
   const heldByContext = new WeakMap<object, HeldAccess>();
-  // Whether the rule's latest visit (synchronous, just before `onDocument`) removed a field.
-  let removedAny = false;
-  function FieldAccessRule(context: ValidationContext, args: ExecutionArgs): ASTVisitor {
-    removedAny = false;
-    const contextValue = args.contextValue as Record<string, unknown>;
-    const held = heldByContext.get(contextValue) ?? heldAccess((contextValue[CONTEXT_FIELD] as Caller | null | undefined) ?? null);
+  const typeInfos = new WeakMap<GraphQLSchema, TypeInfo>();
+  /** Per schema and document, the decisions (`decisionKey`) that denied nothing. */
+  const allowedBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Set<string>>>();
+  function FieldAccessRule(context: ValidationContext, args: ExecutionArgs, held: HeldAccess): ASTVisitor {
     const schema = context.getSchema();
     const requirements = requirementsOf(schema);
     const operationAST = getOperationAST(args.document, args.operationName);
@@ -140,7 +170,6 @@ export function useFieldAccessRules(resolveUser: (request: Request) => Promise<C
       return requirement !== undefined && !isAllowed(requirement, held);
     };
     const deny = (node: FieldNode, path: readonly (string | number)[]) => {
-      removedAny = true;
       context.reportError(
         new GraphQLError('Unauthorized field or type', {
           nodes: node,
@@ -171,16 +200,45 @@ export function useFieldAccessRules(resolveUser: (request: Request) => Promise<C
       },
     };
   }
+  /**
+   * Checks the operation about to run: denied fields are removed from it (their errors added to
+   * the result). A document decided before for the same operation, access and (where they matter)
+   * variables with nothing denied is not walked again.
+   */
+  function enforce(args: ExecutionArgs): GraphQLError[] {
+    const contextValue = args.contextValue as Record<string, unknown>;
+    const held = heldByContext.get(contextValue) ?? heldAccess((contextValue[CONTEXT_FIELD] as Caller | null | undefined) ?? null);
+    let allowedByDocument = allowedBySchema.get(args.schema);
+    if (!allowedByDocument) allowedBySchema.set(args.schema, (allowedByDocument = new WeakMap()));
+    const key = decisionKey(args, held);
+    const allowed = allowedByDocument.get(args.document);
+    if (allowed?.has(key)) return [];
+    let typeInfo = typeInfos.get(args.schema);
+    if (!typeInfo) typeInfos.set(args.schema, (typeInfo = new TypeInfo(args.schema)));
+    const errors: GraphQLError[] = [];
+    const context = new ValidationContext(args.schema, args.document, typeInfo, (error) => errors.push(error));
+    // The visitor returns null for a denied field: the visit hands back the document without it.
+    const checked = visit(args.document, visitWithTypeInfo(typeInfo, FieldAccessRule(context, args, held)));
+    if (errors.length === 0) {
+      const decided = allowed && allowed.size < MAX_DECISIONS_PER_DOCUMENT ? allowed : new Set<string>();
+      decided.add(key);
+      allowedByDocument.set(args.document, decided);
+      return [];
+    }
+    args.document = removeEmptyOrUnusedNodes(checked);
+    return errors;
+  }
   return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(
-        useExtendedValidation({
-          rejectOnErrors: false,
-          // A document nothing was removed from is left as it is (it is valid: nothing to tidy).
-          onDocument: (document: DocumentNode) => (removedAny ? removeEmptyOrUnusedNodes(document) : document),
-          rules: [FieldAccessRule],
-        }) as Parameters<typeof addPlugin>[0],
-      );
+    onExecute({ args }) {
+      const errors = enforce(args);
+      if (errors.length === 0) return;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return setResult({ data: null, errors });
+          // Data even when execution left none: the denied fields answer null at their paths (`useNullForDeniedFields`).
+          setResult({ ...result, data: result.data ?? {}, errors: [...(result.errors ?? []), ...errors] });
+        },
+      };
     },
     onContextBuilding({ context, extendContext }) {
       const request = (context as { request: Request }).request;
