@@ -72,8 +72,8 @@ export async function postAsGateway(
   headers: Record<string, string> = {},
   options: { requestId?: string; operationName?: string } = {},
 ): Promise<{ status: number; body: string }> {
-  const { authorization, ...rest } = headers;
-  const caller = await callerOfHeaders({ ...(authorization ? { authorization } : {}) });
+  const { authorization: _authorization, ...rest } = headers;
+  const caller = await callerOfHeaders(headers);
   const assertion = await gatewaySigner()(target.name, { caller, requestId: options.requestId ?? randomUUID(), operationName: options.operationName }, body);
   return postJson(target.url, body, {
     agent: target.url.startsWith('https:') ? gatewayAgent() : undefined,
