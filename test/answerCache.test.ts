@@ -6,7 +6,7 @@ import { analystHeaders } from '@cswb/testing/analyst';
 import { withAuditLogGone } from '@cswb/testing/database';
 import { smallCity } from '@cswb/testing/expected';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
-import { bearer, signToken } from '@cswb/testing/tokens';
+import { aggregateReaderHeaders } from '@cswb/testing/tokens';
 
 /**
  * The gateway's answer cache (docs/operations.md, "Answer cache"), tried as an attacker would: an
@@ -85,8 +85,8 @@ const withoutSubject = (entries: Record<string, { subject: string }[]>) =>
   Object.fromEntries(Object.entries(entries).map(([name, rows]) => [name, rows.map(({ subject: _subject, ...rest }) => rest)]));
 
 beforeAll(async () => {
-  planner = bearer(await signToken({ sub: 'answer-planner', scope: 'aggregates:read', purpose: 'planning' }));
-  otherPlanner = bearer(await signToken({ sub: 'answer-planner-2', scope: 'aggregates:read', purpose: 'planning' }));
+  planner = await aggregateReaderHeaders('answer-planner');
+  otherPlanner = await aggregateReaderHeaders('answer-planner-2');
   analyst = await analystHeaders();
   stack = await startTestStack('answer_cache', { POLICE_METRICS_PORT: '0' });
 });

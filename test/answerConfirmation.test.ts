@@ -11,7 +11,7 @@ import { rawRequest } from '@cswb/testing/http';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
 import { startTestSubgraph } from '@cswb/testing/subgraph';
 import { callerOfHeaders, confirmAsGateway, gatewayAgent, gatewayConfirmationSigner, gatewaySigner, postAsGateway, testCertificates } from '@cswb/testing/trust';
-import { bearer, signToken } from '@cswb/testing/tokens';
+import { aggregateReaderHeaders } from '@cswb/testing/tokens';
 
 /**
  * A subgraph's confirmation of an answer the gateway already gave (docs/operations.md, "Response
@@ -93,9 +93,9 @@ function refusal(message: string, code: string): string {
 }
 
 beforeAll(async () => {
-  planner = bearer(await signToken({ sub: 'confirm-planner', scope: 'aggregates:read', purpose: 'planning' }));
-  samePlannerAccess = bearer(await signToken({ sub: 'confirm-planner-2', scope: 'aggregates:read', purpose: 'planning' }));
-  evaluator = bearer(await signToken({ sub: 'confirm-evaluator', scope: 'aggregates:read', purpose: 'evaluation' }));
+  planner = await aggregateReaderHeaders('confirm-planner');
+  samePlannerAccess = await aggregateReaderHeaders('confirm-planner-2');
+  evaluator = await aggregateReaderHeaders('confirm-evaluator', 'evaluation');
   analyst = await analystHeaders();
   stack = await startTestStack('answer_confirmation');
   police = stack.subgraphs.find((s) => s.name === 'police')!;

@@ -9,7 +9,7 @@ import { smallCity } from '@cswb/testing/expected';
 import { graphql } from '@cswb/testing/graphql';
 import { startTestStack, TestStack } from '@cswb/testing/stack';
 import { postAsGateway } from '@cswb/testing/trust';
-import { bearer, signToken } from '@cswb/testing/tokens';
+import { aggregateReaderHeaders } from '@cswb/testing/tokens';
 
 /**
  * Each subgraph's cache of aggregate answers (docs/operations.md, "Response cache"), tried as an
@@ -59,8 +59,8 @@ function clearCaches(): void {
 }
 
 beforeAll(async () => {
-  planner = bearer(await signToken({ sub: 'cache-planner', scope: 'aggregates:read', purpose: 'planning' }));
-  otherPlanner = bearer(await signToken({ sub: 'cache-planner-2', scope: 'aggregates:read', purpose: 'planning' }));
+  planner = await aggregateReaderHeaders('cache-planner');
+  otherPlanner = await aggregateReaderHeaders('cache-planner-2');
   analyst = await analystHeaders();
   stack = await startTestStack('response_cache');
   police = stack.subgraphs.find((s) => s.name === 'police')!;

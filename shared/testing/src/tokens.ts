@@ -36,3 +36,8 @@ export async function signToken(claims: TestClaims = {}, secret = TEST_JWT_SECRE
 export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
+
+/** Headers of a caller with aggregate access only (a planner, or another `purpose`): what response and answer caches keep answers for. */
+export async function aggregateReaderHeaders(sub: string, purpose = 'planning'): Promise<Record<string, string>> {
+  return bearer(await signToken({ sub, scope: 'aggregates:read', purpose }));
+}

@@ -89,14 +89,14 @@ export function createAssertionVerifier(options: AssertionVerifierOptions): Asse
     const payload = verifyCompactEs256(token, key, {
       issuer: GATEWAY_ISSUER,
       audience,
+      // A fetch's assertion is for one subgraph only; a confirmation's lists the subgraphs of its round.
+      audienceList: kind === 'confirmation',
       type: ASSERTION_TYPES[kind],
       maxAgeSeconds: options.ttlSeconds,
       clockToleranceSeconds: options.clockToleranceSeconds ?? 5,
       required: ['iat', 'exp', 'jti', 'rid', kind === 'fetch' ? 'bh' : 'bhs', 'anon'],
     });
     if ((payload.exp as number) - (payload.iat as number) > options.ttlSeconds) throw new InvalidAssertionError('it lives longer than allowed');
-    // A fetch's assertion is for one subgraph only.
-    if (kind === 'fetch' && typeof payload.aud !== 'string') throw new InvalidAssertionError('it is meant for another subgraph');
     return payload;
   };
   /** The hash of the body the assertion was signed for, sent to `audience`. */

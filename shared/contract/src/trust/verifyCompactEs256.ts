@@ -4,6 +4,8 @@ import { InvalidAssertionError } from '../errors/InvalidAssertionError';
 export interface AssertionChecks {
   issuer: string;
   audience: string;
+  /** Whether `aud` may be a list naming `audience` among others; else it must be `audience` alone. */
+  audienceList?: boolean;
   /** The header's `typ`. */
   type: string;
   /** Seconds an assertion may live and be used after `iat`. */
@@ -52,8 +54,8 @@ export function verifyCompactEs256(token: string, key: KeyObject, checks: Assert
   if (header.typ !== checks.type) throw new InvalidAssertionError('it is not a gateway assertion');
   for (const claim of checks.required) if (!(claim in payload)) throw new InvalidAssertionError(`claim "${claim}" is invalid`);
   if (payload.iss !== checks.issuer) throw new InvalidAssertionError('it was not issued by the gateway');
-  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.includes(checks.audience)) throw new InvalidAssertionError('it is meant for another subgraph');
+  const audienced = Array.isArray(payload.aud) ? checks.audienceList === true && payload.aud.includes(checks.audience) : payload.aud === checks.audience;
+  if (!audienced) throw new InvalidAssertionError('it is meant for another subgraph');
   const now = checks.now ?? Math.floor(Date.now() / 1000);
   const tolerance = checks.clockToleranceSeconds;
   const { iat, exp, nbf } = payload;

@@ -27,8 +27,10 @@ export async function confirmKeptAnswer(cache: ResponseCache, context: AuditedRe
   const kept = questionsOf(body).map((question) => cache.peek(answerKeyOf(context.caller, question)));
   // One not kept: no, before any audit entry is written.
   if (kept.some((answer) => answer === undefined)) return false;
+  // Read once for every answer that read nothing protected (those that did check it as they write their entry).
+  let currentVersion: Promise<string | undefined> | undefined;
   for (const answer of kept as NonNullable<(typeof kept)[number]>[]) {
-    const confirmed = answer.reads.length > 0 ? await auditKeptAnswer(context, answer) : (await readDataVersion(context)) === answer.dataVersion;
+    const confirmed = answer.reads.length > 0 ? await auditKeptAnswer(context, answer) : (await (currentVersion ??= readDataVersion(context))) === answer.dataVersion;
     if (!confirmed) return false;
   }
   return true;
