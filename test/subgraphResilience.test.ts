@@ -128,3 +128,39 @@ describe('abort listeners per subgraph fetch', () => {
     }
   });
 });
+
+describe('abort listeners per client request', () => {
+  it('follows a client request with one abort listener however many of its fetches are in flight, and aborts them all with it', async () => {
+    const http = await import('node:http');
+    const { EventEmitter } = await import('node:events');
+    const { parse } = await import('graphql');
+    const { buildHTTPExecutor } = await import('@graphql-tools/executor-http');
+    let received = 0;
+    // Holds every request: only the client's abort ends them.
+    const server = http.createServer(() => {
+      received++;
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const plugin = useSubgraphResilience({ timeoutMs: () => 30_000 }) as any;
+      let executor: any;
+      plugin.onSubgraphExecute({
+        subgraphName: 'police',
+        executor: buildHTTPExecutor({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql` }),
+        setExecutor: (e: unknown) => (executor = e),
+      });
+      const client = new AbortController();
+      // Distinct documents: identical ones in flight would be merged into one request.
+      const fetches = Array.from({ length: 25 }, (_, i) => executor({ document: parse(`{ f${i}: __typename }`), context: {}, signal: client.signal }));
+      for (let waited = 0; received < 25 && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(received).toBe(25);
+      expect(EventEmitter.getEventListeners(client.signal, 'abort')).toHaveLength(1);
+      client.abort(new Error('the client went away'));
+      const results = await Promise.all(fetches);
+      for (const result of results) expect(result.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -18,3 +18,4 @@ export * from './subgraphUnavailable';
 export * from './servedSchema';
 export * from './webApp';
 export * from './developmentTokens';
+export * from './limitHeapGrowth';

@@ -11,6 +11,7 @@ import { CIRCUIT_STATE_VALUE, GatewayMetrics } from './metrics';
 import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
 import { developmentTokens } from './developmentTokens';
 import { loadWebApp } from './webApp';
+import { limitHeapGrowth } from './limitHeapGrowth';
 import { RateLimiter } from './plugins/useRateLimit';
 import { RedisRateLimitStore } from './RedisRateLimitStore';
 import { FallbackRateLimitStore } from './FallbackRateLimitStore';
@@ -71,6 +72,7 @@ export async function startGateway(config: GatewayConfig, auth: AuthConfig, trus
   }
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const subgraphs = subgraphEndpoints(supergraphSdl, config.subgraphUrls);
+  limitHeapGrowth(config.heapGrowingPercent);
   const service = config.tracing?.serviceName ?? GATEWAY_SERVICE_NAME;
   const log = options.quiet
     ? new Logger({ level: false })

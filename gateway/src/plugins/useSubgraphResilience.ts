@@ -14,6 +14,29 @@ export interface SubgraphResilienceOptions {
 /** The reason a fetch's signal is aborted with once its answer is in: nothing is cut short by it. */
 const FETCH_DONE = Object.freeze({ name: 'FetchDone', message: 'the subgraph answered' });
 
+/**
+ * The fetches in flight for each client request's signal, aborted with it by one listener however
+ * many of them its plan runs at once (a listener per fetch: a plan running more than ten at once
+ * set off Node's MaxListenersExceededWarning, and every fetch added and removed one).
+ */
+class FetchesInFlight {
+  private readonly bySignal = new WeakMap<AbortSignal, Set<AbortController>>();
+
+  /** Aborts `fetch` when `signal` aborts, until the returned function is called. */
+  follow(signal: AbortSignal, fetch: AbortController): () => void {
+    let fetches = this.bySignal.get(signal);
+    if (!fetches) {
+      const following = new Set<AbortController>();
+      fetches = following;
+      this.bySignal.set(signal, following);
+      signal.addEventListener('abort', () => following.forEach((controller) => controller.abort(signal.reason)), { once: true });
+    }
+    fetches.add(fetch);
+    const following = fetches;
+    return () => following.delete(fetch);
+  }
+}
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value != null && typeof value === 'object' && Symbol.asyncIterator in value;
 }
@@ -28,6 +51,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  */
 export function useSubgraphResilience(options: SubgraphResilienceOptions): GatewayPlugin {
   const deadlines = new WeakMap<Request, number>();
+  const inFlight = new FetchesInFlight();
   return {
     onRequest({ request }) {
       if (options.requestTimeoutMs) deadlines.set(request, performance.now() + options.requestTimeoutMs);
@@ -47,12 +71,12 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
           options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome: 'deadline' });
           return subgraphUnavailable(subgraphName, 'request deadline', `the request's ${options.requestTimeoutMs} ms budget was spent before this fetch`, { timeoutMs: 0 });
         }
-        // Aborted at the deadline or when the client's request is; the listener goes with the fetch.
+        // Aborted at the deadline or when the client's request is.
         const controller = new AbortController();
         const parent: AbortSignal | undefined = request.signal;
-        const abortWithParent = () => controller.abort(parent?.reason);
+        let unfollow: (() => void) | undefined;
         if (parent?.aborted) controller.abort(parent.reason);
-        else parent?.addEventListener('abort', abortWithParent, { once: true });
+        else if (parent) unfollow = inFlight.follow(parent, controller);
         const observe = (outcome: string) => {
           options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome });
           options.metrics?.subgraphDuration.observe({ subgraph: subgraphName }, (performance.now() - begin) / 1000);
@@ -95,7 +119,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
           return unavailable(timedOut ? `no answer within ${timeoutMs} ms` : (error as Error).message, timedOut);
         } finally {
           clearTimeout(timer);
-          parent?.removeEventListener('abort', abortWithParent);
+          unfollow?.();
           // The HTTP executor joins this signal with one of its own that lives as long as the
           // subgraph's executor (abortSignalAny), and only lets go of that listener when the joined
           // signal aborts or is garbage-collected: thousands pile up under load (slow to add,

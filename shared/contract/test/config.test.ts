@@ -59,6 +59,7 @@ describe('configuration from the environment', () => {
       maxRequestBodyBytes: 1_000_000,
       resilience: { requestTimeoutMs: 15000, breakerFailures: 5, breakerCooldownMs: 10000 },
       shutdownGraceMs: 10000,
+      heapGrowingPercent: 100,
     });
   });
 
@@ -85,6 +86,7 @@ describe('configuration from the environment', () => {
         PERSISTED_DOCUMENTS_DIR: '/etc/cswb/dashboards',
         CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173',
         RATE_LIMIT_PER_MINUTE: '0',
+        GATEWAY_HEAP_GROWING_PERCENT: '0',
       },
       ['police', 'planning'],
       '/repo/gateway/supergraph.graphql',
@@ -96,6 +98,7 @@ describe('configuration from the environment', () => {
       persistedDocuments: { mode: 'only-anonymous', path: '/etc/cswb/docs.json', registeredDir: '/etc/cswb/dashboards' },
       corsOrigins: ['https://dash.example.org', 'http://localhost:5173'],
       rateLimitPerMinute: 0,
+      heapGrowingPercent: 0,
     });
     expect(readGatewayConfig({ CORS_ORIGINS: '*' }, [], '/x').corsOrigins).toEqual(['*']);
   });
@@ -124,6 +127,7 @@ describe('configuration from the environment', () => {
     expect(read({ REQUEST_TIMEOUT_MS: '0' })).toThrow('REQUEST_TIMEOUT_MS: must be a positive whole number, got "0"');
     expect(read({ CIRCUIT_BREAKER_FAILURES: 'few' })).toThrow('CIRCUIT_BREAKER_FAILURES: must be a whole number (0 to turn it off), got "few"');
     expect(read({ CIRCUIT_BREAKER_COOLDOWN_MS: '-5' })).toThrow('CIRCUIT_BREAKER_COOLDOWN_MS: must be a positive whole number, got "-5"');
+    expect(read({ GATEWAY_HEAP_GROWING_PERCENT: '30%' })).toThrow('GATEWAY_HEAP_GROWING_PERCENT: must be a whole number (0 to turn it off), got "30%"');
     expect(read({ SHUTDOWN_GRACE_MS: '1.5' })).toThrow('SHUTDOWN_GRACE_MS: must be a positive whole number, got "1.5"');
   });
 });

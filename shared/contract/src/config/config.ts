@@ -248,6 +248,11 @@ export interface GatewayConfig {
   maxRequestBodyBytes: number;
   /** OpenTelemetry traces, service `cswb-gateway` unless OTEL_SERVICE_NAME says otherwise; off when undefined. */
   tracing?: TracingConfig;
+  /**
+   * How far past what survives a full garbage collection V8 lets the gateway process's heap grow
+   * before the next one (`GATEWAY_HEAP_GROWING_PERCENT`; 0: V8's own factor, up to 4×).
+   */
+  heapGrowingPercent: number;
 }
 
 /**
@@ -374,6 +379,7 @@ export function readGatewayConfig(env: Env, subgraphNames: readonly string[], de
     graphiql: readEnum(env, 'GRAPHIQL', ['on', 'off'] as const, 'on') === 'on',
     maxRequestBodyBytes: readPositiveInt(env, 'MAX_REQUEST_BODY_BYTES', 1_000_000),
     tracing: readTracingConfig(env, GATEWAY_SERVICE_NAME),
+    heapGrowingPercent: readNonNegativeInt(env, 'GATEWAY_HEAP_GROWING_PERCENT', 100),
   };
 }
 
