@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { ExecutionResult } from 'graphql';
 import type { GatewayMetrics } from '../metrics';
 import { subgraphUnavailable } from '../subgraphUnavailable';
+import { FetchesInFlight } from '../FetchesInFlight';
 import type { Logger } from '@cswb/contract/logging';
 
 export interface SubgraphResilienceOptions {
@@ -13,29 +14,6 @@ export interface SubgraphResilienceOptions {
 
 /** The reason a fetch's signal is aborted with once its answer is in: nothing is cut short by it. */
 const FETCH_DONE = Object.freeze({ name: 'FetchDone', message: 'the subgraph answered' });
-
-/**
- * The fetches in flight for each client request's signal, aborted with it by one listener however
- * many of them its plan runs at once (a listener per fetch: a plan running more than ten at once
- * set off Node's MaxListenersExceededWarning, and every fetch added and removed one).
- */
-class FetchesInFlight {
-  private readonly bySignal = new WeakMap<AbortSignal, Set<AbortController>>();
-
-  /** Aborts `fetch` when `signal` aborts, until the returned function is called. */
-  follow(signal: AbortSignal, fetch: AbortController): () => void {
-    let fetches = this.bySignal.get(signal);
-    if (!fetches) {
-      const following = new Set<AbortController>();
-      fetches = following;
-      this.bySignal.set(signal, following);
-      signal.addEventListener('abort', () => following.forEach((controller) => controller.abort(signal.reason)), { once: true });
-    }
-    fetches.add(fetch);
-    const following = fetches;
-    return () => following.delete(fetch);
-  }
-}
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value != null && typeof value === 'object' && Symbol.asyncIterator in value;
