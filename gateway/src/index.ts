@@ -18,4 +18,3 @@ export * from './subgraphUnavailable';
 export * from './servedSchema';
 export * from './webApp';
 export * from './developmentTokens';
-export * from './limitHeapGrowth';
