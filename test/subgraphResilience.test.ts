@@ -88,34 +88,49 @@ describe('the request budget (REQUEST_TIMEOUT_MS)', () => {
   });
 });
 
+/**
+ * `useSubgraphResilience` around the runtime's HTTP executor for police, in front of a real HTTP
+ * server on port 0 whose requests `handle` answers (or holds).
+ */
+async function resilientExecutorBefore(handle: import('node:http').RequestListener, fetchImpl?: typeof fetch): Promise<{ executor: any; close(): Promise<void> }> {
+  const http = await import('node:http');
+  const { buildHTTPExecutor } = await import('@graphql-tools/executor-http');
+  const server = http.createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const plugin = useSubgraphResilience({ timeoutMs: () => 30_000 }) as any;
+  let executor: any;
+  plugin.onSubgraphExecute({
+    subgraphName: 'police',
+    executor: buildHTTPExecutor({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, ...(fetchImpl ? { fetch: fetchImpl } : {}) }),
+    setExecutor: (e: unknown) => (executor = e),
+  });
+  return {
+    executor,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe('abort listeners per subgraph fetch', () => {
   it('lets go of each fetch\'s abort listeners once its answer is in: none left on the HTTP executor\'s long-lived signal', async () => {
-    const http = await import('node:http');
     const { parse } = await import('graphql');
-    const { buildHTTPExecutor } = await import('@graphql-tools/executor-http');
-    const server = http.createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end('{"data":{"__typename":"Query"}}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The signal each fetch is given: the executor joins the fetch's own signal with one of its
+    // own that lives as long as the executor (abortSignalAny). Before, the join was only undone
+    // by garbage collection: the 11th fetch warned (MaxListenersExceededWarning) and the list grew.
+    const signals: AbortSignal[] = [];
+    const { executor, close } = await resilientExecutorBefore(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"data":{"__typename":"Query"}}');
+      },
+      (url, init) => {
+        signals.push(init!.signal!);
+        return fetch(url, init);
+      },
+    );
     try {
-      // The signal each fetch is given: the executor joins the fetch's own signal with one of its
-      // own that lives as long as the executor (abortSignalAny). Before, the join was only undone
-      // by garbage collection: the 11th fetch warned (MaxListenersExceededWarning) and the list grew.
-      const signals: AbortSignal[] = [];
-      const plugin = useSubgraphResilience({ timeoutMs: () => 10_000 }) as any;
-      let executor: any;
-      plugin.onSubgraphExecute({
-        subgraphName: 'police',
-        executor: buildHTTPExecutor({
-          endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
-          fetch: (url: string, init?: RequestInit): Promise<Response> => {
-            signals.push(init!.signal!);
-            return fetch(url, init);
-          },
-        }),
-        setExecutor: (e: unknown) => (executor = e),
-      });
       for (let i = 0; i < 30; i++) {
         const result = await executor({ document: parse('{ __typename }'), context: {} });
         expect(result).toEqual({ data: { __typename: 'Query' } });
@@ -124,31 +139,21 @@ describe('abort listeners per subgraph fetch', () => {
         expect(signals[i].aborted).toBe(true);
       }
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
   });
 });
 
 describe('abort listeners per client request', () => {
   it('follows a client request with one abort listener however many of its fetches are in flight, and aborts them all with it', async () => {
-    const http = await import('node:http');
     const { EventEmitter } = await import('node:events');
     const { parse } = await import('graphql');
-    const { buildHTTPExecutor } = await import('@graphql-tools/executor-http');
     let received = 0;
     // Holds every request: only the client's abort ends them.
-    const server = http.createServer(() => {
+    const { executor, close } = await resilientExecutorBefore(() => {
       received++;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const plugin = useSubgraphResilience({ timeoutMs: () => 30_000 }) as any;
-      let executor: any;
-      plugin.onSubgraphExecute({
-        subgraphName: 'police',
-        executor: buildHTTPExecutor({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql` }),
-        setExecutor: (e: unknown) => (executor = e),
-      });
       const client = new AbortController();
       // Distinct documents: identical ones in flight would be merged into one request.
       const fetches = Array.from({ length: 25 }, (_, i) => executor({ document: parse(`{ f${i}: __typename }`), context: {}, signal: client.signal }));
@@ -159,8 +164,7 @@ describe('abort listeners per client request', () => {
       const results = await Promise.all(fetches);
       for (const result of results) expect(result.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police' });
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
   });
 });

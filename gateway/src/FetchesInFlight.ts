@@ -6,8 +6,12 @@
 export class FetchesInFlight {
   private readonly bySignal = new WeakMap<AbortSignal, Set<AbortController>>();
 
-  /** Aborts `fetch` when `signal` aborts, until the returned function is called. */
+  /** Aborts `fetch` when `signal` aborts (now, if it has), until the returned function is called. */
   follow(signal: AbortSignal, fetch: AbortController): () => void {
+    if (signal.aborted) {
+      fetch.abort(signal.reason);
+      return () => {};
+    }
     const fetches = this.bySignal.get(signal) ?? this.watch(signal);
     fetches.add(fetch);
     return () => fetches.delete(fetch);

@@ -52,9 +52,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
         // Aborted at the deadline or when the client's request is.
         const controller = new AbortController();
         const parent: AbortSignal | undefined = request.signal;
-        let unfollow: (() => void) | undefined;
-        if (parent?.aborted) controller.abort(parent.reason);
-        else if (parent) unfollow = inFlight.follow(parent, controller);
+        const unfollow = parent ? inFlight.follow(parent, controller) : undefined;
         const observe = (outcome: string) => {
           options.metrics?.subgraphFetches.inc({ subgraph: subgraphName, outcome });
           options.metrics?.subgraphDuration.observe({ subgraph: subgraphName }, (performance.now() - begin) / 1000);

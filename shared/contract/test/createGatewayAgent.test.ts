@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { createGatewayAgent, ensureDeploymentCertificates, GATEWAY_MEMBER, postJson, type DeploymentCertificates } from '@cswb/contract/trust';
+import { testCertificates } from '@cswb/testing/trust';
 
 /** A subgraph's TLS port with `certificates`' member `police`, asking for a client certificate; answers with the one it was shown. */
 async function listenAsPolice(certificates: DeploymentCertificates): Promise<{ url: string; close(): Promise<void> }> {
@@ -22,12 +23,12 @@ async function listenAsPolice(certificates: DeploymentCertificates): Promise<{ u
 }
 
 describe("the gateway's HTTPS agent", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-agent-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-impostor-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("presents the gateway's certificate to a member, on kept-alive connections, and refuses a subgraph whose certificate another CA signed", async () => {
-    const deployment = await ensureDeploymentCertificates(path.join(dir, 'deployment'), [GATEWAY_MEMBER, 'police']);
-    const impostorCa = await ensureDeploymentCertificates(path.join(dir, 'impostor'), [GATEWAY_MEMBER, 'police']);
+    const deployment = testCertificates();
+    const impostorCa = await ensureDeploymentCertificates(dir, [GATEWAY_MEMBER, 'police']);
     const agent = createGatewayAgent(deployment);
     const police = await listenAsPolice(deployment);
     const impostor = await listenAsPolice(impostorCa);
