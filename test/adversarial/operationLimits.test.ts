@@ -43,6 +43,23 @@ async function timed<T>(request: () => Promise<T>): Promise<{ answer: T; ms: num
   return { answer, ms: performance.now() - start };
 }
 
+/**
+ * Every answer of `attempts` in turn, and the fastest time among them: one request on a loaded
+ * machine can wait tens of milliseconds for the scheduler, while a document that expanded
+ * exponentially would be slow every time.
+ */
+async function fastestOf<T>(attempts: number, request: () => Promise<T>): Promise<{ answers: T[]; ms: number }> {
+  const answers: T[] = [];
+  let ms = Infinity;
+  for (let i = 0; i < attempts; i++) {
+    const attempt = await timed(request);
+    answers.push(attempt.answer);
+    ms = Math.min(ms, attempt.ms);
+  }
+  return { answers, ms };
+}
+const ATTEMPTS = 3;
+
 describe('measuring is linear in the document', () => {
   it('measures each fragment once, however often it is spread: the depth-60 fan-out walks 61 fragment bodies and costs more than any limit', () => {
     const document = parse(gatewayFanOut(60));
@@ -111,22 +128,26 @@ describe('at the gateway and at every subgraph', () => {
     await stack?.stop();
   });
 
-  it.each(DEPTHS)(`refuses the fan-out document of depth %i at the gateway with 400 within ${ANSWER_WITHIN_MS} ms`, async (depth) => {
-    const { answer, ms } = await timed(() => graphql(stack.gateway.url, gatewayFanOut(depth), undefined, planner));
+  it.each(DEPTHS)(`refuses the fan-out document of depth %i at the gateway with 400 within ${ANSWER_WITHIN_MS} ms (the fastest of ${ATTEMPTS})`, async (depth) => {
+    const { answers, ms } = await fastestOf(ATTEMPTS, () => graphql(stack.gateway.url, gatewayFanOut(depth), undefined, planner));
     expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
-    expect(answer.status).toBe(400);
-    expect(codes(answer)).toEqual(expectedCodes(depth));
-    expect(answer.data ?? null).toBeNull();
-    expect(answer.errors?.[0].message).toMatch(/^The operation selects (\d+|more than \d+) fields once its fragments are expanded; at most 500 are allowed$/);
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(codes(answer)).toEqual(expectedCodes(depth));
+      expect(answer.data ?? null).toBeNull();
+      expect(answer.errors?.[0].message).toMatch(/^The operation selects (\d+|more than \d+) fields once its fragments are expanded; at most 500 are allowed$/);
+    }
   });
 
-  it.each(DEPTHS)(`refuses the fan-out document of depth %i sent straight to each subgraph (as the gateway) with 400 within ${ANSWER_WITHIN_MS} ms`, async (depth) => {
+  it.each(DEPTHS)(`refuses the fan-out document of depth %i sent straight to each subgraph (as the gateway) with 400 within ${ANSWER_WITHIN_MS} ms (the fastest of ${ATTEMPTS})`, async (depth) => {
     for (const subgraph of stack.subgraphs) {
-      const { answer, ms } = await timed(() => graphql(subgraph, subgraphFanOut(depth), undefined, planner));
+      const { answers, ms } = await fastestOf(ATTEMPTS, () => graphql(subgraph, subgraphFanOut(depth), undefined, planner));
       expect({ subgraph: subgraph.name, fast: ms < ANSWER_WITHIN_MS }).toEqual({ subgraph: subgraph.name, fast: true });
-      // A subgraph answers the first limit exceeded.
-      expect({ subgraph: subgraph.name, status: answer.status, codes: codes(answer) }).toEqual({ subgraph: subgraph.name, status: 400, codes: ['TOO_MANY_FIELDS'] });
-      expect(answer.data ?? null).toBeNull();
+      for (const answer of answers) {
+        // A subgraph answers the first limit exceeded.
+        expect({ subgraph: subgraph.name, status: answer.status, codes: codes(answer) }).toEqual({ subgraph: subgraph.name, status: 400, codes: ['TOO_MANY_FIELDS'] });
+        expect(answer.data ?? null).toBeNull();
+      }
     }
   });
 
