@@ -22,6 +22,7 @@ import { useSubgraphResilience } from './plugins/useSubgraphResilience';
 import { createRequestIds } from './plugins/useHubRequestId';
 import { useSubgraphAssertions } from './plugins/useSubgraphAssertions';
 import { PREFLIGHT_HEADERS, useCsrfPrevention } from './plugins/useCsrfPrevention';
+import { useBodyReadOnce } from './plugins/useBodyReadOnce';
 import { useGetParameterChecks } from './plugins/useGetParameterChecks';
 import { useTypedHttpErrors } from './plugins/useTypedHttpErrors';
 import { RateLimiter, useRateLimit } from './plugins/useRateLimit';
@@ -211,6 +212,7 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
         // Before the runtime reads the request's parameters: refused requests are never parsed.
         useCsrfPrevention(),
         useGetParameterChecks(),
+        useBodyReadOnce(),
         // A member's request is verified as it arrives: its signature covers the body, which is
         // still unread here (later hooks see it parsed).
         {
