@@ -23,12 +23,19 @@ export interface AnswerConfirmerOptions {
  * unreachable, too slow) is a no: the caller then answers afresh, as without a cache.
  */
 export function createAnswerConfirmer(sign: ConfirmationSigner, options: AnswerConfirmerOptions): AnswerConfirmer {
-  const confirmOne = async (subgraph: string, url: string, body: string, assertion: string): Promise<boolean> => {
+  // Parsed once per subgraph address rather than twice per confirmation.
+  const confirmUrls = new Map<string, URL>();
+  const confirmUrlOf = (fetchUrl: string): URL => {
+    let url = confirmUrls.get(fetchUrl);
+    if (!url) confirmUrls.set(fetchUrl, (url = new URL(CONFIRM_PATH.slice(1), fetchUrl)));
+    return url;
+  };
+  const confirmOne = async (subgraph: string, url: URL, body: string, assertion: string): Promise<boolean> => {
     try {
       return await inClientSpan(options.tracer, `answer cache confirm ${subgraph}`, { 'cswb.subgraph': subgraph }, async (traceHeaders) => {
         const response = await postJson(url, body, {
           headers: { ...traceHeaders, [ASSERTION_HEADER]: assertion },
-          agent: url.startsWith('https:') ? options.agent : undefined,
+          agent: url.protocol === 'https:' ? options.agent : undefined,
           timeoutMs: options.timeoutMs(subgraph),
         });
         return response.status === 200 && (JSON.parse(response.body) as AnswerConfirmation).confirmed === true;
@@ -38,12 +45,12 @@ export function createAnswerConfirmer(sign: ConfirmationSigner, options: AnswerC
     }
   };
   return async (fetches, subject) => {
-    const questions = new Map<string, { url: string; questions: string[] }>();
+    const questions = new Map<string, { url: URL; questions: string[] }>();
     for (const fetch of fetches) {
       if (options.available && !options.available(fetch.subgraph)) return false;
       const asked = questions.get(fetch.subgraph);
       if (asked) asked.questions.push(fetch.question);
-      else questions.set(fetch.subgraph, { url: new URL(CONFIRM_PATH.slice(1), fetch.url).toString(), questions: [fetch.question] });
+      else questions.set(fetch.subgraph, { url: confirmUrlOf(fetch.url), questions: [fetch.question] });
     }
     const bodies: Record<string, string> = {};
     for (const [subgraph, asked] of questions) bodies[subgraph] = JSON.stringify({ questions: asked.questions } satisfies ConfirmationRequest);

@@ -8,10 +8,11 @@ export interface JsonResponse {
 
 /**
  * POSTs a JSON body with `node:http(s)`, through `agent` when given (Node's global fetch ignores
- * agents, so it cannot present a client certificate).
+ * agents, so it cannot present a client certificate). A caller that posts to the same address
+ * again and again may pass it parsed once, as a `URL`.
  */
-export function postJson(url: string, body: string, options: { headers?: Record<string, string>; agent?: http.Agent; timeoutMs?: number } = {}): Promise<JsonResponse> {
-  const target = new URL(url);
+export function postJson(url: string | URL, body: string, options: { headers?: Record<string, string>; agent?: http.Agent; timeoutMs?: number } = {}): Promise<JsonResponse> {
+  const target = typeof url === 'string' ? new URL(url) : url;
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
