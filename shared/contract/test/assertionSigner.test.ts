@@ -1,9 +1,9 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT, type JWTHeaderParameters, type KeyLike } from 'jose';
-import { createAssertionSigner, createAssertionVerifier, createConfirmationSigner, ensureDeploymentCertificates, GATEWAY_MEMBER } from '@cswb/contract/trust';
+import { createAssertionSigner, createAssertionVerifier, createConfirmationSigner, ensureDeploymentCertificates, GATEWAY_MEMBER, VerifiedSignatures, verifiedSignaturesOf } from '@cswb/contract/trust';
 
 describe('the gateway\'s assertion signer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-signer-'));
@@ -155,5 +155,84 @@ describe("a subgraph's verifier of the gateway's assertions", () => {
     for (const [token, expected] of cases) expect({ token: token.slice(0, 40), reason: await refusal(token) }).toEqual({ token: token.slice(0, 40), reason: expected });
     // A payload that is not a JSON object, correctly signed, is refused too.
     expect(await refusal(signRaw({ alg: 'ES256', typ: 'cswb-assertion+jwt' }, [1, 2]))).toBe('it is malformed');
+  });
+});
+
+describe('a confirmation round\'s signature, checked once per process', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-verified-signatures-'));
+  const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-verified-signatures-other-'));
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(otherDir, { recursive: true, force: true });
+  });
+  const caller = { anonymous: false, subject: 'planner-2', agency: null, sector: null, scopes: ['aggregates:read'], purpose: 'planning' as const };
+  const refusal = (verify: Promise<unknown>) => verify.then(() => 'accepted', (error: Error) => error.message.replace('Gateway assertion refused: ', ''));
+
+  it('remembers by exact text a signature that verified: the other subgraphs of the round skip it, every claim still checked by each', async () => {
+    const certificates = await ensureDeploymentCertificates(dir, [GATEWAY_MEMBER, 'police', 'health', 'housing']);
+    const gateway = certificates.member(GATEWAY_MEMBER);
+    const verifierOf = (audience: string) => createAssertionVerifier({ audience, gatewayCertificatePem: gateway.certificatePem, caPem: certificates.caPem, ttlSeconds: 30 });
+    const signatures = verifiedSignaturesOf(new X509Certificate(gateway.certificatePem).fingerprint256);
+    const bodies = { police: '{"questions":["p"]}', health: '{"questions":["h"]}' };
+    const token = createConfirmationSigner(gateway, 30)(bodies, { caller, requestId: 'req-memo' });
+
+    expect(signatures.has(token)).toBe(false);
+    await expect(verifierOf('police').verifyRequest(token, bodies.police, null, 'confirmation')).resolves.toMatchObject({ requestId: 'req-memo' });
+    expect(signatures.has(token)).toBe(true);
+    // The claims are checked anew by each subgraph: its own body, its audience, once only.
+    const health = verifierOf('health');
+    expect(await refusal(health.verifyRequest(token, bodies.police, null, 'confirmation'))).toBe('it was signed for another request body');
+    await expect(health.verifyRequest(token, bodies.health, null, 'confirmation')).resolves.toMatchObject({ requestId: 'req-memo' });
+    expect(await refusal(health.verifyRequest(token, bodies.health, null, 'confirmation'))).toBe('it was already used');
+    expect(await refusal(verifierOf('housing').verifyRequest(token, bodies.police, null, 'confirmation'))).toBe('it is meant for another subgraph');
+    expect(await refusal(verifierOf('health').verifyRequest(token, bodies.health, 'another-certificate', 'confirmation'))).toBe('it was not sent by the certificate it names');
+    // A fetch's assertion, for one subgraph only, is not remembered.
+    const sizeBefore = signatures.size;
+    await verifierOf('police').verifyRequest(await createAssertionSigner(gateway, 30)('police', { caller, requestId: 'req-fetch' }, bodies.police), bodies.police, null);
+    expect(signatures.size).toBe(sizeBefore);
+  });
+
+  it('verifies anew a token rewritten under a remembered signature, and a remembered one presented where another deployment\'s gateway key applies', async () => {
+    const certificates = await ensureDeploymentCertificates(dir, [GATEWAY_MEMBER, 'police', 'health']);
+    const gateway = certificates.member(GATEWAY_MEMBER);
+    const bodies = { police: '{"questions":["p"]}', health: '{"questions":["h"]}' };
+    const token = createConfirmationSigner(gateway, 30)(bodies, { caller, requestId: 'req-memo-2' });
+    const police = createAssertionVerifier({ audience: 'police', gatewayCertificatePem: gateway.certificatePem, caPem: certificates.caPem, ttlSeconds: 30 });
+    await police.verifyRequest(token, bodies.police, null, 'confirmation');
+
+    // Its claims rewritten (another caller) under the remembered signature: not the text remembered.
+    const [h, p, s] = token.split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    const rewritten = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'mallory', jti: randomUUID() })).toString('base64url')}.${s}`;
+    const health = createAssertionVerifier({ audience: 'health', gatewayCertificatePem: gateway.certificatePem, caPem: certificates.caPem, ttlSeconds: 30 });
+    expect(await refusal(health.verifyRequest(rewritten, bodies.health, null, 'confirmation'))).toBe('its signature does not verify');
+    // The remembered claims under another signature: not the text remembered either.
+    const resigned = `${h}.${p}.${Buffer.from(Buffer.from(s, 'base64url').map((byte, i) => (i === 0 ? byte ^ 1 : byte))).toString('base64url')}`;
+    expect(await refusal(health.verifyRequest(resigned, bodies.health, null, 'confirmation'))).toBe('its signature does not verify');
+    // The same text, presented to a subgraph of another deployment (another gateway key) in this process.
+    const other = await ensureDeploymentCertificates(otherDir, [GATEWAY_MEMBER, 'health']);
+    const elsewhere = createAssertionVerifier({ audience: 'health', gatewayCertificatePem: other.member(GATEWAY_MEMBER).certificatePem, caPem: other.caPem, ttlSeconds: 30 });
+    expect(await refusal(elsewhere.verifyRequest(token, bodies.health, null, 'confirmation'))).toBe('its signature does not verify');
+    // Where it belongs, it still verifies.
+    await expect(health.verifyRequest(token, bodies.health, null, 'confirmation')).resolves.toMatchObject({ requestId: 'req-memo-2' });
+  });
+});
+
+describe('VerifiedSignatures', () => {
+  it('holds a token until it expires, and at most maxEntries, the oldest going first', () => {
+    const signatures = new VerifiedSignatures(2);
+    signatures.add('a', 1_000, 0);
+    signatures.add('b', 2_000, 0);
+    expect([signatures.has('a', 999), signatures.has('b', 999)]).toEqual([true, true]);
+    expect(signatures.has('a', 1_000)).toBe(false);
+    expect(signatures.size).toBe(1);
+    signatures.add('c', 3_000, 0);
+    signatures.add('d', 3_000, 0);
+    expect([signatures.has('b', 0), signatures.has('c', 0), signatures.has('d', 0)]).toEqual([false, true, true]);
+    signatures.add('e', 500, 600);
+    expect(signatures.has('e', 0)).toBe(false);
+    const none = new VerifiedSignatures(0);
+    none.add('a', 1_000, 0);
+    expect(none.has('a', 0)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { issuedByDeployment, memberNameOf } from './memberCertificate';
 import { ReplayCache } from './ReplayCache';
 import { AssertedRequest, ASSERTION_TYPES, bodyHash, GATEWAY_ISSUER, type AssertionKind } from './SubgraphAssertion';
 import { verifyCompactEs256 } from './verifyCompactEs256';
+import { verifiedSignaturesOf } from './VerifiedSignatures';
 
 type JWTPayload = Record<string, unknown>;
 
@@ -85,6 +86,8 @@ export function createAssertionVerifier(options: AssertionVerifierOptions): Asse
   }
   const key = gateway.publicKey;
   const replays = new ReplayCache();
+  // A confirmation round's one assertion reaches every subgraph of the round; a fetch's, one only.
+  const confirmationSignatures = verifiedSignaturesOf(gateway.fingerprint256);
   const verify = async (token: string, audience = options.audience, kind: AssertionKind = 'fetch') => {
     const payload = verifyCompactEs256(token, key, {
       issuer: GATEWAY_ISSUER,
@@ -95,7 +98,7 @@ export function createAssertionVerifier(options: AssertionVerifierOptions): Asse
       maxAgeSeconds: options.ttlSeconds,
       clockToleranceSeconds: options.clockToleranceSeconds ?? 5,
       required: ['iat', 'exp', 'jti', 'rid', kind === 'fetch' ? 'bh' : 'bhs', 'anon'],
-    });
+    }, kind === 'confirmation' ? confirmationSignatures : undefined);
     if ((payload.exp as number) - (payload.iat as number) > options.ttlSeconds) throw new InvalidAssertionError('it lives longer than allowed');
     return payload;
   };

@@ -10,3 +10,4 @@ export * from './memberCertificate';
 export * from './postJson';
 export * from './serviceAssertion';
 export * from './verifyCompactEs256';
+export * from './VerifiedSignatures';

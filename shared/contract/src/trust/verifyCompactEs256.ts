@@ -1,5 +1,6 @@
 import { verify, type KeyObject } from 'node:crypto';
 import { InvalidAssertionError } from '../errors/InvalidAssertionError';
+import type { VerifiedSignatures } from './VerifiedSignatures';
 
 export interface AssertionChecks {
   issuer: string;
@@ -35,9 +36,11 @@ function decodeJson(part: string): Record<string, unknown> {
  * Verifies a compact JWS signed ES256 (raw r‖s signature) with `key` and checks its claims, with
  * node:crypto's synchronous one-shot verify: the refusals and their reasons of `jose`'s
  * `jwtVerify` for the options the subgraphs use, at half its CPU (it verifies on the libuv thread
- * pool, once per subgraph fetch). Throws InvalidAssertionError with the reason.
+ * pool, once per subgraph fetch). Throws InvalidAssertionError with the reason. With
+ * `signatures` (the ones verified with `key` before), a token whose signature verified already is
+ * not verified again, and one that passes every check is remembered there.
  */
-export function verifyCompactEs256(token: string, key: KeyObject, checks: AssertionChecks): Record<string, unknown> {
+export function verifyCompactEs256(token: string, key: KeyObject, checks: AssertionChecks, signatures?: VerifiedSignatures): Record<string, unknown> {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidAssertionError('it is malformed');
   const [encodedHeader, encodedPayload, encodedSignature] = parts;
@@ -47,7 +50,8 @@ export function verifyCompactEs256(token: string, key: KeyObject, checks: Assert
   if ('crit' in header || 'b64' in header) throw new InvalidAssertionError('it is malformed');
   if (!BASE64URL.test(encodedSignature)) throw new InvalidAssertionError('it is malformed');
   const signature = Buffer.from(encodedSignature, 'base64url');
-  if (signature.length !== 64 || !verify('sha256', Buffer.from(`${encodedHeader}.${encodedPayload}`), { key, dsaEncoding: 'ieee-p1363' }, signature)) {
+  const verified = signatures?.has(token) || (signature.length === 64 && verify('sha256', Buffer.from(`${encodedHeader}.${encodedPayload}`), { key, dsaEncoding: 'ieee-p1363' }, signature));
+  if (!verified) {
     throw new InvalidAssertionError('its signature does not verify');
   }
   const payload = decodeJson(encodedPayload);
@@ -64,5 +68,6 @@ export function verifyCompactEs256(token: string, key: KeyObject, checks: Assert
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + tolerance)) throw new InvalidAssertionError('claim "nbf" is invalid');
   if (iat > now + tolerance) throw new InvalidAssertionError('it is too old or issued in the future');
   if (exp <= now - tolerance || now - iat - tolerance > checks.maxAgeSeconds) throw new InvalidAssertionError('it has expired');
+  signatures?.add(token, (exp + tolerance) * 1000);
   return payload;
 }
