@@ -4,6 +4,7 @@ export * from './AddAuditChainHead1732139100000';
 export * from './AuditEntry';
 export * from './AuditLogArgs';
 export * from './CreateAuditLog1732139000000';
+export * from './LockAuditChainByItsHead1797100000000';
 export * from './auditCanonicalText';
 export * from './auditCheckpoints';
 export * from './auditEntryFor';
