@@ -131,7 +131,9 @@ export async function serveGateway(
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;
-    if (request.url?.split('?')[0] === '/graphql') {
+    // Every POST the runtime gets, whatever its path: the runtime also serves GraphQL at
+    // `/graphql/` and `//graphql`, which would otherwise take an unbounded, compressed or non-UTF-8 body.
+    if (request.url?.split('?')[0] === '/graphql' || request.method === 'POST') {
       try {
         await readGraphQLRequestBody(request, options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES);
       } catch (error) {

@@ -69,6 +69,19 @@ describe('malformed requests at the gateway', () => {
     expect(answer.body).not.toMatch(/Maximum call stack|node_modules|\/work\/|\bat \S+ \(/);
   });
 
+  // The runtime serves GraphQL at these paths too: each body is read as at `/graphql`.
+  const OTHER_PATHS = ['/graphql/', '//graphql', '/graphql/?x=1', '/no-such-path'];
+  const BODY_CASES = cases.filter(([name]) => ['a body that is not UTF-8', 'a gzip body', 'a body over MAX_REQUEST_BODY_BYTES'].includes(name));
+  it.each(OTHER_PATHS.flatMap((path) => BODY_CASES.map(([name, request, status, code]) => [path, name, request, status, code] as const)))(
+    'refuses at %s %s as at /graphql',
+    async (path, _name, request, status, code) => {
+      const url = new URL(stack.gateway.url);
+      const answer = await rawRequest(`${url.origin}${path}`, { ...request, headers: { 'apollo-require-preflight': 'true', ...request.headers } });
+      expect(outcome(answer)).toEqual({ status, code });
+      expect(answer.body).not.toMatch(/Maximum call stack|node_modules|\/work\/|\bat \S+ \(/);
+    },
+  );
+
   it('each refusal above is of the request, not of the gateway: the well-formed request succeeds', async () => {
     const answer = await rawRequest(stack.gateway.url, { method: 'POST', headers: JSON_TYPE, body: TYPENAME });
     expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
