@@ -36,6 +36,10 @@ import type { AnswerCache } from './AnswerCache';
 import { createAnswerConfirmer } from './confirmKeptAnswers';
 import { useAnswerCache } from './plugins/useAnswerCache';
 
+
+/** Where the runtime answers GraphQL, and its liveness; `serveGateway` lets no other path reach it. */
+export const GRAPHQL_PATH = '/graphql';
+export const HEALTH_PATH = '/health';
 export interface GatewayOperationsOptions {
   limits?: OperationLimitsConfig;
   /** Milliseconds per subgraph fetch. */
@@ -160,8 +164,8 @@ export function createGateway(options: GatewayOptions): GatewayRuntime {
     // The hub makes request ids itself (createRequestIds).
     requestId: false,
     ...(options.trust.agent ? { customAgent: ({ url }: { url: string }) => (url.startsWith('https:') ? options.trust.agent : undefined) } : {}),
-    graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    graphqlEndpoint: GRAPHQL_PATH,
+    healthCheckEndpoint: HEALTH_PATH,
     // /readiness is answered by serveGateway, which checks every subgraph.
     readinessCheckEndpoint: '/_runtime/readiness',
     landingPage: false,

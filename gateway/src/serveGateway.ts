@@ -8,7 +8,7 @@ import { ErrorCode } from '@cswb/contract/errors';
 import { answerClientErrors, atMost, gracefulClose, HttpRefusal, sendRefusal } from '@cswb/contract/http';
 import { ASSERTION_HEADER, postJson } from '@cswb/contract/trust';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, readGraphQLRequestBody } from './readGraphQLRequestBody';
-import type { GatewayTrust } from './createGateway';
+import { GRAPHQL_PATH, HEALTH_PATH, type GatewayTrust } from './createGateway';
 import type { SubgraphEndpoint } from './subgraphEndpoints';
 import type { GatewayMetrics } from './metrics';
 import type { CircuitState } from './SubgraphCircuitBreakers';
@@ -131,9 +131,11 @@ export async function serveGateway(
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;
-    // Every POST the runtime gets, whatever its path: the runtime also serves GraphQL at
-    // `/graphql/` and `//graphql`, which would otherwise take an unbounded, compressed or non-UTF-8 body.
-    if (request.url?.split('?')[0] === '/graphql' || request.method === 'POST') {
+    const pathname = request.url?.split('?')[0];
+    // The runtime would also answer GraphQL at `/graphql/` and `//graphql`, where the body limits,
+    // the rate limit, the request log and the metrics (which go by the path) would not apply.
+    if (pathname !== GRAPHQL_PATH && pathname !== HEALTH_PATH) return sendRefusal(request, response, new HttpRefusal(404, ErrorCode.NOT_FOUND, `nothing is served at ${JSON.stringify(pathname ?? '')}: GraphQL is at ${GRAPHQL_PATH}`));
+    if (pathname === GRAPHQL_PATH) {
       try {
         await readGraphQLRequestBody(request, options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES);
       } catch (error) {
