@@ -36,10 +36,10 @@ import type { AnswerCache } from './AnswerCache';
 import { createAnswerConfirmer } from './confirmKeptAnswers';
 import { useAnswerCache } from './plugins/useAnswerCache';
 
-
 /** Where the runtime answers GraphQL, and its liveness; `serveGateway` lets no other path reach it. */
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/health';
+
 export interface GatewayOperationsOptions {
   limits?: OperationLimitsConfig;
   /** Milliseconds per subgraph fetch. */
