@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { AreaSelect, type AreaOption } from '../profile/AreaSelect';
 
@@ -10,6 +10,8 @@ export function AreaChooser({ chosen, areas, onChange }: { chosen: string[]; are
   const [toAdd, setToAdd] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
+  /** The index of the area just removed, until the list without it has rendered. */
+  const removedAt = useRef<number | null>(null);
   const nameOf = (id: string) => areas.find((a) => a.id === id)?.name ?? id;
   const full = chosen.length >= MAX_AREAS;
   const add = () => {
@@ -22,13 +24,19 @@ export function AreaChooser({ chosen, areas, onChange }: { chosen: string[]; are
     const id = chosen[index];
     onChange(chosen.filter((_, i) => i !== index));
     setAnnouncement(t('compare.removed', { name: nameOf(id) }));
-    // Focus stays in the list: on the next remove button, else the previous one, else the select.
-    requestAnimationFrame(() => {
-      const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button');
-      const next = buttons?.[Math.min(index, buttons.length - 1)];
-      (next ?? document.getElementById('compare-add'))?.focus();
-    });
+    removedAt.current = index;
   };
+  // Focus stays in the list once it has rendered without the area removed (a frame may come
+  // first, while the removed button is still there): on the next remove button, else the
+  // previous one, else the select.
+  useEffect(() => {
+    const index = removedAt.current;
+    if (index === null) return;
+    removedAt.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button');
+    const next = buttons?.[Math.min(index, buttons.length - 1)];
+    (next ?? document.getElementById('compare-add'))?.focus();
+  }, [chosen]);
   return (
     <fieldset class="area-chooser">
       <legend>{t('compare.areas')}</legend>
