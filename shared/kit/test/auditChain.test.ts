@@ -150,6 +150,41 @@ describe('audit log in PostgreSQL', () => {
     expect(ids).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   });
 
+  it('never forks the chain, whatever isolation level the writers choose: each entry follows the head its predecessor committed, or is refused', async () => {
+    const before = Number((await db.query('SELECT count(*) AS n FROM audit_log'))[0].n);
+    const levels = ['READ COMMITTED', 'REPEATABLE READ', 'SERIALIZABLE'] as const;
+    // Each writer takes its snapshot first, then all append at once and hold their transactions open a moment.
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const runner = db.createQueryRunner();
+        await runner.connect();
+        try {
+          await runner.startTransaction(levels[i % levels.length]);
+          await runner.query('SELECT entries FROM audit_chain_head');
+          await runner.query(`INSERT INTO audit_log (request_id, fields, arguments, rows_returned) VALUES ($1, '{}', '{}', 0)`, [`fork-${i}`]);
+          await runner.query('SELECT pg_sleep(0.02)');
+          await runner.commitTransaction();
+          return 'written';
+        } catch (error) {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          // Only a serialization failure may refuse an append, never a forked chain.
+          expect((error as { driverError?: { code?: string } }).driverError?.code).toBe('40001');
+          return 'refused';
+        } finally {
+          await runner.release();
+        }
+      }),
+    );
+    const written = outcomes.filter((o) => o === 'written').length;
+    // A READ COMMITTED writer waits for the head and reads it anew: never refused.
+    expect(outcomes.filter((_, i) => i % levels.length === 0)).toEqual(['written', 'written', 'written', 'written']);
+    const count = Number((await db.query('SELECT count(*) AS n FROM audit_log'))[0].n);
+    expect(count).toBe(before + written);
+    const previous = await db.query('SELECT previous_hash FROM audit_log GROUP BY previous_hash HAVING count(*) > 1');
+    expect(previous).toEqual([]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: count });
+  });
+
   it('ignores the id, time and hashes a writer supplies', async () => {
     const [row] = await db.query(
       `INSERT INTO audit_log (id, occurred_at, request_id, fields, arguments, rows_returned, previous_hash, hash)
