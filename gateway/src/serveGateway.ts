@@ -118,20 +118,20 @@ export async function serveGateway(
   },
 ): Promise<ServingGateway> {
   const server = http.createServer(async (request, response) => {
-    if (request.url?.split('?')[0] === '/readiness') {
+    const pathname = request.url?.split('?')[0];
+    if (pathname === '/readiness') {
       const readiness = hubReadiness(await probeSubgraphs(subgraphs, options.trust, options.circuitOf));
       response.writeHead(readiness.status === 'unavailable' ? 503 : 200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(readiness));
       return;
     }
-    if (options.metrics && request.method === 'GET' && request.url?.split('?')[0] === '/metrics') {
+    if (options.metrics && request.method === 'GET' && pathname === '/metrics') {
       const text = await options.metrics.render().catch(() => undefined);
       response.writeHead(text === undefined ? 500 : 200, { 'content-type': text === undefined ? 'text/plain' : options.metrics.contentType });
       response.end(text ?? 'metrics unavailable\n');
       return;
     }
     for (const route of options.routes ?? []) if (await route(request, response)) return;
-    const pathname = request.url?.split('?')[0];
     // The runtime would also answer GraphQL at `/graphql/` and `//graphql`, where the body limits,
     // the rate limit, the request log and the metrics (which go by the path) would not apply.
     if (pathname !== GRAPHQL_PATH && pathname !== HEALTH_PATH) return sendRefusal(request, response, new HttpRefusal(404, ErrorCode.NOT_FOUND, `nothing is served at ${JSON.stringify(pathname ?? '')}: GraphQL is at ${GRAPHQL_PATH}`));

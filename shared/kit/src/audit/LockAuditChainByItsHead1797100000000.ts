@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The chain trigger's body after the advisory lock (AddAuditChainHead1732139100000), unchanged. */
+/**
+ * The chain trigger's body after the advisory lock (AddAuditChainHead1732139100000), unchanged;
+ * written out rather than shared with that migration, so that each migration stays what it ran.
+ */
 const APPEND_AND_MOVE_HEAD = `
         SELECT * INTO head FROM public.audit_chain_head FOR UPDATE;
         IF NOT FOUND THEN
