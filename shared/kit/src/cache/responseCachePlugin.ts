@@ -4,6 +4,7 @@ import { ANSWER_KEPT_HEADER } from '@cswb/contract/trust';
 import type { SubgraphContext } from '../server/SubgraphDefinition';
 import { auditEntryFor } from '../audit/auditEntryFor';
 import { writeAuditEntryAtDataVersion } from '../audit/writeAuditEntry';
+import { namedStatement } from '../db/NamedStatementClient';
 import { recordAuditWrite } from '../telemetry/metricsScope';
 import type { CachedResponse, ResponseCache } from './ResponseCache';
 import { keepAnswerText } from './serializedAnswers';
@@ -42,10 +43,12 @@ export async function auditKeptAnswer(context: AuditedRequest, kept: CachedRespo
   }
 }
 
+const READ_DATA_VERSION = namedStatement('cswb_read_data_version', 'SELECT version::text AS version FROM data_version');
+
 /** The sector's current data version; undefined when it cannot be read. */
 export function readDataVersion(context: Pick<SubgraphContext, 'db'>): Promise<string | undefined> {
   return context.db
-    .query('SELECT version::text AS version FROM data_version')
+    .query(READ_DATA_VERSION, [])
     .then((rows: { version?: string }[]) => rows[0]?.version)
     .catch(() => undefined);
 }

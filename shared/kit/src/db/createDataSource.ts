@@ -2,6 +2,7 @@ import { DataSource, Logger } from 'typeorm';
 import type { SubgraphDefinition } from '../server/SubgraphDefinition';
 import { SHARED_MIGRATIONS } from './sharedMigrations';
 import { SqlLogger } from './SqlLogger';
+import { NamedStatementClient } from './NamedStatementClient';
 import { defaultLogger, type Logger as HubLogger } from '@cswb/contract/logging';
 
 export interface DataSourceOptions {
@@ -30,5 +31,7 @@ export function createDataSource(definition: SubgraphDefinition, options: DataSo
     logging: true,
     poolSize: options.poolSize ?? 10,
     applicationName: `cswb-${definition.name}`,
+    // Statements sent on nearly every request go as named prepared statements (`namedStatement`).
+    extra: { Client: NamedStatementClient },
   });
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './EmbeddedPostgres';
+export * from './NamedStatementClient';
 export * from './SqlStatementCounter';
 export * from './bulkInsert';
 export * from './copyFrom';
