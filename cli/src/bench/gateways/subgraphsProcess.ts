@@ -23,10 +23,18 @@ let connections = 0;
 subscribe('net.server.socket', () => {
   connections++;
 });
+// A server's port, asked of the socket once: counting must not add a system call to every request measured.
+const portOfServer = new WeakMap<Server, number>();
 // Every HTTP request this process serves, by the port of the server it reached.
 subscribe('http.server.request.start', (message) => {
-  const port = ((message as { server: Server }).server.address() as AddressInfo | null)?.port;
-  if (port !== undefined) requestsByPort.set(port, (requestsByPort.get(port) ?? 0) + 1);
+  const { server } = message as { server: Server };
+  let port = portOfServer.get(server);
+  if (port === undefined) {
+    port = (server.address() as AddressInfo | null)?.port;
+    if (port === undefined) return;
+    portOfServer.set(server, port);
+  }
+  requestsByPort.set(port, (requestsByPort.get(port) ?? 0) + 1);
 });
 
 async function main(): Promise<void> {
