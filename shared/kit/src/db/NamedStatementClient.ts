@@ -7,7 +7,8 @@ const namesByText = new Map<string, string>();
  * statement `name` (`NamedStatementClient`), and returns `text` unchanged for callers to send as
  * usual, through TypeORM, its logger, tracing and metrics. For the few statements sent on nearly
  * every request: PostgreSQL then parses and plans them once per connection rather than on each
- * use (the audit append: about half its CPU per entry alone, a quarter per profile served; docs/benchmarks.md).
+ * use (the audit append: about half its CPU per entry alone, a quarter per profile served;
+ * docs/benchmarks.md).
  */
 export function namedStatement(name: string, text: string): string {
   if (!/^cswb_[a-z0-9_]+$/.test(name)) throw new TypeError(`namedStatement: name must be cswb_ followed by lower-case letters, digits or _, got ${JSON.stringify(name)}`);
