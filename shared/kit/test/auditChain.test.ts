@@ -145,7 +145,7 @@ describe('audit log in PostgreSQL', () => {
     const count = Number((await db.query('SELECT count(*) AS n FROM audit_log'))[0].n);
     expect(count).toBe(awkward.length + 40);
     const verdict = await verifyAuditChain(db, 7);
-    expect(verdict).toEqual({ ok: true, entries: count, head: (await db.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1'))[0].hash, lastId: String(count) });
+    expect(verdict).toEqual({ ok: true, entries: count, head: (await db.query('SELECT hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1'))[0].hash, lastId: String(count) });
     const ids = (await db.query('SELECT id::int AS id FROM audit_log ORDER BY id')).map((r: { id: number }) => r.id);
     expect(ids).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   });
@@ -247,7 +247,7 @@ describe('the chain head, kept apart from the log', () => {
 
   it('moves with every entry, in the same transaction', async () => {
     const [head] = await db.query('SELECT entries::int AS entries, last_id::text AS last_id, last_hash FROM audit_chain_head');
-    const [last] = await db.query('SELECT id::text AS id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    const [last] = await db.query('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
     expect(head).toEqual({ entries: 5, last_id: last.id, last_hash: last.hash });
     // An entry rolled back leaves the head where it was.
     await expect(
@@ -270,9 +270,9 @@ describe('the chain head, kept apart from the log', () => {
   });
 
   it('makes verification fail when the newest entry is deleted, naming it', async () => {
-    const [last] = await db.query('SELECT id::text AS id FROM audit_log ORDER BY id DESC LIMIT 1');
+    const [last] = await db.query('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
     await withTriggersOff(['audit_log'], `DELETE FROM audit_log WHERE id = ${Number(last.id)}`);
-    const [kept] = await db.query('SELECT id::text AS id FROM audit_log ORDER BY id DESC LIMIT 1');
+    const [kept] = await db.query('SELECT id::text AS id FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
     expect(await verifyAuditChain(db)).toEqual({
       ok: false,
       entries: 4,
@@ -366,7 +366,7 @@ describe('a log written before the chain head existed', () => {
     await after.initialize();
     try {
       await after.runMigrations({ transaction: 'each' });
-      const [last] = await after.query('SELECT id::text AS id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+      const [last] = await after.query('SELECT id::text AS id, hash FROM audit_log ORDER BY audit_log.id DESC LIMIT 1');
       expect(await after.query('SELECT entries::int AS entries, last_id::text AS last_id, last_hash FROM audit_chain_head')).toEqual([
         { entries: 3, last_id: last.id, last_hash: last.hash },
       ]);

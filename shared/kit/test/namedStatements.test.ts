@@ -4,9 +4,8 @@ import { createLogger } from '@cswb/contract/logging';
 import type { DataSource } from 'typeorm';
 import { verifyAuditChain, writeAuditEntry, writeAuditEntryAtDataVersion, type AuditEntryInput } from '@cswb/subgraph-kit/audit';
 import { readDataVersion } from '@cswb/subgraph-kit/cache';
-import { createDataSource, ensureDatabase, namedStatement, NamedStatementClient, SqlStatementCounter } from '@cswb/subgraph-kit/db';
-import { SubgraphDefinition } from '@cswb/subgraph-kit/server';
-import { dropDatabase, freshDatabaseUrl, withAuditLogGone } from '@cswb/testing/database';
+import { namedStatement, NamedStatementClient, SqlStatementCounter } from '@cswb/subgraph-kit/db';
+import { openSharedTablesDatabase, withAuditLogGone, type SharedTablesDatabase } from '@cswb/testing/database';
 
 describe('namedStatement (no database)', () => {
   it('refuses a name outside cswb_ and lower-case letters, digits or _', () => {
@@ -22,14 +21,12 @@ describe('namedStatement (no database)', () => {
   });
 });
 
-const AUDIT_ONLY = { name: 'named-statements-test', migrations: [], entities: [] } as unknown as SubgraphDefinition;
-
 function entry(requestId: string): AuditEntryInput {
   return { requestId, subject: 'planner-1', agency: 'city', sector: null, purpose: 'planning', operationName: 'AreaProfile', fields: ['Query.areaProfile'], arguments: { 'Query.areaProfile': [{ id: 'w02' }] }, rowsReturned: 3 };
 }
 
 describe('named statements in PostgreSQL', () => {
-  let url: string;
+  let database: SharedTablesDatabase;
   let db: DataSource;
   let owner: Client;
   const logged: string[] = [];
@@ -42,20 +39,11 @@ describe('named statements in PostgreSQL', () => {
   const dataVersion = async (): Promise<string> => (await owner.query<{ v: string }>('SELECT version::text AS v FROM data_version')).rows[0].v;
 
   beforeAll(async () => {
-    url = freshDatabaseUrl('named_statements');
-    await ensureDatabase(url);
     // One connection: what it has prepared is what `pg_prepared_statements` shows.
-    db = createDataSource(AUDIT_ONLY, { url, poolSize: 1, logger: counter });
-    await db.initialize();
-    await db.runMigrations({ transaction: 'each' });
-    owner = new Client({ connectionString: url });
-    await owner.connect();
+    database = await openSharedTablesDatabase('named_statements', { poolSize: 1, logger: counter });
+    ({ db, owner } = database);
   });
-  afterAll(async () => {
-    await owner?.end();
-    if (db?.isInitialized) await db.destroy();
-    if (url) await dropDatabase(url);
-  });
+  afterAll(() => database?.close());
 
   it('sends the audit append and the data version read as named statements, still seen by the data source logger', async () => {
     counter.reset();
@@ -63,7 +51,7 @@ describe('named statements in PostgreSQL', () => {
     await writeAuditEntry(db, entry('a-2'));
     expect(await writeAuditEntryAtDataVersion(db, entry('a-3'), await dataVersion())).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await readDataVersion({ db })).toBe(await dataVersion());
-    expect(await preparedHere()).toEqual(['cswb_audit_append', 'cswb_audit_append_at_data_version', 'cswb_read_data_version']);
+    expect(await preparedHere()).toEqual(['cswb_audit_append_entries', 'cswb_audit_append_entries_at_data_version', 'cswb_read_data_version']);
     expect(counter.auditWrites).toBe(3);
     expect(counter.dataVersionReads).toBe(1);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 3 });
@@ -82,7 +70,7 @@ describe('named statements in PostgreSQL', () => {
 
   it('fails closed when the log is out of reach after the append was prepared, and appends to the chain once it is back', async () => {
     await writeAuditEntry(db, entry('g-1'));
-    expect(await preparedHere()).toContain('cswb_audit_append');
+    expect(await preparedHere()).toContain('cswb_audit_append_entries');
     await withAuditLogGone(owner, async () => {
       await expect(writeAuditEntry(db, entry('g-2'))).rejects.toMatchObject({ code: '42P01' });
       await expect(writeAuditEntryAtDataVersion(db, entry('g-3'), await dataVersion())).rejects.toMatchObject({ code: '42P01' });
@@ -97,7 +85,7 @@ describe('named statements in PostgreSQL', () => {
   });
 
   it('sends everything else as pg would: statements not registered, and registered text without parameters', async () => {
-    const client = new NamedStatementClient({ connectionString: url });
+    const client = new NamedStatementClient({ connectionString: database.url });
     await client.connect();
     try {
       await client.query('SELECT 1 AS one');

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { applicationRoleName, quoteIdentifier } from '@cswb/subgraph-kit/db';
+import type { DataSource, Logger } from 'typeorm';
+import { applicationRoleName, createDataSource, ensureDatabase, quoteIdentifier } from '@cswb/subgraph-kit/db';
+import type { SubgraphDefinition } from '@cswb/subgraph-kit/server';
 
 export function testServerUrl(): string {
   const url = process.env.CSWB_TEST_POSTGRES_URL;
@@ -47,4 +49,37 @@ export async function withAuditLogGone<T>(owner: { query(sql: string): Promise<u
   } finally {
     await owner.query('ALTER TABLE audit_log_x RENAME TO audit_log');
   }
+}
+
+export interface SharedTablesDatabase {
+  url: string;
+  /** Opened as a subgraph opens its own (`createDataSource`), with the migrations every subgraph shares run. */
+  db: DataSource;
+  /** A connection as the database's owner, for what a subgraph may not do. */
+  owner: Client;
+  close(): Promise<void>;
+}
+
+/**
+ * A new database holding only the tables every subgraph keeps (the audit log and its head, the
+ * area registry, the data version): for tests of those alone.
+ */
+export async function openSharedTablesDatabase(label: string, options: { poolSize: number; logger?: Logger }): Promise<SharedTablesDatabase> {
+  const url = freshDatabaseUrl(label);
+  await ensureDatabase(url);
+  const db = createDataSource({ name: label, migrations: [], entities: [] } as unknown as SubgraphDefinition, { url, ...options });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  const owner = new Client({ connectionString: url });
+  await owner.connect();
+  return {
+    url,
+    db,
+    owner,
+    async close() {
+      await owner.end();
+      await db.destroy();
+      await dropDatabase(url);
+    },
+  };
 }

@@ -5,9 +5,10 @@ import { SqlLogger } from './SqlLogger';
 /**
  * A TypeORM logger that counts the SQL statements a data source sends. Tests and
  * benchmarks use it to prove that a query over N areas costs a constant number of
- * statements. Transaction control (BEGIN/COMMIT/ROLLBACK) is not counted; the audit log's one
- * write per request and the response cache's one read of the data version per query are counted
- * apart (`auditWrites`, `dataVersionReads`).
+ * statements. Transaction control (BEGIN/COMMIT/ROLLBACK) is not counted; the audit log's
+ * appends (one statement per request, or one for the entries of requests asked at once) and the
+ * response cache's one read of the data version per query are counted apart (`auditWrites`,
+ * `dataVersionReads`).
  */
 export class SqlStatementCounter implements Logger {
   private statements: string[] = [];
