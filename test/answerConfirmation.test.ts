@@ -214,6 +214,21 @@ describe('confirming a kept answer', () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('answers confirmations that arrive together each on its own terms, though their entries share statements: a stale answer never rides on a fresh one', async () => {
+    await postAsGateway(police, FIGURES_BODY, planner);
+    const owner = await stack.ownerDb('police');
+    await owner.query(`UPDATE area SET name = name WHERE id = $1`, [neighbourhood.id]);
+    // The planner's answer is now from a version gone; the evaluator's, computed after, is current.
+    await postAsGateway(police, FIGURES_BODY, evaluator);
+    const before = await auditCount();
+    const askers = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? planner : evaluator));
+    const answers = await Promise.all(askers.map((headers) => confirm([FIGURES], headers)));
+    expect(answers.map((answer) => answer.body)).toEqual(askers.map((headers) => (headers === evaluator ? CONFIRMED : NOT_CONFIRMED)));
+    const written = (await auditRows()).slice(before);
+    expect(written.map((row) => row.subject)).toEqual(Array(6).fill('confirm-evaluator'));
+    expect(new Set(written.map((row) => row.request_id)).size).toBe(6);
+  });
+
   it('says no when the audit entry cannot be written (fail closed), and yes again once it can', async () => {
     await postAsGateway(police, FIGURES_BODY, planner);
     const owner = await stack.ownerDb('police');
