@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { envPrefix } from '@cswb/contract/config';
 import { discoverSubgraphs, PROJECT_ROOT } from '@cswb/cli';
+import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { CLI_MAIN } from '@cswb/testing/cli';
 import { graphql } from '@cswb/testing/graphql';
 
@@ -180,6 +182,14 @@ describe('cswb start', () => {
 
     const readiness = await fetch(hub.url.replace(/\/graphql$/, '/readiness'));
     expect(readiness.status).toBe(200);
+    // Its PostgreSQL commits only once the WAL is on disk: an audit entry outlives a crash of the machine before its answer leaves.
+    const postgres = new Client({ connectionString: await new EmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), port: 0 }).start() });
+    await postgres.connect();
+    try {
+      expect((await postgres.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+    } finally {
+      await postgres.end();
+    }
     const response = await graphql(hub.url, '{ areas(kind: WARD) { name police { indicators(from: "2024-01-01", to: "2024-12-31", ids: ["police.violent_crime_rate"]) { observations { numerator } } } } }');
     expect(response.errors).toBeUndefined();
     expect(response.data.areas).toHaveLength(4);

@@ -9,6 +9,13 @@ export interface EmbeddedPostgresOptions {
   /** 0 picks a free port. */
   port: number;
   onLog?: (line: string) => void;
+  /**
+   * False lets a commit return before its WAL record is on disk (`synchronous_commit=off`):
+   * cheaper, but a crash of the machine then loses the last commits, the audit entries of answers
+   * already sent among them. Only for a server nothing outlives, such as the test run's. Default
+   * true, as in any PostgreSQL.
+   */
+  durableCommits?: boolean;
 }
 
 const USER = 'postgres';
@@ -106,7 +113,7 @@ export class EmbeddedPostgres {
       persistent: true,
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'synchronous_commit=off'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(this.options.durableCommits === false ? ['-c', 'synchronous_commit=off'] : [])],
       onLog: (message: unknown) => log(String(message).trimEnd()),
       onError: (message: unknown) => log(String(message instanceof Error ? message.message : message).trimEnd()),
     });

@@ -13,7 +13,8 @@ declare global {
 /** One real PostgreSQL for the whole run; each test file makes its own databases on it. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cswb-test-pg-'));
-  const server = new EmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 0 });
+  // Nothing outlives the run: its commits need not wait for the disk.
+  const server = new EmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: 0, durableCommits: false });
   process.env.CSWB_TEST_POSTGRES_URL = await server.start();
   // One deployment CA and member certificates for the run: every test stack and subgraph trusts it.
   const certsDir = path.join(dataDir, 'certs');
