@@ -1,4 +1,5 @@
-import { appDatabaseUrlFor, databaseUrlFor, Env, envPrefix, readEmbeddedPostgresConfig, readPort, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, subgraphServiceName, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { appDatabaseUrlFor, databaseUrlFor, Env, envPrefix, readEmbeddedPostgresConfig, readPort, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, readSubgraphsHeapGrowingPercent, subgraphServiceName, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { limitHeapGrowth } from '@cswb/contract/limits';
 import { EmbeddedPostgres } from '@cswb/subgraph-kit/db';
 import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
 import { createSyntheticCity } from '@cswb/subgraph-kit/synthetic';
@@ -41,6 +42,7 @@ export async function startSubgraphs(
   const seedSize = readSeedSize(env);
   const limits = readSubgraphLimits(env);
   const operationLimits = readOperationLimits(env);
+  limitHeapGrowth(readSubgraphsHeapGrowingPercent(env));
   const started: { postgres?: EmbeddedPostgres; subgraphs: RunningSubgraph[] } = { subgraphs: [] };
   const close = async () => {
     await Promise.all(started.subgraphs.map((s) => s.close().catch(() => {})));

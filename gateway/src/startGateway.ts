@@ -5,13 +5,13 @@ import { GATEWAY_SERVICE_NAME, type GatewayConfig, type TrustConfig } from '@csw
 import { createAssertionSigner, createAssertionVerifier, createConfirmationSigner, createGatewayAgent, createServiceAssertionVerifier, GATEWAY_MEMBER, readDeploymentCertificates } from '@cswb/contract/trust';
 import { registerGlobalTracing, startTracing } from '@cswb/contract/telemetry';
 import { createLogger, Logger } from '@cswb/contract/logging';
+import { limitHeapGrowth } from '@cswb/contract/limits';
 import { AnswerCache } from './AnswerCache';
 import { createGateway, GatewayTrust } from './createGateway';
 import { CIRCUIT_STATE_VALUE, GatewayMetrics } from './metrics';
 import { readPersistedDocuments, readRegisteredDocuments } from './persistedDocuments';
 import { developmentTokens } from './developmentTokens';
 import { loadWebApp } from './webApp';
-import { limitHeapGrowth } from './limitHeapGrowth';
 import { RateLimiter } from './plugins/useRateLimit';
 import { RedisRateLimitStore } from './RedisRateLimitStore';
 import { FallbackRateLimitStore } from './FallbackRateLimitStore';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readGatewayConfig } from '@cswb/contract/config';
+import { readGatewayConfig, readSubgraphsHeapGrowingPercent } from '@cswb/contract/config';
 import { PROJECT_ROOT } from '../projectRoot';
 import type { BenchOptions, BenchSuite } from './BenchSuite';
 import { BenchChild, forkBenchChild, ProcessStats, settle } from './gateways/ipc';
@@ -229,9 +229,15 @@ export async function profileBench(options: BenchOptions): Promise<string> {
       rows.some((r) => r.memory[process] !== undefined) ? Math.max(...rows.map((r) => r.memory[process] ?? 0)) : undefined;
     const memoryRows = (['gateway', 'subgraphs', 'postgres'] as const).map((process) => ({ process, peak: highest(budgeted, process), stress: highest(stress, process) }));
     const { heapGrowingPercent } = readGatewayConfig(env, [], path.join(PROJECT_ROOT, 'gateway', 'generated', 'supergraph.graphql'));
-    const heapGrowth = heapGrowingPercent
-      ? `The gateway's heap grows at most ${heapGrowingPercent}% past its live data before V8 collects it whole (\`GATEWAY_HEAP_GROWING_PERCENT\`, as \`npm start\` runs it).`
-      : "The gateway's heap grows as V8 decides (`GATEWAY_HEAP_GROWING_PERCENT=0`).";
+    const subgraphsHeapGrowingPercent = readSubgraphsHeapGrowingPercent(env);
+    const heapGrowth = [
+      heapGrowingPercent
+        ? `The gateway's heap grows at most ${heapGrowingPercent}% past its live data before V8 collects it whole (\`GATEWAY_HEAP_GROWING_PERCENT\`, as \`npm start\` runs it).`
+        : "The gateway's heap grows as V8 decides (`GATEWAY_HEAP_GROWING_PERCENT=0`).",
+      subgraphsHeapGrowingPercent
+        ? `The subgraphs' process's: at most ${subgraphsHeapGrowingPercent}% (\`SUBGRAPHS_HEAP_GROWING_PERCENT\`).`
+        : "The subgraphs' process's as V8 decides (`SUBGRAPHS_HEAP_GROWING_PERCENT=0`).",
+    ].join(' ');
     const memoryHolds = memoryRows.every((row) => row.peak !== undefined && row.peak / 1024 / 1024 <= MEMORY_BUDGET_MIB[row.process]);
     const processNames = { gateway: 'gateway', subgraphs: 'subgraphs (all seven)', postgres: 'PostgreSQL' };
 

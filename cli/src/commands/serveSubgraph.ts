@@ -1,4 +1,5 @@
-import { ConfigError, readLogConfig, readGatewayUrl, readTrustConfig, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readSubgraphServerConfig, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, subgraphServiceName } from '@cswb/contract/config';
+import { ConfigError, readLogConfig, readGatewayUrl, readTrustConfig, readSeed, readSeedSize, readShutdownGraceMs, readSubgraphLimits, readOperationLimits, readSubgraphServerConfig, readTracingConfig, readResponseCacheConfig, readSubgraphMetricsPort, readSubgraphsHeapGrowingPercent, subgraphServiceName } from '@cswb/contract/config';
+import { limitHeapGrowth } from '@cswb/contract/limits';
 import { readDeploymentCertificates } from '@cswb/contract/trust';
 import { createLogger, describeError, type Logger } from '@cswb/contract/logging';
 import { prepareDatabase, RunningSubgraph, serveSubgraph } from '@cswb/subgraph-kit/server';
@@ -50,6 +51,7 @@ export async function serveOneSubgraph(name: string): Promise<number> {
     const tracing = readTracingConfig(env, subgraphServiceName(name));
     const { maxRepresentations } = readSubgraphLimits(env);
     const operationLimits = readOperationLimits(env);
+    limitHeapGrowth(readSubgraphsHeapGrowingPercent(env));
     const metricsPort = readSubgraphMetricsPort(name, env, { alone: true });
     const size = readSeedSize(env);
     const seed = size === 'small' || size === 'city' ? { city: createSyntheticCity(size, readSeed(env)), size, progress: log } : undefined;

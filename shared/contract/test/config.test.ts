@@ -1,4 +1,4 @@
-import { appDatabaseUrlFor, ConfigError, databaseNameFor, databaseUrlFor, envPrefix, readGatewayConfig, readAuditCheckpointKey, readPort, readSeedSize, readStartLayout, usesEmbeddedPostgres } from '@cswb/contract/config';
+import { appDatabaseUrlFor, ConfigError, databaseNameFor, databaseUrlFor, envPrefix, readGatewayConfig, readAuditCheckpointKey, readPort, readSeedSize, readStartLayout, readSubgraphsHeapGrowingPercent, usesEmbeddedPostgres } from '@cswb/contract/config';
 
 describe('configuration from the environment', () => {
   it('derives env prefixes and database names from subgraph names', () => {
@@ -128,6 +128,8 @@ describe('configuration from the environment', () => {
     expect(read({ CIRCUIT_BREAKER_FAILURES: 'few' })).toThrow('CIRCUIT_BREAKER_FAILURES: must be a whole number (0 to turn it off), got "few"');
     expect(read({ CIRCUIT_BREAKER_COOLDOWN_MS: '-5' })).toThrow('CIRCUIT_BREAKER_COOLDOWN_MS: must be a positive whole number, got "-5"');
     expect(read({ GATEWAY_HEAP_GROWING_PERCENT: '30%' })).toThrow('GATEWAY_HEAP_GROWING_PERCENT: must be a whole number (0 to turn it off), got "30%"');
+    expect(() => readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '-1' })).toThrow('SUBGRAPHS_HEAP_GROWING_PERCENT: must be a whole number (0 to turn it off), got "-1"');
+    expect([readSubgraphsHeapGrowingPercent({}), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '0' }), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '30' })]).toEqual([100, 0, 30]);
     expect(read({ SHUTDOWN_GRACE_MS: '1.5' })).toThrow('SHUTDOWN_GRACE_MS: must be a positive whole number, got "1.5"');
   });
 });

@@ -141,6 +141,15 @@ export function readEmbeddedPostgresConfig(env: Env, projectRoot: string): Embed
   };
 }
 
+/**
+ * How far past what survives a full garbage collection V8 lets the heap of a process serving
+ * subgraphs (`npm start`'s, `cswb serve-subgraph`) grow before the next one
+ * (`SUBGRAPHS_HEAP_GROWING_PERCENT`; 0: V8's own factor, up to 4×).
+ */
+export function readSubgraphsHeapGrowingPercent(env: Env): number {
+  return readNonNegativeInt(env, 'SUBGRAPHS_HEAP_GROWING_PERCENT', 100);
+}
+
 export interface SubgraphServerConfig {
   name: string;
   port: number;

@@ -5,5 +5,6 @@ export * from './OperationLimitError';
 export * from './OperationMeasures';
 export * from './checkOperationLimits';
 export * from './countTokens';
+export * from './limitHeapGrowth';
 export * from './measureDocument';
 export * from './saturating';
