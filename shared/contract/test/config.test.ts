@@ -129,7 +129,7 @@ describe('configuration from the environment', () => {
     expect(read({ CIRCUIT_BREAKER_COOLDOWN_MS: '-5' })).toThrow('CIRCUIT_BREAKER_COOLDOWN_MS: must be a positive whole number, got "-5"');
     expect(read({ GATEWAY_HEAP_GROWING_PERCENT: '30%' })).toThrow('GATEWAY_HEAP_GROWING_PERCENT: must be a whole number (0 to turn it off), got "30%"');
     expect(() => readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '-1' })).toThrow('SUBGRAPHS_HEAP_GROWING_PERCENT: must be a whole number (0 to turn it off), got "-1"');
-    expect([readSubgraphsHeapGrowingPercent({}), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '0' }), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '30' })]).toEqual([100, 0, 30]);
+    expect([readSubgraphsHeapGrowingPercent({}), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '0' }), readSubgraphsHeapGrowingPercent({ SUBGRAPHS_HEAP_GROWING_PERCENT: '30' })]).toEqual([200, 0, 30]);
     expect(read({ SHUTDOWN_GRACE_MS: '1.5' })).toThrow('SHUTDOWN_GRACE_MS: must be a positive whole number, got "1.5"');
   });
 });

@@ -147,7 +147,7 @@ export function readEmbeddedPostgresConfig(env: Env, projectRoot: string): Embed
  * (`SUBGRAPHS_HEAP_GROWING_PERCENT`; 0: V8's own factor, up to 4×).
  */
 export function readSubgraphsHeapGrowingPercent(env: Env): number {
-  return readNonNegativeInt(env, 'SUBGRAPHS_HEAP_GROWING_PERCENT', 100);
+  return readNonNegativeInt(env, 'SUBGRAPHS_HEAP_GROWING_PERCENT', 200);
 }
 
 export interface SubgraphServerConfig {
