@@ -72,7 +72,8 @@ async function appendInOneStatement(db: DataSource, pending: readonly PendingAud
   ])) as AppendedRow[];
   const version = rows[0]?.data_version;
   const written = pending.map(({ atDataVersion }) => atDataVersion === undefined || atDataVersion === version);
-  if (written.filter(Boolean).length !== rows.length) throw new Error(`the audit log took ${rows.length} of ${pending.length} entries, not the ${written.filter(Boolean).length} expected`);
+  const expected = written.filter(Boolean).length;
+  if (rows.length !== expected) throw new Error(`the audit log took ${rows.length} of ${pending.length} entries, not the ${expected} expected`);
   // Each entry its own row: rows of one request id, in id order, go to its entries in the order asked.
   const rowsByRequest = new Map<string, AppendedRow[]>();
   for (const row of [...rows].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))) {
